@@ -1,0 +1,6 @@
+export * from './attendance';
+export * from './families';
+export * from './kindergarten';
+export * from './settings';
+export * from './staff';
+export * from './surveys';

@@ -1,0 +1,44 @@
+/**
+ * Expected failures travel back to the UI as data, with a message the person
+ * at the desk can act on (Chinese first; English for the English UI).
+ */
+export type ApiErrorCode =
+  | 'invalid_input'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'unknown_method'
+  | 'internal';
+
+export interface ApiErrorBody {
+  code: ApiErrorCode;
+  message: string;
+  messageEn?: string;
+  /** Field path → message, for forms. */
+  fields?: Record<string, string>;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly messageEn?: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  toBody(): ApiErrorBody {
+    return { code: this.code, message: this.message, messageEn: this.messageEn, fields: this.fields };
+  }
+}
+
+export const invalid = (message: string, messageEn?: string, fields?: Record<string, string>) =>
+  new ApiError('invalid_input', message, messageEn, fields);
+export const notFound = (what: string, whatEn = 'record') =>
+  new ApiError('not_found', `找不到${what}，可能已被他人修改，请刷新后重试。`, `The ${whatEn} was not found.`);
+export const conflict = (message: string, messageEn?: string) => new ApiError('conflict', message, messageEn);
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };

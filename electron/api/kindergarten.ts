@@ -1,0 +1,202 @@
+import { asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+
+import { classes, kindergarten, schoolYears, semesters } from '../../db/schema';
+import { handler, type HandlerContext } from './define';
+import { conflict, invalid, notFound } from './errors';
+import {
+  BUILT_IN_POLICY_IDS,
+  CLASS_LEVELS,
+  FUNDING_TYPES,
+  GRADES,
+  id,
+  KINDERGARTEN_TYPES,
+  month,
+  monthIndex,
+  optionalText,
+  shortText,
+} from './schemas';
+
+export const profileInput = z
+  .object({
+    name: shortText('幼儿园名称', 60),
+    type: z.enum(KINDERGARTEN_TYPES, '请选择幼儿园类型'),
+    fundingType: z.enum(FUNDING_TYPES).nullable().default(null),
+    grade: z.enum(GRADES).nullable().default(null),
+    policyId: z.enum(BUILT_IN_POLICY_IDS, '请选择适用的收费文件'),
+  })
+  .superRefine((v, ctx) => {
+    // NT-1.1: the benchmark and float depend on a public kindergarten's grade and funding.
+    if (v.type === 'public' && (!v.fundingType || !v.grade)) {
+      ctx.addIssue({ code: 'custom', path: [v.fundingType ? 'grade' : 'fundingType'], message: '公办园请选择经费类型和等级' });
+    }
+  })
+  .transform((v) => (v.type === 'public' ? v : { ...v, fundingType: null, grade: null }));
+
+const semesterInput = z.object({
+  name: shortText('学期名称', 30),
+  firstMonth: month,
+  lastMonth: month,
+});
+
+export const schoolYearInput = z
+  .object({
+    name: shortText('学年名称', 30),
+    semesters: z.array(semesterInput).min(1, '至少设置一个学期').max(2, '一个学年最多两个学期'),
+  })
+  .superRefine((v, ctx) => {
+    v.semesters.forEach((s, i) => {
+      const span = monthIndex(s.lastMonth) - monthIndex(s.firstMonth);
+      if (span < 0) ctx.addIssue({ code: 'custom', path: ['semesters', i, 'lastMonth'], message: '结束月份不能早于开始月份' });
+      if (span > 6) ctx.addIssue({ code: 'custom', path: ['semesters', i, 'lastMonth'], message: '一个学期最长 7 个月' });
+    });
+    const [a, b] = v.semesters;
+    if (a && b && monthIndex(b.firstMonth) <= monthIndex(a.lastMonth)) {
+      ctx.addIssue({ code: 'custom', path: ['semesters', 1, 'firstMonth'], message: '第二学期须在第一学期结束之后开始' });
+    }
+  });
+
+export const classInput = z.object({
+  name: shortText('班级名称', 30),
+  level: z.enum(CLASS_LEVELS, '请选择年级（托班/小班/中班/大班）'),
+  headTeacher: optionalText(30),
+});
+
+export function readProfile(ctx: HandlerContext) {
+  const profile = ctx.db.select().from(kindergarten).where(eq(kindergarten.id, 1)).get() ?? null;
+  const years = ctx.db.select().from(schoolYears).orderBy(asc(schoolYears.name)).all();
+  const terms = ctx.db.select().from(semesters).orderBy(asc(semesters.firstMonth)).all();
+  const classList = ctx.db.select().from(classes).orderBy(asc(classes.level), asc(classes.name)).all();
+  return {
+    profile,
+    schoolYears: years.map((y) => ({ ...y, semesters: terms.filter((s) => s.schoolYearId === y.id) })),
+    classes: classList,
+  };
+}
+
+export function insertSchoolYear(ctx: HandlerContext, input: z.output<typeof schoolYearInput>) {
+  assertNoOverlap(ctx, input.semesters, null);
+  const year = ctx.db.insert(schoolYears).values({ name: input.name }).returning().get();
+  for (const s of input.semesters) ctx.db.insert(semesters).values({ ...s, schoolYearId: year.id }).run();
+  return year;
+}
+
+function assertNoOverlap(
+  ctx: HandlerContext,
+  incoming: { firstMonth: string; lastMonth: string }[],
+  exceptYearId: number | null,
+) {
+  const existing = ctx.db.select().from(semesters).all();
+  for (const s of incoming) {
+    const clash = existing.find(
+      (e) =>
+        e.schoolYearId !== exceptYearId &&
+        monthIndex(s.firstMonth) <= monthIndex(e.lastMonth) &&
+        monthIndex(e.firstMonth) <= monthIndex(s.lastMonth),
+    );
+    if (clash) throw invalid(`学期 ${s.firstMonth}～${s.lastMonth} 与已有学期「${clash.name}」（${clash.firstMonth}～${clash.lastMonth}）重叠`);
+  }
+}
+
+const ADMIN = ['principal'] as const;
+
+export const kindergartenHandlers = {
+  'kindergarten.get': handler({
+    access: 'signed_in',
+    write: false,
+    input: z.object({}).strict().default({}),
+    run: (ctx) => readProfile(ctx),
+  }),
+
+  'kindergarten.updateProfile': handler({
+    access: ADMIN,
+    write: true,
+    input: profileInput,
+    run(ctx, input) {
+      const before = ctx.db.select().from(kindergarten).where(eq(kindergarten.id, 1)).get();
+      if (!before) throw notFound('幼儿园资料', 'kindergarten profile');
+      const after = ctx.db
+        .update(kindergarten)
+        .set({ ...input, updatedAt: ctx.now().toISOString() })
+        .where(eq(kindergarten.id, 1))
+        .returning()
+        .get();
+      ctx.audit({ action: 'kindergarten.update', kind: 'record', entity: 'kindergarten', entityId: 1, before, after });
+      return after;
+    },
+  }),
+
+  'kindergarten.addSchoolYear': handler({
+    access: ADMIN,
+    write: true,
+    input: schoolYearInput,
+    run(ctx, input) {
+      if (ctx.db.select().from(schoolYears).where(eq(schoolYears.name, input.name)).get()) {
+        throw conflict(`学年「${input.name}」已存在`);
+      }
+      const year = insertSchoolYear(ctx, input);
+      ctx.audit({ action: 'schoolYear.create', kind: 'record', entity: 'school_year', entityId: year.id, after: input });
+      return year;
+    },
+  }),
+
+  'kindergarten.updateSchoolYear': handler({
+    access: ADMIN,
+    write: true,
+    input: z.object({ id, value: schoolYearInput }),
+    run(ctx, { id: yearId, value }) {
+      const year = ctx.db.select().from(schoolYears).where(eq(schoolYears.id, yearId)).get();
+      if (!year) throw notFound('学年', 'school year');
+      const before = ctx.db.select().from(semesters).where(eq(semesters.schoolYearId, yearId)).all();
+      assertNoOverlap(ctx, value.semesters, yearId);
+      ctx.db.update(schoolYears).set({ name: value.name }).where(eq(schoolYears.id, yearId)).run();
+      // Semesters keep their ids (bills will refer to them): update in order, add or drop the tail.
+      value.semesters.forEach((s, i) => {
+        const existing = before[i];
+        if (existing) ctx.db.update(semesters).set(s).where(eq(semesters.id, existing.id)).run();
+        else ctx.db.insert(semesters).values({ ...s, schoolYearId: yearId }).run();
+      });
+      for (const extra of before.slice(value.semesters.length)) {
+        ctx.db.delete(semesters).where(eq(semesters.id, extra.id)).run();
+      }
+      ctx.audit({
+        action: 'schoolYear.update',
+        kind: 'record',
+        entity: 'school_year',
+        entityId: yearId,
+        before: { name: year.name, semesters: before },
+        after: value,
+      });
+      return readProfile(ctx);
+    },
+  }),
+
+  'kindergarten.addClass': handler({
+    access: ADMIN,
+    write: true,
+    input: classInput,
+    run(ctx, input) {
+      if (ctx.db.select().from(classes).where(eq(classes.name, input.name)).get()) {
+        throw conflict(`班级「${input.name}」已存在`);
+      }
+      const row = ctx.db.insert(classes).values(input).returning().get();
+      ctx.audit({ action: 'class.create', kind: 'record', entity: 'class', entityId: row.id, after: row });
+      return row;
+    },
+  }),
+
+  'kindergarten.updateClass': handler({
+    access: ADMIN,
+    write: true,
+    input: z.object({ id, value: classInput.extend({ archived: z.boolean().default(false) }) }),
+    run(ctx, { id: classId, value }) {
+      const before = ctx.db.select().from(classes).where(eq(classes.id, classId)).get();
+      if (!before) throw notFound('班级', 'class');
+      const clash = ctx.db.select().from(classes).where(eq(classes.name, value.name)).get();
+      if (clash && clash.id !== classId) throw conflict(`班级「${value.name}」已存在`);
+      const after = ctx.db.update(classes).set(value).where(eq(classes.id, classId)).returning().get();
+      ctx.audit({ action: 'class.update', kind: 'record', entity: 'class', entityId: classId, before, after });
+      return after;
+    },
+  }),
+};

@@ -1,0 +1,78 @@
+import { Select, SimpleGrid, TextInput } from '@mantine/core';
+import type { Api } from '../../electron/api/index';
+import { useT } from '../i18n';
+import { FUNDING_LABELS, GRADE_LABELS, options, POLICY_LABELS, TYPE_LABELS } from './labels';
+
+export type ProfileValue = Required<Api['kindergarten.updateProfile']['input']>;
+type Choice<K extends keyof ProfileValue> = NonNullable<ProfileValue[K]>;
+
+/** The kindergarten's profile; shared by first-start setup and Settings. */
+export function ProfileForm({
+  value,
+  onChange,
+  errors = {},
+  readOnly = false,
+}: {
+  value: ProfileValue;
+  onChange(value: ProfileValue): void;
+  errors?: Record<string, string>;
+  readOnly?: boolean;
+}) {
+  const t = useT();
+  const set = (patch: Partial<ProfileValue>) => onChange({ ...value, ...patch });
+  const isPublic = value.type === 'public';
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }}>
+      <TextInput
+        label={t('幼儿园名称', 'Kindergarten name')}
+        value={value.name}
+        onChange={(e) => set({ name: e.currentTarget.value })}
+        error={errors.name}
+        readOnly={readOnly}
+        required
+        data-autofocus
+      />
+      <Select
+        label={t('幼儿园类型', 'Type')}
+        data={options(TYPE_LABELS, t)}
+        value={value.type}
+        onChange={(v) => set({ type: (v ?? 'public') as Choice<'type'> })}
+        error={errors.type}
+        readOnly={readOnly}
+        allowDeselect={false}
+      />
+      {isPublic && (
+        <Select
+          label={t('经费类型', 'Funding')}
+          description={t('决定保教费可上浮的幅度（南通 NT-1.1）', 'Sets how far the fee may float (NT-1.1)')}
+          data={options(FUNDING_LABELS, t)}
+          value={value.fundingType}
+          onChange={(v) => set({ fundingType: v as Choice<'fundingType'> | null })}
+          error={errors.fundingType}
+          readOnly={readOnly}
+        />
+      )}
+      {isPublic && (
+        <Select
+          label={t('等级', 'Grade')}
+          description={t('决定保教费基准（520 / 420 / 360 元）', 'Sets the benchmark fee (520 / 420 / 360)')}
+          data={options(GRADE_LABELS, t)}
+          value={value.grade}
+          onChange={(v) => set({ grade: v as Choice<'grade'> | null })}
+          error={errors.grade}
+          readOnly={readOnly}
+        />
+      )}
+      <Select
+        label={t('适用的收费文件', 'Fee notice in force')}
+        description={t('退费按此文件的条款计算', 'Refunds follow this notice')}
+        data={options(POLICY_LABELS, t)}
+        value={value.policyId}
+        onChange={(v) => set({ policyId: (v ?? 'nantong-2018') as Choice<'policyId'> })}
+        error={errors.policyId}
+        readOnly={readOnly}
+        allowDeselect={false}
+      />
+    </SimpleGrid>
+  );
+}
