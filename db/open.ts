@@ -62,11 +62,10 @@ export function openDatabase(path: string, options: OpenOptions): OpenedDatabase
   const existed = existsSync(path);
   const sqlite = new Database(path, { readonly: options.readonly ?? false });
   try {
-    if (existed) assertReadable(sqlite);
     sqlite.pragma('busy_timeout = 5000');
-    if (!options.readonly) sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('synchronous = NORMAL');
-
+    // Only reads until the file is known to be sound and not from a newer app:
+    // even switching the journal mode would write to a file we must not touch.
+    if (existed) assertReadable(sqlite);
     const journal = readJournal(options.migrationsFolder);
     const known = journal.length;
     const current = Number(sqlite.pragma('user_version', { simple: true }));
@@ -77,6 +76,8 @@ export function openDatabase(path: string, options: OpenOptions): OpenedDatabase
         `此数据文件由更新版本的园务通创建（数据版本 ${Math.max(current, applied)}，本程序最高支持 ${known}）。为保护数据，本程序不会打开或修改它，请安装最新版本的园务通。`,
       );
     }
+    if (!options.readonly) sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
 
     let backupPath: string | null = null;
     if (current < known && !options.readonly) {

@@ -10,8 +10,8 @@ declare global {
   interface Window {
     kd?: {
       call(request: { name: string; input: unknown; session: string | null }): Promise<ApiResult<unknown>>;
-      print?(route: string): Promise<void>;
-      printToPdf?(route: string): Promise<{ saved: boolean; path?: string }>;
+      print(route: string, session: string | null): Promise<{ spooled: boolean; reason?: string }>;
+      printToPdf(route: string, session: string | null, name: string): Promise<{ saved: boolean; path?: string }>;
     };
   }
 }
@@ -62,6 +62,9 @@ export function onSessionExpired(listener: () => void) {
 
 export function initTransport() {
   if (!window.kd) httpToken();
+  // A print window opened by the main process is handed the session of the window that asked.
+  const handed = new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('kdsession');
+  if (handed) setSession(handed);
 }
 
 async function transport(name: string, input: unknown): Promise<ApiResult<unknown>> {

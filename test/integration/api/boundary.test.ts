@@ -1,0 +1,123 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Backend } from '../../../electron/backend';
+import { demoBackend, dumpTables, freshBackend, signIn, tableCounts } from '../helpers';
+
+let backend: Backend | undefined;
+afterEach(() => backend?.close());
+
+const validSetup = () => ({
+  profile: { name: '实验幼儿园', type: 'public', fundingType: 'full', grade: 'qualified', policyId: 'nantong-2018' },
+  schoolYear: {
+    name: '2026-2027学年',
+    semesters: [
+      { name: '秋季学期', firstMonth: '2026-09', lastMonth: '2027-01' },
+      { name: '春季学期', firstMonth: '2027-02', lastMonth: '2027-07' },
+    ],
+  },
+  classes: [{ name: '小一班', level: 'small', headTeacher: '王老师' }],
+  principal: { username: 'yuanzhang', displayName: '王园长', password: 'kinder2026' },
+});
+
+describe('the API boundary', () => {
+  it('first-start setup creates the kindergarten, its year, classes and principal in one go', async () => {
+    backend = freshBackend();
+    const result = await backend.dispatcher.call({ name: 'setup.complete', input: validSetup() });
+    expect(result.ok).toBe(true);
+    const counts = tableCounts(backend);
+    expect(counts).toMatchObject({ kindergarten: 1, school_years: 1, semesters: 2, classes: 1, staff: 1 });
+    // A second setup is refused: the kindergarten exists.
+    const again = await backend.dispatcher.call({ name: 'setup.complete', input: validSetup() });
+    expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(tableCounts(backend)).toEqual(counts);
+  });
+
+  const badSetups: [string, (input: ReturnType<typeof validSetup>) => unknown, string][] = [
+    ['a number where text belongs', (i) => ({ ...i, profile: { ...i.profile, name: 42 } }), 'profile.name'],
+    ['a missing section', ({ classes: _, ...rest }) => rest, 'classes'],
+    ['a huge string', (i) => ({ ...i, profile: { ...i.profile, name: '园'.repeat(200_000) } }), 'profile.name'],
+    ['an unknown fee notice', (i) => ({ ...i, profile: { ...i.profile, policyId: 'beijing-2030' } }), 'profile.policyId'],
+    ['a public kindergarten without grade', (i) => ({ ...i, profile: { ...i.profile, grade: null } }), 'profile.grade'],
+    ['a semester ending before it starts', (i) => ({ ...i, schoolYear: { ...i.schoolYear, semesters: [{ name: '秋', firstMonth: '2026-09', lastMonth: '2026-03' }] } }), 'schoolYear.semesters.0.lastMonth'],
+    ['overlapping semesters', (i) => ({ ...i, schoolYear: { ...i.schoolYear, semesters: [i.schoolYear.semesters[0], { name: '春', firstMonth: '2027-01', lastMonth: '2027-06' }] } }), 'schoolYear.semesters.1.firstMonth'],
+    ['a month that does not exist', (i) => ({ ...i, schoolYear: { ...i.schoolYear, semesters: [{ name: '秋', firstMonth: '2026-13', lastMonth: '2027-01' }] } }), 'schoolYear.semesters.0.firstMonth'],
+    ['duplicate class names', (i) => ({ ...i, classes: [i.classes[0], i.classes[0]] }), 'classes'],
+    ['an unknown class level', (i) => ({ ...i, classes: [{ name: '学前班', level: 'preschool' }] }), 'classes.0.level'],
+    ['a weak password', (i) => ({ ...i, principal: { ...i.principal, password: 'abcdefgh' } }), 'principal.password'],
+    ['not an object at all', () => 'setup please', '_'],
+  ];
+
+  it.each(badSetups)('refuses setup with %s, says where in Chinese and writes nothing', async (_label, mutate, field) => {
+    backend = freshBackend();
+    const before = tableCounts(backend);
+    const result = await backend.dispatcher.call({ name: 'setup.complete', input: mutate(validSetup()) });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('invalid_input');
+    expect(result.error.message).toMatch(/^输入有误/);
+    expect(result.error.message).toMatch(/[\u4e00-\u9fa5]/);
+    expect(Object.keys(result.error.fields ?? {})).toContain(field);
+    expect(tableCounts(backend)).toEqual(before);
+  });
+
+  it('refuses unknown calls, calls without sign-in and calls the role may not make, writing nothing', async () => {
+    const demo = await demoBackend();
+    backend = demo.backend;
+    const frontDesk = await signIn(backend, 'qiantai');
+    const before = dumpTables(backend, ['kindergarten', 'classes', 'audit_log']);
+
+    const unknown = await backend.dispatcher.call({ name: 'children.deleteAll', input: {}, session: demo.session });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    const proto = await backend.dispatcher.call({ name: 'constructor', input: {}, session: demo.session });
+    expect(proto).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+
+    const anonymous = await backend.dispatcher.call({ name: 'kindergarten.addClass', input: { name: '新班', level: 'small' } });
+    expect(anonymous).toMatchObject({ ok: false, error: { code: 'unauthenticated', message: '请先登录。' } });
+
+    const forged = await backend.dispatcher.call({ name: 'kindergarten.addClass', input: { name: '新班', level: 'small' }, session: 'made-up' });
+    expect(forged).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+
+    const forbidden = await backend.dispatcher.call({
+      name: 'kindergarten.updateProfile',
+      input: { name: '改名幼儿园', type: 'forprofit_private', policyId: 'xian-private' },
+      session: frontDesk,
+    });
+    expect(forbidden).toMatchObject({ ok: false, error: { code: 'forbidden', message: '您的账号没有权限进行此操作。' } });
+    expect(dumpTables(backend, ['kindergarten', 'classes', 'audit_log'])).toEqual(before);
+  });
+
+  it('records who changed the profile, with old and new values', async () => {
+    const demo = await demoBackend();
+    backend = demo.backend;
+    const result = await backend.dispatcher.call({
+      name: 'kindergarten.updateProfile',
+      input: { name: '阳光幼儿园（演示）', type: 'public', fundingType: 'full', grade: 'provincial', policyId: 'nantong-2018' },
+      session: demo.session,
+    });
+    expect(result.ok).toBe(true);
+    const entry = backend.database().sqlite.prepare("SELECT * FROM audit_log WHERE action = 'kindergarten.update'").get() as Record<string, string>;
+    expect(entry.staff_id).toBe(1);
+    expect(JSON.parse(entry.before_json)).toMatchObject({ grade: 'municipal', fundingType: 'balance' });
+    expect(JSON.parse(entry.after_json)).toMatchObject({ grade: 'provincial', fundingType: 'full' });
+  });
+
+  it('a write that fails half-way leaves nothing behind (one transaction per call)', async () => {
+    const demo = await demoBackend();
+    backend = demo.backend;
+    const before = dumpTables(backend, ['school_years', 'semesters', 'audit_log']);
+    // The year and its first semester are inserted before the second one hits
+    // the unique (year, name) constraint: an unexpected error, rolled back whole.
+    const result = await backend.dispatcher.call({
+      name: 'kindergarten.addSchoolYear',
+      input: {
+        name: '2027-2028学年',
+        semesters: [
+          { name: '学期', firstMonth: '2027-09', lastMonth: '2028-01' },
+          { name: '学期', firstMonth: '2028-02', lastMonth: '2028-07' },
+        ],
+      },
+      session: demo.session,
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal', message: '操作没有完成，数据未作更改。请重试；如仍失败，请联系技术支持。' } });
+    expect(dumpTables(backend, ['school_years', 'semesters', 'audit_log'])).toEqual(before);
+  });
+});
