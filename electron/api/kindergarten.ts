@@ -3,9 +3,10 @@ import { z } from 'zod';
 
 import { classes, kindergarten, schoolYears, semesters } from '../../db/schema';
 import { handler, type HandlerContext } from './define';
+import { resolvePolicy } from './policies';
 import { conflict, invalid, notFound } from './errors';
 import {
-  BUILT_IN_POLICY_IDS,
+  BUILTIN_POLICY_IDS,
   CLASS_LEVELS,
   FUNDING_TYPES,
   GRADES,
@@ -17,21 +18,26 @@ import {
   shortText,
 } from './schemas';
 
-export const profileInput = z
-  .object({
-    name: shortText('幼儿园名称', 60),
-    type: z.enum(KINDERGARTEN_TYPES, '请选择幼儿园类型'),
-    fundingType: z.enum(FUNDING_TYPES).nullable().default(null),
-    grade: z.enum(GRADES).nullable().default(null),
-    policyId: z.enum(BUILT_IN_POLICY_IDS, '请选择适用的收费文件'),
-  })
-  .superRefine((v, ctx) => {
-    // NT-1.1: the benchmark and float depend on a public kindergarten's grade and funding.
-    if (v.type === 'public' && (!v.fundingType || !v.grade)) {
-      ctx.addIssue({ code: 'custom', path: [v.fundingType ? 'grade' : 'fundingType'], message: '公办园请选择经费类型和等级' });
-    }
-  })
-  .transform((v) => (v.type === 'public' ? v : { ...v, fundingType: null, grade: null }));
+/** The profile form; setup offers the built-in notices, Settings also the kindergarten's copies. */
+const profileSchema = <P extends z.ZodType<string>>(policyId: P) =>
+  z
+    .object({
+      name: shortText('幼儿园名称', 60),
+      type: z.enum(KINDERGARTEN_TYPES, '请选择幼儿园类型'),
+      fundingType: z.enum(FUNDING_TYPES).nullable().default(null),
+      grade: z.enum(GRADES).nullable().default(null),
+      policyId,
+    })
+    .superRefine((v, ctx) => {
+      // NT-1.1: the benchmark and float depend on a public kindergarten's grade and funding.
+      if (v.type === 'public' && (!v.fundingType || !v.grade)) {
+        ctx.addIssue({ code: 'custom', path: [v.fundingType ? 'grade' : 'fundingType'], message: '公办园请选择经费类型和等级' });
+      }
+    })
+    .transform((v) => (v.type === 'public' ? v : { ...v, fundingType: null, grade: null }));
+
+export const profileInput = profileSchema(z.enum(BUILTIN_POLICY_IDS, '请选择适用的收费文件'));
+const profileUpdateInput = profileSchema(z.string().trim().min(1, '请选择适用的收费文件').max(80));
 
 const semesterInput = z.object({
   name: shortText('学期名称', 30),
@@ -111,8 +117,9 @@ export const kindergartenHandlers = {
   'kindergarten.updateProfile': handler({
     access: ADMIN,
     write: true,
-    input: profileInput,
+    input: profileUpdateInput,
     run(ctx, input) {
+      resolvePolicy(ctx, input.policyId);
       const before = ctx.db.select().from(kindergarten).where(eq(kindergarten.id, 1)).get();
       if (!before) throw notFound('幼儿园资料', 'kindergarten profile');
       const after = ctx.db

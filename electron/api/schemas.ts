@@ -17,5 +17,4 @@ export const GRADES = ['provincial', 'municipal', 'qualified'] as const;
 export const CLASS_LEVELS = ['toddler', 'small', 'middle', 'large'] as const;
 
 export const monthIndex = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
-// TODO(integration): take this list from core/policies once the policy registry lands.
-export const BUILT_IN_POLICY_IDS = ['nantong-2018', 'xian-private', 'generic-semester-days'] as const;
+export { BUILTIN_POLICY_IDS } from '../../core/policies';

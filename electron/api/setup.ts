@@ -1,4 +1,4 @@
-import chineseDays from 'chinese-days';
+import { bundledLegalCalendar } from '../../core/calendar';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemo } from '../../db/demo';
@@ -68,7 +68,8 @@ export const setupHandlers = {
     input: z.object({}).strict().default({}),
     run(ctx) {
       refuseIfConfigured(ctx);
-      const result = loadDemo(ctx.db, { hashPassword, isWorkingDay: (d) => chineseDays.isWorkday(d) });
+      const calendar = bundledLegalCalendar();
+      const result = loadDemo(ctx.db, { hashPassword, isWorkingDay: (d) => calendar.isWorkingDay(d) });
       const admin = ctx.db.select().from(staff).where(eq(staff.username, 'admin')).get()!;
       const actor = actorOf(admin);
       ctx.audit({ action: 'setup.demo', kind: 'system', entity: 'kindergarten', entityId: 1, summary: `载入演示数据：${result.children} 名幼儿` });

@@ -27,7 +27,7 @@ export function rendererProtocolHandler(root: string) {
     if (!file.startsWith(root + sep)) return new Response('forbidden', { status: 403 });
     try {
       const body = await readFile(file);
-      return new Response(body, {
+      return new Response(new Uint8Array(body), {
         headers: {
           'content-type': MIME[extname(file)] ?? 'application/octet-stream',
           'content-security-policy': CONTENT_SECURITY_POLICY,

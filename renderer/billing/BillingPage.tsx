@@ -1,20 +1,24 @@
-import { IconCoinYuan } from '@tabler/icons-react';
-import { EmptyState } from '../components/EmptyState';
+import { Alert } from '@mantine/core';
 import { PageHeader } from '../components/PageHeader';
 import { useT } from '../i18n';
+import { RefundCalculator } from './RefundCalculator';
 
-/** Billing and month-end settlement come after families and attendance (see the issues). */
+/**
+ * Fees. Bills, payments and month-end settlement come after families and
+ * attendance (see the issues); the refund calculator works today.
+ */
 export function BillingPage(_: { path: string[] }) {
   const t = useT();
   return (
     <>
-      <PageHeader title={t('收费', 'Fees')} />
-      <EmptyState icon={<IconCoinYuan />} title={t('收费与结算尚未开通', 'Fees and settlement are not available yet')}>
+      <PageHeader title={t('收费', 'Fees')} description={t('按本园适用的收费文件计算退费，逐项列出依据条款和说明。', 'Refunds per the fee notice in force, line by line with clauses.')} />
+      <Alert variant="light" mb="md" title={t('收费通知、缴费登记与月末结算尚未开通', 'Bills, payments and month-end settlement are not available yet')}>
         {t(
-          '开具收费通知、登记缴费、月末结算和按收费文件自动退费将在后续版本提供。在此之前，请先在「幼儿与家长」中完善幼儿的收费方式（按月或按学期），并每天点名，结算时将直接使用这些数据。',
-          'Fee notices, payments, month-end settlement and automatic refunds come in a later version. Meanwhile, record each child’s billing mode under Children & families and take the roll every day: settlement will use that data.',
+          '下面的退费试算不会记账，可放心使用：用它核对退费、打印给家长的退费计算单。开具收费通知、登记缴费和月末结算将在后续版本提供，届时直接使用这里的计算。',
+          'The calculator below records nothing: use it to check refunds and print the statement for parents. Bills, payments and month-end settlement come in a later version and will use the same engine.',
         )}
-      </EmptyState>
+      </Alert>
+      <RefundCalculator />
     </>
   );
 }

@@ -12,7 +12,10 @@ export function ProfileForm({
   onChange,
   errors = {},
   readOnly = false,
+  policyOptions,
 }: {
+  /** Defaults to the built-in notices; Settings adds the kindergarten's adjusted copies. */
+  policyOptions?: { value: string; label: string }[];
   value: ProfileValue;
   onChange(value: ProfileValue): void;
   errors?: Record<string, string>;
@@ -66,9 +69,9 @@ export function ProfileForm({
       <Select
         label={t('适用的收费文件', 'Fee notice in force')}
         description={t('退费按此文件的条款计算', 'Refunds follow this notice')}
-        data={options(POLICY_LABELS, t)}
+        data={policyOptions ?? options(POLICY_LABELS, t)}
         value={value.policyId}
-        onChange={(v) => set({ policyId: (v ?? 'nantong-2018') as Choice<'policyId'> })}
+        onChange={(v) => set({ policyId: v ?? 'nantong-2018' })}
         error={errors.policyId}
         readOnly={readOnly}
         allowDeselect={false}

@@ -4,12 +4,18 @@ import { useApiAction, useApiQuery } from '../api/hooks';
 import { useCan } from '../app/session';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useT } from '../i18n';
+import { POLICY_LABELS } from './labels';
 import { ProfileForm, type ProfileValue } from './ProfileForm';
 
 export function ProfileTab() {
   const t = useT();
   const canEdit = useCan('principal');
   const { data, error, reload } = useApiQuery('kindergarten.get', {});
+  const policies = useApiQuery('policies.list', {});
+  const policyOptions = policies.data?.map((p) => ({
+    value: p.id,
+    label: p.builtin ? t(...(POLICY_LABELS[p.id] ?? [p.name, p.name])) : `${p.name}（${t('本园调整', 'adjusted copy')}）`,
+  }));
   const { run, busy } = useApiAction();
   const [value, setValue] = useState<ProfileValue | null>(null);
   useEffect(() => {
@@ -26,7 +32,7 @@ export function ProfileTab() {
   };
   return (
     <Card withBorder p="lg" maw={820}>
-      <ProfileForm value={value} onChange={setValue} readOnly={!canEdit} />
+      <ProfileForm value={value} onChange={setValue} readOnly={!canEdit} policyOptions={policyOptions} />
       {canEdit ? (
         <Group justify="flex-end" mt="lg">
           <Button onClick={save} loading={busy}>

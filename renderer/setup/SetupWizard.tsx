@@ -61,7 +61,9 @@ export function SetupWizard({ onDone }: { onDone(session: string): void }) {
     setBusy(true);
     try {
       const { confirm: _, ...account } = principal;
-      const result = await api('setup.complete', { profile, schoolYear: year, classes, principal: account });
+      // Setup offers only the built-in notices, so the form's value is one of them.
+      const setupProfile = profile as Api['setup.complete']['input']['profile'];
+      const result = await api('setup.complete', { profile: setupProfile, schoolYear: year, classes, principal: account });
       onDone(result.session);
     } catch (e) {
       show(e);

@@ -75,6 +75,11 @@ export async function startApp(options: { demo?: boolean; viewport?: { width: nu
   page.on('pageerror', (error) => console.error('[page error]', error.message));
   await page.goto(server.url);
   mkdirSync(SCREENSHOTS, { recursive: true });
+  const trySignIn = async (username: string, password: string) => {
+    await page.getByLabel('登录名').fill(username);
+    await page.getByLabel('密码').fill(password);
+    await page.getByRole('button', { name: '登录' }).click();
+  };
   return {
     backend,
     server,
@@ -86,13 +91,9 @@ export async function startApp(options: { demo?: boolean; viewport?: { width: nu
       await page.screenshot({ path: file, fullPage: true });
       return file;
     },
-    async trySignIn(username, password) {
-      await page.getByLabel('登录名').fill(username);
-      await page.getByLabel('密码').fill(password);
-      await page.getByRole('button', { name: '登录' }).click();
-    },
+    trySignIn,
     async signIn(username, password) {
-      await this.trySignIn(username, password);
+      await trySignIn(username, password);
       await page.getByTestId('current-user').waitFor();
     },
     async close() {

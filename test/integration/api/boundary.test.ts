@@ -94,7 +94,7 @@ describe('the API boundary', () => {
       session: demo.session,
     });
     expect(result.ok).toBe(true);
-    const entry = backend.database().sqlite.prepare("SELECT * FROM audit_log WHERE action = 'kindergarten.update'").get() as Record<string, string>;
+    const entry = backend.database().sqlite.prepare("SELECT * FROM audit_log WHERE action = 'kindergarten.update'").get() as { staff_id: number; before_json: string; after_json: string };
     expect(entry.staff_id).toBe(1);
     expect(JSON.parse(entry.before_json)).toMatchObject({ grade: 'municipal', fundingType: 'balance' });
     expect(JSON.parse(entry.after_json)).toMatchObject({ grade: 'provincial', fundingType: 'full' });

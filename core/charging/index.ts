@@ -1,0 +1,13 @@
+// Charging checks (violations with clause ids) and NT-3.7 reductions.
+export {
+  checkBillPeriod,
+  checkCustodyFee,
+  checkEarlyCareSurcharge,
+  checkEducationFee,
+  checkFeeKind,
+  checkFeeRaise,
+  checkSchoolBusFee,
+  checkVacationDayRate,
+} from './checks';
+export { applyReduction, type ReductionResult, reductionCategories } from './reductions';
+export type { Violation } from './violations';

@@ -1,0 +1,19 @@
+/**
+ * The case cannot be settled as given. `message` is English (the command line
+ * prints `error: <message>`); `messageZh` is for the front desk.
+ */
+export class RefundInputError extends Error {
+  override readonly name = 'RefundInputError';
+
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly messageZh: string,
+  ) {
+    super(message);
+  }
+}
+
+export function inputError(code: string, message: string, messageZh: string): never {
+  throw new RefundInputError(code, message, messageZh);
+}

@@ -1,0 +1,63 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { CalendarMissingError } from '../../core/calendar';
+import { RefundInputError, refundCaseSchema, settleRefund, whatIfDays } from '../../core/refund';
+import { children, classes, kindergarten } from '../../db/schema';
+import { loadLegalCalendar } from './attendance';
+import { handler } from './define';
+import { invalid, notFound } from './errors';
+import { policyLookup, resolvePolicy } from './policies';
+import { id } from './schemas';
+
+/** Engine errors carry their own Chinese sentence; they become ordinary input errors here. */
+function asApiError(error: unknown): unknown {
+  if (error instanceof RefundInputError || error instanceof CalendarMissingError) return invalid(error.messageZh, error.message);
+  return error;
+}
+
+export const refundHandlers = {
+  /**
+   * Computes a refund for one child-month with the kindergarten's fee notice,
+   * without recording anything: the desk's "what would we refund" check, and
+   * the printed statement a parent can verify clause by clause.
+   */
+  'refund.preview': handler({
+    access: ['principal', 'finance', 'front_desk'],
+    write: false,
+    input: refundCaseSchema.omit({ policy: true }).extend({
+      policyId: z.string().min(1).max(80).optional(),
+      childId: id.optional(),
+    }),
+    run(ctx, { policyId, childId, ...refundCase }) {
+      const profile = ctx.db.select().from(kindergarten).where(eq(kindergarten.id, 1)).get();
+      const policy = resolvePolicy(ctx, policyId ?? profile?.policyId ?? 'nantong-2018');
+      let child: { id: number; name: string; className: string } | null = null;
+      if (childId) {
+        const row = ctx.db
+          .select({ id: children.id, name: children.name, className: classes.name })
+          .from(children)
+          .innerJoin(classes, eq(classes.id, children.classId))
+          .where(eq(children.id, childId))
+          .get();
+        if (!row) throw notFound('该幼儿', 'child');
+        child = row;
+      }
+      const calendar = loadLegalCalendar(ctx.sqlite);
+      const options = { policies: policyLookup(ctx) };
+      const input = { ...refundCase, policy: policy.id };
+      try {
+        const result = settleRefund(input, calendar, options);
+        const whatIf = refundCase.presentDays != null || refundCase.semesterPresentDays != null ? whatIfDays(input, calendar, options) : null;
+        return {
+          policy: { id: policy.id, name: policy.name, source: policy.source },
+          kindergartenName: profile?.name ?? '',
+          child,
+          result,
+          whatIf,
+        };
+      } catch (error) {
+        throw asApiError(error);
+      }
+    },
+  }),
+};

@@ -1,0 +1,223 @@
+import { Alert, Button, Card, Group, List, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { MonthPickerInput } from '@mantine/dates';
+import { IconBulb, IconPrinter } from '@tabler/icons-react';
+import dayjs from 'dayjs';
+import { useMemo, useState } from 'react';
+import { ApiCallError, api } from '../api/client';
+import { useApiQuery } from '../api/hooks';
+import { useLang, useT } from '../i18n';
+import { printDocument } from '../print/print';
+import { FEE_ITEM_LABELS, REASON_LABELS } from './labels';
+import { encodeCase, type RefundPreview, type RefundPreviewInput } from './refund-case';
+import { RefundLines } from './RefundLines';
+
+type Reason = RefundPreviewInput['reason'];
+type FeeItem = RefundPreviewInput['fees'][number]['item'];
+interface FeeRow {
+  item: FeeItem;
+  on: boolean;
+  paid: string;
+  dailyRate: string;
+}
+
+const AMOUNT = /^\d+(\.\d{1,2})?$/;
+
+/**
+ * 退费试算: the refund the fee notice gives for one child-month, with its
+ * clauses and sentences, before anything is recorded. Attendance can be
+ * brought in from the roll calls; the statement prints for the parent.
+ */
+export function RefundCalculator() {
+  const t = useT();
+  const { lang } = useLang();
+  const kindergarten = useApiQuery('kindergarten.get', {});
+  const roster = useApiQuery('families.children', { classId: null, status: 'all' });
+  const policyId = kindergarten.data?.profile?.policyId ?? '';
+  const policy = useApiQuery('policies.get', { id: policyId }, { enabled: policyId !== '' });
+  const [childId, setChildId] = useState<string | null>(null);
+  const [month, setMonth] = useState(dayjs().format('YYYY-MM'));
+  const [reason, setReason] = useState<Reason>('leave');
+  const [billing, setBilling] = useState<'monthly' | 'semester'>('monthly');
+  const [fees, setFees] = useState<FeeRow[]>([
+    { item: 'education', on: true, paid: '', dailyRate: '' },
+    { item: 'meal', on: true, paid: '', dailyRate: '' },
+    { item: 'accommodation', on: false, paid: '', dailyRate: '' },
+    { item: 'custody', on: false, paid: '', dailyRate: '' },
+  ]);
+  const [presentDays, setPresentDays] = useState<number | ''>('');
+  const [closureDays, setClosureDays] = useState<number | ''>(0);
+  const [agreedRate, setAgreedRate] = useState('');
+  const [attendanceNote, setAttendanceNote] = useState('');
+  const [preview, setPreview] = useState<RefundPreview | null>(null);
+  const [submitted, setSubmitted] = useState<RefundPreviewInput | null>(null);
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const semester = useMemo(() => {
+    const terms = kindergarten.data?.schoolYears.flatMap((y) => y.semesters) ?? [];
+    return terms.find((s) => s.firstMonth <= month && month <= s.lastMonth) ?? null;
+  }, [kindergarten.data, month]);
+
+  // GS-1: a semester payer is settled once on the days present in the whole semester.
+  const wholeSemester = billing === 'semester' && policy.data?.policy.semester.mode === 'wholeSemester';
+  const childOptions = (roster.data ?? []).map((c) => ({ value: String(c.id), label: `${c.name}（${c.className}）` }));
+  const message = (e: unknown) => (e instanceof ApiCallError ? (lang === 'en' && e.body.messageEn ? e.body.messageEn : e.message) : String(e));
+
+  const chooseChild = (value: string | null) => {
+    setChildId(value);
+    const child = roster.data?.find((c) => String(c.id) === value);
+    if (child) setBilling(child.billingMode === 'semester' ? 'semester' : 'monthly');
+  };
+
+  const bringAttendance = async () => {
+    if (!childId) return;
+    setError('');
+    try {
+      const record = await api('attendance.childMonth', { childId: Number(childId), month });
+      const s = record.summary;
+      setPresentDays(s.present);
+      setClosureDays(s.closureDays);
+      setAttendanceNote(
+        t(
+          `考勤：出勤 ${s.present} 天，病假 ${s.sick} 天，事假 ${s.personal} 天，其他 ${s.other} 天，停课 ${s.closureDays} 天，法定工作日 ${s.W} 天${s.unrecorded ? `，另有 ${s.unrecorded} 天未点名` : ''}。`,
+          `Attendance: present ${s.present}, sick ${s.sick}, personal ${s.personal}, other ${s.other}, closure ${s.closureDays}, W ${s.W}${s.unrecorded ? `, ${s.unrecorded} days not recorded` : ''}.`,
+        ),
+      );
+    } catch (e) {
+      setError(message(e));
+    }
+  };
+
+  const compute = async () => {
+    setError('');
+    setPreview(null);
+    const chosen = fees.filter((f) => f.on);
+    const bad = chosen.find((f) => !AMOUNT.test(f.paid) || (f.dailyRate !== '' && !AMOUNT.test(f.dailyRate)));
+    if (chosen.length === 0) return setError(t('请至少选择一个收费项目', 'Choose at least one fee item'));
+    if (bad) return setError(t(`请填写${FEE_ITEM_LABELS[bad.item]![0]}的实缴金额（元，最多两位小数）`, `Enter the amount paid for ${FEE_ITEM_LABELS[bad.item]![1]} (yuan, up to two decimals)`));
+    if (presentDays === '') return setError(t('请填写在园天数', 'Enter the days present'));
+    if (billing === 'semester' && !semester) return setError(t('该月份不在任何学期内，请先在设置中添加学期', 'That month is in no semester; add the semester in Settings first'));
+    const input: RefundPreviewInput = {
+      childId: childId ? Number(childId) : undefined,
+      month,
+      billing,
+      semester: billing === 'semester' && semester ? { first: semester.firstMonth, last: semester.lastMonth } : null,
+      fees: chosen.map((f) => ({ item: f.item, paid: f.paid, dailyRate: f.dailyRate || null })),
+      ...(wholeSemester ? { semesterPresentDays: presentDays } : { presentDays }),
+      closureDays: closureDays === '' ? 0 : closureDays,
+      reason,
+      agreedRate: agreedRate || null,
+    };
+    setBusy(true);
+    try {
+      setPreview(await api('refund.preview', input));
+      setSubmitted(input);
+    } catch (e) {
+      setError(message(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const setFee = (i: number, patch: Partial<FeeRow>) => setFees(fees.map((f, j) => (i === j ? { ...f, ...patch } : f)));
+
+  return (
+    <Stack>
+      <Card withBorder p="lg">
+        <Title order={4} mb="sm">
+          {t('退费试算', 'Refund calculator')}
+        </Title>
+        <SimpleGrid cols={{ base: 1, md: 3 }}>
+          <Select label={t('幼儿（可选）', 'Child (optional)')} placeholder={t('输入姓名查找', 'Type a name')} data={childOptions} value={childId} onChange={chooseChild} searchable clearable nothingFoundMessage={t('没有找到', 'Not found')} />
+          <MonthPickerInput label={t('结算月份', 'Month')} value={`${month}-01`} onChange={(v) => v && setMonth(dayjs(v).format('YYYY-MM'))} valueFormat="YYYY-MM" />
+          <Select label={t('退费原因', 'Reason')} data={Object.entries(REASON_LABELS).map(([value, l]) => ({ value, label: t(...l) }))} value={reason} onChange={(v) => setReason((v ?? 'leave') as Reason)} allowDeselect={false} />
+        </SimpleGrid>
+        <Group mt="md" align="flex-end">
+          <div>
+            <Text size="sm" fw={500} mb={4}>
+              {t('收费方式', 'Billing')}
+            </Text>
+            <SegmentedControl
+              value={billing}
+              onChange={(v) => setBilling(v as 'monthly' | 'semester')}
+              data={[
+                { value: 'monthly', label: t('按月', 'Monthly') },
+                { value: 'semester', label: t('按学期', 'Per semester') },
+              ]}
+            />
+          </div>
+          {billing === 'semester' && (
+            <Text size="sm" c={semester ? 'dimmed' : 'red'} pb={6}>
+              {semester ? t(`${semester.name}：${semester.firstMonth}～${semester.lastMonth}，金额填整个学期的实缴额`, `${semester.name}: ${semester.firstMonth}–${semester.lastMonth}; enter the whole semester's amounts`) : t('该月份不在任何学期内', 'This month is in no semester')}
+            </Text>
+          )}
+        </Group>
+        <Stack gap="xs" mt="md">
+          {fees.map((f, i) => (
+            <Group key={f.item} align="flex-end" wrap="nowrap">
+              <Switch w={110} label={t(...FEE_ITEM_LABELS[f.item]!)} checked={f.on} onChange={(e) => setFee(i, { on: e.currentTarget.checked })} mb={8} />
+              <TextInput w={160} label={i === 0 ? t('实缴金额（元）', 'Paid (yuan)') : undefined} aria-label={`${t(...FEE_ITEM_LABELS[f.item]!)}${t('实缴金额', ' paid')}`} value={f.paid} onChange={(e) => setFee(i, { paid: e.currentTarget.value.trim() })} disabled={!f.on} inputMode="decimal" />
+              {f.item !== 'education' && f.item !== 'accommodation' && (
+                <TextInput w={160} label={i === 1 ? t('每日标准（元，可不填）', 'Daily rate (optional)') : undefined} aria-label={`${t(...FEE_ITEM_LABELS[f.item]!)}${t('每日标准', ' daily rate')}`} value={f.dailyRate} onChange={(e) => setFee(i, { dailyRate: e.currentTarget.value.trim() })} disabled={!f.on} inputMode="decimal" />
+              )}
+            </Group>
+          ))}
+        </Stack>
+        <Group mt="md" align="flex-end">
+          <NumberInput
+            w={wholeSemester ? 200 : 140}
+            label={wholeSemester ? t('本学期累计在园天数', 'Days present this semester') : t('在园天数', 'Days present')}
+            value={presentDays}
+            onChange={(v) => setPresentDays(typeof v === 'number' ? v : '')}
+            min={0}
+            max={wholeSemester ? 200 : 31}
+            allowDecimal={false}
+          />
+          <NumberInput w={160} label={t('停课天数（园方原因）', 'Closure days')} value={closureDays} onChange={(v) => setClosureDays(typeof v === 'number' ? v : '')} min={0} max={31} allowDecimal={false} />
+          <TextInput w={150} label={t('协商退费比例', 'Agreed rate')} description={t('仅限可协商条款，如 0.4', 'Negotiable clauses only, e.g. 0.4')} value={agreedRate} onChange={(e) => setAgreedRate(e.currentTarget.value.trim())} />
+          <Button variant="light" onClick={bringAttendance} disabled={!childId}>
+            {t('从考勤带入', 'Use attendance')}
+          </Button>
+          <Button onClick={compute} loading={busy}>
+            {t('计算退费', 'Compute refund')}
+          </Button>
+        </Group>
+        {attendanceNote && (
+          <Text size="sm" c="dimmed" mt="xs" data-testid="attendance-note">
+            {attendanceNote}
+          </Text>
+        )}
+      </Card>
+      {error && (
+        <Alert color="red" data-testid="refund-error">
+          {error}
+        </Alert>
+      )}
+      {preview && submitted && (
+        <Card withBorder p="lg">
+          <Group justify="space-between" mb="sm">
+            <div>
+              <Title order={4}>{preview.child ? t(`${preview.child.name}（${preview.child.className}）${month} 退费`, `Refund for ${preview.child.name}, ${month}`) : t(`${month} 退费`, `Refund for ${month}`)}</Title>
+              <Text size="sm" c="dimmed">
+                {t(`依据：${preview.policy.name}`, `Per: ${preview.policy.name}`)}
+              </Text>
+            </div>
+            <Button variant="default" leftSection={<IconPrinter size={16} />} onClick={() => printDocument(`refund-statement/${encodeCase(submitted)}`)}>
+              {t('打印退费计算单', 'Print the statement')}
+            </Button>
+          </Group>
+          <RefundLines preview={preview} />
+          {preview.whatIf && preview.whatIf.hintsZh.length > 0 && (
+            <Alert variant="light" color="yellow" mt="md" icon={<IconBulb size={18} />} title={t('出勤天数的影响', 'How days present matter')}>
+              <List size="sm" data-testid="what-if">
+                {preview.whatIf.hintsZh.map((hint) => (
+                  <List.Item key={hint}>{hint}</List.Item>
+                ))}
+              </List>
+            </Alert>
+          )}
+        </Card>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,33 @@
+// Test vectors derived from each clause, kept as data: one file per policy in
+// vectors/, so a new city's notice brings its own file and no test code.
+import { describe, expect, it } from 'vitest';
+import { bundledLegalCalendar, CalendarMissingError } from '../../../core/calendar';
+import { parseRefundCase, RefundInputError, settleRefund } from '../../../core/refund';
+import { loadVectorFiles } from './helpers';
+
+const calendar = bundledLegalCalendar();
+
+describe.each(loadVectorFiles().map((f) => [f.policy, f] as const))('%s vectors', (_policy, file) => {
+  it.each(file.vectors.map((v) => [v.name, v] as const))('%s', (_name, vector) => {
+    const settle = () => settleRefund(parseRefundCase(vector.case), calendar);
+    if (vector.error) {
+      let caught: unknown;
+      try {
+        settle();
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught instanceof RefundInputError || caught instanceof CalendarMissingError).toBe(true);
+      for (const text of vector.error) expect((caught as Error).message).toContain(text);
+      expect((caught as RefundInputError).messageZh).toMatch(/[\u4e00-\u9fff]/);
+      return;
+    }
+    const result = settle();
+    expect({
+      legalWorkingDays: result.legalWorkingDays,
+      lines: result.lines.map(({ item, refund, clause }) => ({ item, refund, clause })),
+      total: result.total,
+    }).toEqual(vector.expected);
+    for (const line of result.lines) expect(line.explanation).toContain(`${line.refund} 元`);
+  });
+});
