@@ -13,6 +13,8 @@ import {
   staff,
 } from '../schema';
 import { type Random, seededRandom } from './random';
+import { loadFamiliesDemo } from './families';
+import { loadSurveyDemo } from './surveys';
 
 /**
  * The demo kindergarten: about 120 children in 5 classes, their guardians,
@@ -213,6 +215,8 @@ export function loadDemo(db: Db, options: DemoOptions): { children: number; atte
     }
   }
   for (let i = 0; i < rows.length; i += 500) db.insert(attendance).values(rows.slice(i, i + 500)).run();
+  loadFamiliesDemo(db);
+  loadSurveyDemo(db);
   return { children: childRows.length, attendanceRows: rows.length };
 }
 

@@ -1,6 +1,7 @@
 export * from './attendance';
 export * from './families';
 export * from './kindergarten';
+export * from './policies';
 export * from './settings';
 export * from './staff';
 export * from './surveys';

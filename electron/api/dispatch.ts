@@ -128,12 +128,14 @@ export function zodToApiError(error: z.ZodError): ApiError {
     const key = issue.path.join('.') || '_';
     if (!(key in fields)) fields[key] = issue.message;
   }
+  // The sentence names no field path (a clerk cannot read "children.0.mobile");
+  // forms show each message next to its field from `fields`.
   const first = error.issues[0];
-  const where = first && first.path.length > 0 ? `「${first.path.join('.')}」` : '';
+  const path = first?.path.join('.') ?? '';
   return new ApiError(
     'invalid_input',
-    `输入有误：${where}${first?.message ?? '格式不正确'}`,
-    `Invalid input${where ? ` at ${first?.path.join('.')}` : ''}: ${first?.message ?? ''}`,
+    `输入有误：${first?.message ?? '格式不正确'}`,
+    `Invalid input${path ? ` at ${path}` : ''}: ${first?.message ?? ''}`,
     fields,
   );
 }

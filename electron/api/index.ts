@@ -1,9 +1,13 @@
 import { attendanceHandlers } from './attendance';
 import { authHandlers } from './auth';
+import { backupHandlers } from './backup';
 import { type ApiOf, type HandlerMap } from './define';
+import { chargingHandlers } from './charging';
 import { combineHandlers } from './dispatch';
 import { familiesHandlers } from './families';
 import { kindergartenHandlers } from './kindergarten';
+import { policiesHandlers } from './policies';
+import { refundHandlers } from './refund';
 import { setupHandlers } from './setup';
 import { staffHandlers } from './staff';
 import { surveysHandlers } from './surveys';
@@ -12,26 +16,25 @@ import { surveysHandlers } from './surveys';
  * Every API call the renderer can make, by area. Each area file defines its
  * handlers (access, input schema, run); this is the only place they meet.
  */
-const areas = {
-  ...setupHandlers,
-  ...authHandlers,
-  ...kindergartenHandlers,
-  ...staffHandlers,
-  ...familiesHandlers,
-  ...attendanceHandlers,
-  ...surveysHandlers,
-};
-
-export const handlers: HandlerMap = combineHandlers(
+const AREAS = [
   setupHandlers,
   authHandlers,
   kindergartenHandlers,
+  policiesHandlers,
+  refundHandlers,
+  chargingHandlers,
   staffHandlers,
+  backupHandlers,
   familiesHandlers,
   attendanceHandlers,
   surveysHandlers,
-);
+] as const;
+
+/** A name defined in two areas throws here, at start-up. */
+export const handlers: HandlerMap = combineHandlers(...AREAS);
+
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
 /** The typed contract: `Api['families.search']['input' | 'output']`. */
-export type Api = ApiOf<typeof areas>;
+export type Api = ApiOf<UnionToIntersection<(typeof AREAS)[number]>>;
 export type ApiName = keyof Api;

@@ -5,6 +5,7 @@ import { EmptyState } from '../components/EmptyState';
 import { useT } from '../i18n';
 import { PrintRoute } from '../print/PrintRoute';
 import { AREAS } from './areas';
+import { IdleLock } from './IdleLock';
 import { LangSwitch } from './LangSwitch';
 import { navigate, useRoute } from './router';
 import { ROLE_LABELS, useSession } from './session';
@@ -26,6 +27,7 @@ export function Shell() {
   const role = ROLE_LABELS[session.actor.role];
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 200, breakpoint: 0 }} padding="lg">
+      <IdleLock />
       <AppShell.Header className="kd-no-print">
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">

@@ -1,6 +1,8 @@
-import { Alert } from '@mantine/core';
+import { Alert, Stack } from '@mantine/core';
+import { useCan } from '../app/session';
 import { PageHeader } from '../components/PageHeader';
 import { useT } from '../i18n';
+import { ChargingCheck } from './ChargingCheck';
 import { RefundCalculator } from './RefundCalculator';
 
 /**
@@ -9,6 +11,7 @@ import { RefundCalculator } from './RefundCalculator';
  */
 export function BillingPage(_: { path: string[] }) {
   const t = useT();
+  const canCheckStandards = useCan('principal', 'finance');
   return (
     <>
       <PageHeader title={t('收费', 'Fees')} description={t('按本园适用的收费文件计算退费，逐项列出依据条款和说明。', 'Refunds per the fee notice in force, line by line with clauses.')} />
@@ -18,7 +21,10 @@ export function BillingPage(_: { path: string[] }) {
           'The calculator below records nothing: use it to check refunds and print the statement for parents. Bills, payments and month-end settlement come in a later version and will use the same engine.',
         )}
       </Alert>
-      <RefundCalculator />
+      <Stack>
+        <RefundCalculator />
+        {canCheckStandards && <ChargingCheck />}
+      </Stack>
     </>
   );
 }

@@ -1,7 +1,17 @@
 import type { ComponentType } from 'react';
+import { AttendanceSheet } from '../attendance/AttendanceSheet';
+import { RefundStatement } from '../billing/RefundStatement';
+import { PolicyDocument } from '../settings/PolicyDocument';
+import { BlankQuestionnaire, SurveyReport } from '../surveys/print';
 
 /**
  * Printable documents by name (`#/print/<name>/…`). Each area adds its own
  * templates here; a template renders A4 pages with `.kd-page` sections.
  */
-export const PRINT_DOCUMENTS: Record<string, ComponentType<{ args: string[] }>> = {};
+export const PRINT_DOCUMENTS: Record<string, ComponentType<{ args: string[] }>> = {
+  'attendance-sheet': AttendanceSheet,
+  'refund-statement': RefundStatement,
+  policy: PolicyDocument,
+  'survey-blank': BlankQuestionnaire,
+  'survey-report': SurveyReport,
+};

@@ -17,6 +17,8 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
   '--disable-quic',
+  // Native date inputs follow the browser's language, not the page's.
+  '--lang=zh-CN',
 ];
 
 export interface AppUnderTest {
@@ -61,9 +63,19 @@ export async function waitForText(locator: Locator, expected: string | RegExp, t
  * server, the built UI (run `npm run build:renderer` first) and Debian's Chromium.
  * `demo: true` loads the demo kindergarten before the page opens.
  */
-export async function startApp(options: { demo?: boolean; viewport?: { width: number; height: number } } = {}): Promise<AppUnderTest> {
+export interface StartOptions {
+  demo?: boolean;
+  viewport?: { width: number; height: number };
+  /** Fixes the backend's clock, so "today" means the same on any day the test runs. */
+  now?: Date;
+  /** Signs in through the login screen before returning. */
+  user?: string;
+}
+
+export async function startApp(options: StartOptions = {}): Promise<AppUnderTest> {
   const dir = mkdtempSync(join(tmpdir(), 'kd-e2e-'));
-  const backend = createBackend({ dbPath: join(dir, 'kinderdesk.sqlite'), log: () => {} });
+  const now = options.now;
+  const backend = createBackend({ dbPath: join(dir, 'kinderdesk.sqlite'), log: () => {}, now: now ? () => now : undefined });
   if (options.demo) {
     const loaded = await backend.dispatcher.call({ name: 'setup.loadDemo', input: {} });
     if (!loaded.ok) throw new Error(loaded.error.message);
@@ -80,7 +92,7 @@ export async function startApp(options: { demo?: boolean; viewport?: { width: nu
     await page.getByLabel('密码').fill(password);
     await page.getByRole('button', { name: '登录' }).click();
   };
-  return {
+  const app: AppUnderTest = {
     backend,
     server,
     browser,
@@ -103,4 +115,6 @@ export async function startApp(options: { demo?: boolean; viewport?: { width: nu
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  if (options.user) await app.signIn(options.user, 'demo1234');
+  return app;
 }

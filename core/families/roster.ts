@@ -1,0 +1,237 @@
+import { checkIdNumber, isRealDate, normalizeIdNumber } from './id-number';
+import { isMobile, normalizeMobile } from './mobile';
+
+/**
+ * Importing an existing roster: guess which column is which, tidy the cell
+ * formats spreadsheets produce, and list every row's problems before
+ * anything is written.
+ */
+export const ROSTER_FIELDS = [
+  { key: 'childName', label: '幼儿姓名', aliases: ['幼儿姓名', '姓名', '孩子姓名', '学生姓名', '幼儿'] },
+  { key: 'gender', label: '性别', aliases: ['性别'] },
+  { key: 'birthDate', label: '出生日期', aliases: ['出生日期', '生日', '出生年月日', '出生年月'] },
+  { key: 'idNumber', label: '身份证号', aliases: ['身份证号', '身份证号码', '身份证', '证件号码', '证件号'] },
+  { key: 'className', label: '班级', aliases: ['班级', '所在班级', '班别'] },
+  { key: 'enrolledOn', label: '入园日期', aliases: ['入园日期', '入园时间', '入学日期'] },
+  { key: 'guardian1Name', label: '家长1姓名', aliases: ['家长1姓名', '家长姓名', '监护人姓名', '监护人', '联系人', '父亲姓名'] },
+  { key: 'guardian1Relationship', label: '家长1关系', aliases: ['家长1关系', '关系', '与幼儿关系', '监护人关系'] },
+  { key: 'guardian1Mobile', label: '家长1手机', aliases: ['家长1手机', '手机号', '手机号码', '联系电话', '家长电话', '手机', '电话'] },
+  { key: 'guardian2Name', label: '家长2姓名', aliases: ['家长2姓名', '母亲姓名', '第二联系人'] },
+  { key: 'guardian2Relationship', label: '家长2关系', aliases: ['家长2关系'] },
+  { key: 'guardian2Mobile', label: '家长2手机', aliases: ['家长2手机', '家长2电话', '母亲电话', '第二联系人电话'] },
+  { key: 'address', label: '家庭住址', aliases: ['家庭住址', '住址', '地址', '家庭地址'] },
+] as const;
+
+export type RosterField = (typeof ROSTER_FIELDS)[number]['key'];
+export type RosterRecord = Record<RosterField, string>;
+/** Field → column index in the sheet, or null when the sheet has no such column. */
+export type RosterMapping = Record<RosterField, number | null>;
+
+const compact = (s: string) => s.replace(/[\s:：*＊()（）]/g, '');
+
+export function guessMapping(headers: readonly string[]): RosterMapping {
+  const cleaned = headers.map(compact);
+  const taken = new Set<number>();
+  const mapping = {} as RosterMapping;
+  // Exact header matches first, so "家长1手机" is not taken by the looser "手机".
+  for (const pass of ['exact', 'contains'] as const) {
+    for (const field of ROSTER_FIELDS) {
+      if (mapping[field.key] != null) continue;
+      mapping[field.key] = null;
+      for (const alias of field.aliases) {
+        const at = cleaned.findIndex((h, i) => !taken.has(i) && (pass === 'exact' ? h === alias : h.includes(alias)));
+        if (at >= 0) {
+          mapping[field.key] = at;
+          taken.add(at);
+          break;
+        }
+      }
+    }
+  }
+  return mapping;
+}
+
+export function applyMapping(row: readonly string[], mapping: RosterMapping): RosterRecord {
+  const record = {} as RosterRecord;
+  for (const field of ROSTER_FIELDS) {
+    const at = mapping[field.key];
+    record[field.key] = at == null ? '' : (row[at] ?? '').trim();
+  }
+  return record;
+}
+
+/**
+ * 2021-03-05, 2021/3/5, 2021.3.5, 2021年3月5日, 20210305 and Excel serial
+ * day numbers (45123) all become 2021-03-05; anything else is null.
+ */
+export function parseDateCell(raw: string): string | null {
+  const s = raw.trim();
+  if (s === '') return null;
+  let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T].*)?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (m) {
+    const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+    return isRealDate(iso) ? iso : null;
+  }
+  m = /^(\d{5})$/.exec(s);
+  if (m) {
+    // Excel counts days from 1899-12-30 (its 1900 leap-year bug included).
+    const iso = new Date(Date.UTC(1899, 11, 30) + Number(m[1]) * 86_400_000).toISOString().slice(0, 10);
+    return iso >= '1990-01-01' && iso <= '2100-12-31' ? iso : null;
+  }
+  return null;
+}
+
+export function parseGenderCell(raw: string): 'M' | 'F' | null {
+  const s = raw.trim().toLowerCase();
+  if (['男', '男孩', 'm', 'male', 'boy'].includes(s)) return 'M';
+  if (['女', '女孩', 'f', 'female', 'girl'].includes(s)) return 'F';
+  return null;
+}
+
+export interface RosterProblem {
+  field: RosterField;
+  message: string;
+}
+
+export interface CleanGuardian {
+  name: string;
+  relationship: string;
+  mobile: string;
+}
+
+export interface CleanRosterRow {
+  childName: string;
+  gender: 'M' | 'F';
+  birthDate: string;
+  idNumber: string | null;
+  classId: number;
+  enrolledOn: string;
+  guardians: CleanGuardian[];
+  address: string;
+}
+
+export interface RosterContext {
+  /** Class name → id (active classes only). */
+  classes: ReadonlyMap<string, number>;
+  /** `${name}|${birthDate}` of children already on file. */
+  existingChildren: ReadonlySet<string>;
+  existingIdNumbers: ReadonlySet<string>;
+  today: string;
+}
+
+export interface RosterRowResult {
+  problems: RosterProblem[];
+  clean: CleanRosterRow | null;
+}
+
+export const childKey = (name: string, birthDate: string) => `${name}|${birthDate}`;
+
+/** `rowNumbers` are the sheet's own row numbers, so a duplicate names the row staff can see in Excel. */
+export function validateRoster(records: readonly RosterRecord[], ctx: RosterContext, rowNumbers?: readonly number[]): RosterRowResult[] {
+  const rowOf = (index: number) => rowNumbers?.[index] ?? index + 1;
+  const seenChildren = new Map<string, number>();
+  const seenIds = new Map<string, number>();
+  return records.map((record, index) => {
+    const result = validateRow(record, ctx);
+    const clean = result.clean;
+    const name = record.childName.trim();
+    const birth = parseDateCell(record.birthDate);
+    if (name && birth) {
+      const key = childKey(name, birth);
+      const earlier = seenChildren.get(key);
+      if (ctx.existingChildren.has(key)) result.problems.push({ field: 'childName', message: '园内已有同名同生日的幼儿，可能重复' });
+      else if (earlier !== undefined) result.problems.push({ field: 'childName', message: `与第 ${rowOf(earlier)} 行重复` });
+      else seenChildren.set(key, index);
+    }
+    if (clean?.idNumber) {
+      const earlier = seenIds.get(clean.idNumber);
+      if (ctx.existingIdNumbers.has(clean.idNumber)) result.problems.push({ field: 'idNumber', message: '该身份证号已登记在园' });
+      else if (earlier !== undefined) result.problems.push({ field: 'idNumber', message: `身份证号与第 ${rowOf(earlier)} 行相同` });
+      else seenIds.set(clean.idNumber, index);
+    }
+    return result.problems.length > 0 ? { problems: result.problems, clean: null } : result;
+  });
+}
+
+function validateRow(r: RosterRecord, ctx: RosterContext): RosterRowResult {
+  const problems: RosterProblem[] = [];
+  const add = (field: RosterField, message: string) => problems.push({ field, message });
+
+  const childName = r.childName.trim();
+  if (childName === '') add('childName', '缺少幼儿姓名');
+  else if (childName.length > 20) add('childName', '幼儿姓名最多 20 个字');
+
+  let idNumber: string | null = null;
+  let idBirth: string | null = null;
+  let idGender: 'M' | 'F' | null = null;
+  if (r.idNumber.trim() !== '') {
+    const check = checkIdNumber(r.idNumber);
+    if (check.ok) {
+      idNumber = check.value;
+      idBirth = check.birthDate;
+      idGender = check.gender;
+    } else add('idNumber', `${check.message}：${normalizeIdNumber(r.idNumber)}`);
+  }
+
+  const birthDate = r.birthDate.trim() === '' ? idBirth : parseDateCell(r.birthDate);
+  if (!birthDate) add('birthDate', r.birthDate.trim() === '' ? '缺少出生日期' : `出生日期无法识别：${r.birthDate}`);
+  else if (birthDate > ctx.today) add('birthDate', '出生日期不能晚于今天');
+  else if (idBirth && idBirth !== birthDate) add('birthDate', `出生日期与身份证号不一致（身份证为 ${idBirth}）`);
+
+  const gender = r.gender.trim() === '' ? idGender : parseGenderCell(r.gender);
+  if (!gender) add('gender', r.gender.trim() === '' ? '缺少性别' : `性别应为“男”或“女”：${r.gender}`);
+
+  const className = r.className.replace(/\s+/g, '');
+  const classId = ctx.classes.get(className) ?? null;
+  if (className === '') add('className', '缺少班级');
+  else if (classId === null) add('className', `没有名为“${className}”的班级`);
+
+  const enrolledOn = r.enrolledOn.trim() === '' ? ctx.today : parseDateCell(r.enrolledOn);
+  if (!enrolledOn) add('enrolledOn', `入园日期无法识别：${r.enrolledOn}`);
+  else if (birthDate && enrolledOn < birthDate) add('enrolledOn', '入园日期不能早于出生日期');
+
+  const guardians: CleanGuardian[] = [];
+  const slots = [
+    ['guardian1Name', 'guardian1Relationship', 'guardian1Mobile'],
+    ['guardian2Name', 'guardian2Relationship', 'guardian2Mobile'],
+  ] as const;
+  slots.forEach(([nameField, relField, mobileField], i) => {
+    const name = r[nameField].trim();
+    const rawMobile = r[mobileField].trim();
+    if (i > 0 && name === '' && rawMobile === '') return;
+    const mobile = normalizeMobile(rawMobile);
+    if (name === '') add(nameField, `缺少家长${i + 1}姓名`);
+    if (rawMobile === '') add(mobileField, `缺少家长${i + 1}手机号`);
+    else if (!isMobile(mobile)) add(mobileField, `家长${i + 1}手机号不正确：${rawMobile}`);
+    guardians.push({ name, relationship: r[relField].trim() || '监护人', mobile });
+  });
+  const [g1, g2] = guardians;
+  if (g1 && g2 && g1.mobile !== '' && g1.mobile === g2.mobile) add('guardian2Mobile', '两位家长的手机号相同');
+
+  if (problems.length > 0 || !gender || !birthDate || !enrolledOn || classId === null) return { problems, clean: null };
+  return {
+    problems,
+    clean: { childName, gender, birthDate, idNumber, classId, enrolledOn, guardians, address: r.address.trim() },
+  };
+}
+
+/**
+ * Siblings share a household: rows whose guardians share a mobile number go
+ * into one household, joining an existing household when the number is
+ * already on file. Returns, per row, an existing household id or a group key.
+ */
+export function groupHouseholds(
+  rows: readonly CleanRosterRow[],
+  householdByMobile: ReadonlyMap<string, number>,
+): ({ existing: number } | { group: number })[] {
+  const groupOfMobile = new Map<string, number>();
+  return rows.map((row, index) => {
+    for (const g of row.guardians) {
+      const existing = householdByMobile.get(g.mobile);
+      if (existing !== undefined) return { existing };
+    }
+    const group = row.guardians.map((g) => groupOfMobile.get(g.mobile)).find((v) => v !== undefined) ?? index;
+    for (const g of row.guardians) groupOfMobile.set(g.mobile, group);
+    return { group };
+  });
+}

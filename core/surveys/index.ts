@@ -1,0 +1,7 @@
+export * from './answers';
+export * from './csv';
+export * from './import';
+export * from './review';
+export * from './stats';
+export * from './template';
+export * from './types';

@@ -1,0 +1,20 @@
+/**
+ * rating: 1–5 with a label for each point; single / multi: choices (stored as
+ * the option's index); text: free comment; nps: 0–10 "would you recommend us".
+ */
+export const QUESTION_KINDS = ['rating', 'single', 'multi', 'text', 'nps'] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+export interface QuestionDef {
+  section: string;
+  kind: QuestionKind;
+  text: string;
+  /** Rating: the five labels, 1 first. Single/multi: the choices. Otherwise empty. */
+  options: string[];
+}
+
+export interface Question extends QuestionDef {
+  id: number;
+}
+
+export const RATING_LABELS = ['很不满意', '不满意', '一般', '满意', '非常满意'];

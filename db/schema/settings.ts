@@ -1,0 +1,16 @@
+import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/**
+ * App-wide settings that belong to the kindergarten's data (one row, id 1).
+ * A missing row means the defaults below.
+ */
+export const appSettings = sqliteTable('app_settings', {
+  id: integer('id').primaryKey(),
+  /** Where backups go (a USB drive or a synced folder); null = the data folder's "backups". */
+  backupFolder: text('backup_folder'),
+  /** The screen locks after this many idle minutes. */
+  idleLockMinutes: integer('idle_lock_minutes').notNull().default(10),
+  updatedAt: text('updated_at'),
+});
+
+export const DEFAULT_IDLE_LOCK_MINUTES = 10;

@@ -1,0 +1,101 @@
+import { Alert, Anchor, Button, Card, FocusTrap, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { IconLock } from '@tabler/icons-react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiCallError, api, setSession } from '../api/client';
+import { useApiQuery } from '../api/hooks';
+import { useLang, useT } from '../i18n';
+import { useSession } from './session';
+
+const ACTIVITY = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart'] as const;
+const CHECK_EVERY_MS = 5000;
+
+/**
+ * After the configured minutes without mouse or keyboard, the screen is
+ * covered and the sign-in session is ended in the main process, so the
+ * token left in the page is worthless until the same person types their
+ * password again (the usual lockout applies). The page underneath stays as
+ * it was, so half-entered work is not lost.
+ */
+export function IdleLock() {
+  const t = useT();
+  const { lang } = useLang();
+  const session = useSession();
+  const { data } = useApiQuery('staff.idleLock', {});
+  const minutes = data?.minutes ?? 10;
+  const [locked, setLocked] = useState(false);
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const lastActivity = useRef(Date.now());
+
+  const lock = useCallback(() => {
+    setLocked(true);
+    void api('auth.logout', {}).catch(() => {});
+  }, []);
+
+  useEffect(() => {
+    if (locked) return;
+    lastActivity.current = Date.now();
+    const seen = () => {
+      lastActivity.current = Date.now();
+    };
+    for (const e of ACTIVITY) window.addEventListener(e, seen, { passive: true, capture: true });
+    // A timer that checks the clock also catches a computer that slept through the limit.
+    const timer = setInterval(() => {
+      if (Date.now() - lastActivity.current >= minutes * 60_000) lock();
+    }, CHECK_EVERY_MS);
+    return () => {
+      for (const e of ACTIVITY) window.removeEventListener(e, seen, { capture: true });
+      clearInterval(timer);
+    };
+  }, [locked, minutes, lock]);
+
+  if (!locked) return null;
+
+  const unlock = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError('');
+    try {
+      const result = await api('auth.login', { username: session.actor.username, password });
+      setSession(result.session);
+      setPassword('');
+      setLocked(false);
+    } catch (e) {
+      setError(e instanceof ApiCallError ? (lang === 'en' && e.body.messageEn ? e.body.messageEn : e.message) : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div
+      data-testid="idle-lock"
+      className="kd-no-print"
+      style={{ position: 'fixed', inset: 0, zIndex: 1000, background: 'var(--mantine-color-gray-1)', display: 'flex', alignItems: 'center', justifyContent: 'center' }}
+    >
+      <FocusTrap active>
+        <Card withBorder shadow="md" p="xl" w={400} component="form" onSubmit={unlock}>
+          <Stack>
+            <div>
+              <Title order={3}>
+                <IconLock size={22} style={{ verticalAlign: -3 }} /> {t('已锁屏', 'Locked')}
+              </Title>
+              <Text c="dimmed" size="sm">
+                {t(`${minutes} 分钟无操作，已自动锁屏。请 ${session.actor.displayName} 输入密码继续。`, `Locked after ${minutes} minutes without activity. ${session.actor.displayName}, enter your password to continue.`)}
+              </Text>
+            </div>
+            {error && <Alert color="red">{error}</Alert>}
+            <PasswordInput label={t('密码', 'Password')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} data-autofocus required />
+            <Button type="submit" loading={busy}>
+              {t('解锁', 'Unlock')}
+            </Button>
+            <Anchor component="button" type="button" size="sm" onClick={session.signOut}>
+              {t('不是我？换一个账号登录', 'Not you? Sign in as someone else')}
+            </Anchor>
+          </Stack>
+        </Card>
+      </FocusTrap>
+    </div>
+  );
+}

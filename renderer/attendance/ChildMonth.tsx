@@ -1,0 +1,220 @@
+import { Alert, Badge, Button, Group, Modal, Paper, SegmentedControl, SimpleGrid, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { useState } from 'react';
+import { ATTENDANCE_STATUSES, type AttendanceStatus, nextMonth, STATUS_LABELS } from '../../core/attendance';
+import { useApiAction, useApiQuery } from '../api/hooks';
+import { navigate } from '../app/router';
+import { useCan } from '../app/session';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { useLang, useT } from '../i18n';
+import { DAY_KIND_LABELS, STATUS_COLORS, StatusBadge, statusText, WEEKDAYS_ZH, weekdayOf } from './shared';
+
+const prevMonth = (m: string) => {
+  const [y, mo] = m.split('-').map(Number) as [number, number];
+  return mo === 1 ? `${y - 1}-12` : `${y}-${String(mo - 1).padStart(2, '0')}`;
+};
+
+/** One child's month: every day, the month's figures, corrections and their history. */
+export function ChildMonth({ childId, month }: { childId: number; month: string }) {
+  const t = useT();
+  const { lang } = useLang();
+  const canWrite = useCan('principal', 'front_desk', 'teacher');
+  const { data, error, reload } = useApiQuery('attendance.childMonth', { childId, month });
+  const [editing, setEditing] = useState<string | null>(null);
+  if (error) return <ErrorAlert error={error} />;
+  if (!data) return null;
+  const s = data.summary;
+  const editDay = data.days.find((d) => d.date === editing);
+  const firstWeekday = (weekdayOf(`${month}-01`) + 6) % 7;
+
+  return (
+    <>
+      <Group justify="space-between" mb="md">
+        <Group>
+          <Title order={3}>{`${data.child.name} · ${data.child.className}`}</Title>
+          {data.settled && <Badge color="red">{t('本月已结算', 'Settled')}</Badge>}
+        </Group>
+        <Group gap="xs">
+          <Button variant="default" size="xs" onClick={() => navigate(`/attendance/child/${childId}/${prevMonth(month)}`)}>
+            {t('上个月', 'Previous')}
+          </Button>
+          <Text fw={600}>{month}</Text>
+          <Button variant="default" size="xs" onClick={() => navigate(`/attendance/child/${childId}/${nextMonth(month)}`)}>
+            {t('下个月', 'Next')}
+          </Button>
+        </Group>
+      </Group>
+
+      <Paper withBorder p="sm" mb="md" data-testid="child-summary">
+        <Group gap="lg">
+          <Text>{t(`出勤 d = ${s.present}`, `Present d = ${s.present}`)}</Text>
+          <Text>{t(`病假 ${s.sick}`, `Sick ${s.sick}`)}</Text>
+          <Text>{t(`事假 ${s.personal}`, `Personal ${s.personal}`)}</Text>
+          <Text>{t(`其他 ${s.other}`, `Other ${s.other}`)}</Text>
+          <Text>{t(`停课 ${s.closureDays}`, `Closed ${s.closureDays}`)}</Text>
+          <Text>{t(`园内假期 ${s.ownHolidayDays}`, `Own holiday ${s.ownHolidayDays}`)}</Text>
+          <Text c={s.unrecorded ? 'orange' : undefined}>{t(`未记录 ${s.unrecorded}`, `Not recorded ${s.unrecorded}`)}</Text>
+          <Text fw={600}>{t(`法定工作日 W = ${s.W}`, `W = ${s.W}`)}</Text>
+        </Group>
+      </Paper>
+
+      <SimpleGrid cols={7} spacing={4} mb="lg">
+        {['一', '二', '三', '四', '五', '六', '日'].map((w) => (
+          <Text key={w} ta="center" size="xs" c="dimmed">
+            {t(`周${w}`, w)}
+          </Text>
+        ))}
+        {firstWeekday > 0 && <div style={{ gridColumn: `span ${firstWeekday}` }} />}
+        {data.days.map((d) => {
+          const clickable = canWrite && d.working && d.enrolled && !d.closure;
+          return (
+            <UnstyledButton
+              key={d.date}
+              disabled={!clickable}
+              onClick={() => setEditing(d.date)}
+              data-testid={`day-${d.date}`}
+              style={{
+                border: '1px solid var(--mantine-color-gray-3)',
+                borderRadius: 6,
+                padding: 6,
+                minHeight: 64,
+                background: d.working ? undefined : 'var(--mantine-color-gray-1)',
+                cursor: clickable ? 'pointer' : 'default',
+              }}
+            >
+              <Group justify="space-between" gap={2}>
+                <Text size="sm" fw={600}>
+                  {Number(d.date.slice(8))}
+                </Text>
+                {d.changes > 0 && (
+                  <Badge size="xs" color="orange" variant="light">
+                    {t('已更正', 'edited')}
+                  </Badge>
+                )}
+              </Group>
+              {!d.working ? (
+                <Text size="xs" c="dimmed">
+                  {d.holidayName ?? (lang === 'en' ? DAY_KIND_LABELS[d.kind][1] : DAY_KIND_LABELS[d.kind][0])}
+                </Text>
+              ) : d.closure ? (
+                <Badge size="sm" color="yellow">
+                  {d.closure.kind === 'suspension' ? t('停课', 'Closed') : t('园内假期', 'Own holiday')}
+                </Badge>
+              ) : !d.enrolled ? (
+                <Text size="xs" c="dimmed">{t('不在园', 'Not enrolled')}</Text>
+              ) : (
+                <StatusBadge status={d.status} />
+              )}
+              {d.note && (
+                <Text size="xs" c="dimmed" truncate>
+                  {d.note}
+                </Text>
+              )}
+            </UnstyledButton>
+          );
+        })}
+      </SimpleGrid>
+
+      <Title order={4} mb="xs">
+        {t('更正记录', 'Correction history')}
+      </Title>
+      {data.history.length === 0 ? (
+        <Text c="dimmed" size="sm">
+          {t('本月没有更正。点击某一天可以更正，原值会保留在这里。', 'No corrections this month. Click a day to correct it; the old value is kept here.')}
+        </Text>
+      ) : (
+        <Table data-testid="history-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('日期', 'Day')}</Table.Th>
+              <Table.Th>{t('原记录', 'Old')}</Table.Th>
+              <Table.Th>{t('改为', 'New')}</Table.Th>
+              <Table.Th>{t('原因', 'Reason')}</Table.Th>
+              <Table.Th>{t('操作人', 'By')}</Table.Th>
+              <Table.Th>{t('时间', 'When')}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {data.history.map((h) => (
+              <Table.Tr key={h.id}>
+                <Table.Td>{h.date}</Table.Td>
+                <Table.Td>{`${statusText(h.oldStatus, lang)}${h.oldNote ? `（${h.oldNote}）` : ''}`}</Table.Td>
+                <Table.Td>{`${statusText(h.newStatus, lang)}${h.newNote ? `（${h.newNote}）` : ''}`}</Table.Td>
+                <Table.Td>{h.reason}</Table.Td>
+                <Table.Td>{h.changedBy}</Table.Td>
+                <Table.Td>{new Date(h.changedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}</Table.Td>
+                <Table.Td>
+                  {h.afterSettlement ? (
+                    <Badge color={h.handledAt ? 'gray' : 'red'}>{h.handledAt ? t('已结算更正', 'Handled') : t('结算后更正，待收费处理', 'After settlement')}</Badge>
+                  ) : null}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+
+      <Modal opened={editDay !== undefined} onClose={() => setEditing(null)} title={t(`更正 ${editing ?? ''}（星期${editing ? WEEKDAYS_ZH[weekdayOf(editing)] : ''}）`, `Correct ${editing ?? ''}`)}>
+        {editDay && (
+          <CorrectionForm
+            childId={childId}
+            date={editDay.date}
+            current={editDay.status}
+            currentNote={editDay.note}
+            settled={data.settled}
+            onDone={() => {
+              setEditing(null);
+              void reload();
+            }}
+          />
+        )}
+      </Modal>
+    </>
+  );
+}
+
+function CorrectionForm(props: { childId: number; date: string; current: AttendanceStatus | null; currentNote: string; settled: boolean; onDone(): void }) {
+  const t = useT();
+  const { lang } = useLang();
+  const [status, setStatus] = useState<AttendanceStatus>(props.current ?? 'present');
+  const [note, setNote] = useState(props.currentNote);
+  const [reason, setReason] = useState('');
+  const { run, busy } = useApiAction();
+  const save = async () => {
+    const result = await run('attendance.correct', { childId: props.childId, date: props.date, status, note, reason }, t('已保存，原记录保留在更正记录中', 'Saved; the old value is kept'));
+    if (result) props.onDone();
+  };
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <Text size="sm" mb="xs">
+        {t(`现在：${statusText(props.current, lang)}${props.currentNote ? `（${props.currentNote}）` : ''}`, `Now: ${statusText(props.current, lang)}`)}
+      </Text>
+      {props.settled && (
+        <Alert color="red" mb="sm">
+          {t('这个月已经结算。更正会保存，并提醒收费处做结算更正。', 'This month is settled: billing will be told to correct the settlement.')}
+        </Alert>
+      )}
+      <SegmentedControl
+        fullWidth
+        value={status}
+        onChange={(v) => setStatus(v as AttendanceStatus)}
+        color={STATUS_COLORS[status]}
+        data={ATTENDANCE_STATUSES.map((s) => ({ value: s, label: lang === 'en' ? STATUS_LABELS[s].en : STATUS_LABELS[s].zh }))}
+        mb="sm"
+        data-testid="correct-status"
+      />
+      <TextInput label={t('备注', 'Note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={100} mb="sm" />
+      <TextInput label={t('更正原因', 'Reason for the correction')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} maxLength={100} data-autofocus placeholder={t('如：家长补交病假条', 'e.g. sick note handed in')} mb="md" data-testid="correct-reason" />
+      <Group justify="flex-end">
+        <Button type="submit" loading={busy} data-testid="correct-save">
+          {t('保存更正', 'Save correction')}
+        </Button>
+      </Group>
+    </form>
+  );
+}

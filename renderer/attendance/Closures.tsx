@@ -1,0 +1,105 @@
+import { ActionIcon, Badge, Button, Group, Paper, Select, Table, Text, TextInput, Title } from '@mantine/core';
+import { IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import { CLOSURE_KINDS, CLOSURE_LABELS, type ClosureKind } from '../../core/attendance';
+import { useApiAction, useApiQuery } from '../api/hooks';
+import { useCan } from '../app/session';
+import { useLang, useT } from '../i18n';
+import { ClassSelect } from './shared';
+
+/** The kindergarten's own closures (停课) and holidays; kept apart from the legal calendar, they never change W. */
+export function Closures({ today }: { today: string }) {
+  const t = useT();
+  const { lang } = useLang();
+  const canEdit = useCan('principal', 'front_desk');
+  const { data, reload } = useApiQuery('attendance.listClosures', {});
+  const { run, busy } = useApiAction();
+  const [kind, setKind] = useState<ClosureKind>('suspension');
+  const [classId, setClassId] = useState<number | null>(null);
+  const [firstDate, setFirstDate] = useState(today);
+  const [lastDate, setLastDate] = useState(today);
+  const [reason, setReason] = useState('');
+
+  const add = async () => {
+    const result = await run('attendance.addClosure', { kind, classId, firstDate, lastDate, reason });
+    if (result) {
+      setReason('');
+      await reload();
+    }
+  };
+  const remove = async (id: number) => {
+    if (await run('attendance.removeClosure', { id }, t('已删除', 'Removed'))) await reload();
+  };
+
+  return (
+    <>
+      {canEdit && (
+        <Paper withBorder p="md" mb="md">
+          <Title order={5} mb={4}>
+            {t('登记停课或园内假期', 'Record a closure')}
+          </Title>
+          <Text size="sm" c="dimmed" mb="sm">
+            {t(
+              '停课（如卫生消毒、园方原因）按 NT-3.3b 按天比例退保教费；园内假期单独列出。两者都不改变法定工作日 W。',
+              'Suspensions are refunded pro rata (NT-3.3b); own holidays are listed apart. Neither changes W.',
+            )}
+          </Text>
+          <Group align="flex-end" wrap="wrap">
+            <Select
+              label={t('类型', 'Kind')}
+              data={CLOSURE_KINDS.map((k) => ({ value: k, label: lang === 'en' ? CLOSURE_LABELS[k].en : CLOSURE_LABELS[k].zh }))}
+              value={kind}
+              onChange={(v) => v && setKind(v as ClosureKind)}
+              allowDeselect={false}
+              w={130}
+              data-testid="closure-kind"
+            />
+            <ClassSelect value={classId} onChange={setClassId} allowAll />
+            <TextInput type="date" label={t('从', 'From')} value={firstDate} onChange={(e) => setFirstDate(e.currentTarget.value)} w={150} data-testid="closure-first" />
+            <TextInput type="date" label={t('到', 'To')} value={lastDate} onChange={(e) => setLastDate(e.currentTarget.value)} w={150} data-testid="closure-last" />
+            <TextInput label={t('原因', 'Reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} maxLength={100} w={240} placeholder={t('如：诺如病毒停课消毒', 'e.g. disinfection')} data-testid="closure-reason" />
+            <Button onClick={add} loading={busy} data-testid="closure-add">
+              {t('登记', 'Add')}
+            </Button>
+          </Group>
+        </Paper>
+      )}
+      {data && data.length === 0 ? (
+        <Text c="dimmed">{t('还没有登记过停课或园内假期。', 'No closures recorded.')}</Text>
+      ) : (
+        <Table striped data-testid="closure-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('日期', 'Dates')}</Table.Th>
+              <Table.Th>{t('类型', 'Kind')}</Table.Th>
+              <Table.Th>{t('范围', 'Scope')}</Table.Th>
+              <Table.Th>{t('原因', 'Reason')}</Table.Th>
+              <Table.Th>{t('登记人', 'By')}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {(data ?? []).map((c) => (
+              <Table.Tr key={c.id}>
+                <Table.Td>{c.firstDate === c.lastDate ? c.firstDate : `${c.firstDate}～${c.lastDate}`}</Table.Td>
+                <Table.Td>
+                  <Badge color={c.kind === 'suspension' ? 'yellow' : 'blue'}>{lang === 'en' ? CLOSURE_LABELS[c.kind].en : CLOSURE_LABELS[c.kind].zh}</Badge>
+                </Table.Td>
+                <Table.Td>{c.className ?? t('全园', 'Whole kindergarten')}</Table.Td>
+                <Table.Td>{c.reason}</Table.Td>
+                <Table.Td>{c.createdBy ?? ''}</Table.Td>
+                <Table.Td>
+                  {canEdit && (
+                    <ActionIcon variant="subtle" color="red" onClick={() => remove(c.id)} aria-label={t('删除', 'Remove')}>
+                      <IconTrash size={16} />
+                    </ActionIcon>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,118 @@
+import { BarChart } from '@mantine/charts';
+import { Anchor, Badge, Button, Group, Paper, Table, Text, TextInput, Title } from '@mantine/core';
+import { IconPrinter } from '@tabler/icons-react';
+import { useApiAction, useApiQuery } from '../api/hooks';
+import { navigate } from '../app/router';
+import { useCan, useSession } from '../app/session';
+import { EmptyState } from '../components/EmptyState';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { useT } from '../i18n';
+import { ClassSelect } from './shared';
+import { printDocument } from '../print/print';
+
+/**
+ * Per child and month: the figures the refund engine uses (d, sick, personal,
+ * other, closure days, W), the class rates as a chart and the printable sheet.
+ */
+export function MonthSummary({ month, classId, today }: { month: string; classId: number | null; today: string }) {
+  const t = useT();
+  const { actor } = useSession();
+  const canSettle = useCan('principal', 'finance');
+  const scope = actor.role === 'teacher' ? actor.classId : classId;
+  const { data, error, reload } = useApiQuery('attendance.monthSummary', { month, classId: scope });
+  const { run, busy } = useApiAction();
+  const go = (m: string, c: number | null) => navigate(`/attendance/month?month=${m}${c ? `&class=${c}` : ''}`);
+
+  const settle = async () => {
+    if (await run('attendance.settleMonth', { month }, t(`已将 ${month} 标记为已结算`, `${month} marked settled`))) await reload();
+  };
+
+  return (
+    <>
+      <Group align="flex-end" mb="md" wrap="wrap">
+        <TextInput type="month" label={t('月份', 'Month')} value={month} onChange={(e) => e.currentTarget.value && go(e.currentTarget.value, classId)} w={160} data-testid="summary-month" />
+        {actor.role !== 'teacher' && <ClassSelect value={classId} onChange={(c) => go(month, c)} allowAll />}
+        {scope !== null && (
+          <Button variant="default" leftSection={<IconPrinter size={16} />} onClick={() => printDocument(`attendance-sheet/${scope}/${month}`)} data-testid="print-sheet">
+            {t('打印考勤表', 'Print sheet')}
+          </Button>
+        )}
+        {data?.settled ? (
+          <Badge color="red" size="lg">{t('本月已结算', 'Settled')}</Badge>
+        ) : (
+          canSettle && month < today.slice(0, 7) && data && (
+            <Button variant="light" color="red" onClick={settle} loading={busy}>
+              {t('标记本月已结算', 'Mark month settled')}
+            </Button>
+          )
+        )}
+      </Group>
+      <ErrorAlert error={error} />
+      {data && (
+        <>
+          <Text size="sm" mb="sm" data-testid="summary-w">
+            {t(
+              `${month} 法定工作日 W = ${data.W} 天。停课天数按 NT-3.3b 计入退费；园内假期不计入，也不改变 W。`,
+              `${month}: W = ${data.W} legal working days.`,
+            )}
+          </Text>
+          {data.classes.length > 0 && (
+            <Paper withBorder p="md" mb="md">
+              <Title order={5} mb="sm">
+                {t('各班出勤率（出勤人次 ÷ 已记录人次）', 'Attendance rate per class')}
+              </Title>
+              <BarChart
+                h={220}
+                data={data.classes.map((c) => ({ class: c.name, rate: c.rate ?? 0 }))}
+                dataKey="class"
+                series={[{ name: 'rate', label: t('出勤率 %', 'Rate %'), color: 'teal.6' }]}
+                yAxisProps={{ domain: [0, 100] }}
+                withBarValueLabel
+                valueFormatter={(v) => `${v}%`}
+                data-testid="rate-chart"
+              />
+            </Paper>
+          )}
+          {data.children.length === 0 ? (
+            <EmptyState title={t('这个月没有在园幼儿', 'No children this month')}>{t('换一个月份或班级看看。', 'Try another month or class.')}</EmptyState>
+          ) : (
+            <Table striped highlightOnHover data-testid="summary-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('幼儿', 'Child')}</Table.Th>
+                  <Table.Th>{t('班级', 'Class')}</Table.Th>
+                  <Table.Th ta="right">{t('出勤 d', 'Present d')}</Table.Th>
+                  <Table.Th ta="right">{t('病假', 'Sick')}</Table.Th>
+                  <Table.Th ta="right">{t('事假', 'Personal')}</Table.Th>
+                  <Table.Th ta="right">{t('其他', 'Other')}</Table.Th>
+                  <Table.Th ta="right">{t('停课', 'Closed')}</Table.Th>
+                  <Table.Th ta="right">{t('园内假期', 'Own holiday')}</Table.Th>
+                  <Table.Th ta="right">{t('未记录', 'Not recorded')}</Table.Th>
+                  <Table.Th ta="right">W</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.children.map((r) => (
+                  <Table.Tr key={r.childId} data-testid={`summary-row-${r.name}`}>
+                    <Table.Td>
+                      <Anchor onClick={() => navigate(`/attendance/child/${r.childId}/${month}`)}>{r.name}</Anchor>
+                    </Table.Td>
+                    <Table.Td>{r.className}</Table.Td>
+                    <Table.Td ta="right" fw={600}>{r.present}</Table.Td>
+                    <Table.Td ta="right">{r.sick}</Table.Td>
+                    <Table.Td ta="right">{r.personal}</Table.Td>
+                    <Table.Td ta="right">{r.other}</Table.Td>
+                    <Table.Td ta="right">{r.closureDays}</Table.Td>
+                    <Table.Td ta="right">{r.ownHolidayDays}</Table.Td>
+                    <Table.Td ta="right" c={r.unrecorded > 0 ? 'orange' : undefined}>{r.unrecorded}</Table.Td>
+                    <Table.Td ta="right">{r.W}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,233 @@
+import { Button, Checkbox, Group, Modal, SegmentedControl, Select, Stack, Table, Text, Textarea } from '@mantine/core';
+import { IconMessageReport, IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { Api } from '../../electron/api/index';
+import {
+  CHANNEL_LABELS,
+  FEEDBACK_CATEGORY_LABELS,
+  FEEDBACK_STATUS_LABELS,
+  type FeedbackStatus,
+} from '../../core/families/labels';
+import { useApiQuery } from '../api/hooks';
+import { navigate } from '../app/router';
+import { useCan } from '../app/session';
+import { EmptyState } from '../components/EmptyState';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { useT } from '../i18n';
+import { DateField, FeedbackStatusBadge, useLabel, useOptions, useSubmit } from './shared';
+
+type FeedbackRow = Api['families.feedback']['output'][number];
+
+/** 意见与投诉: filter by status, see how long each has been open, move it on. */
+export function FeedbackTab() {
+  const t = useT();
+  const label = useLabel();
+  const options = useOptions();
+  const canEdit = useCan('principal', 'front_desk');
+  const [status, setStatus] = useState('active');
+  const { data, error, reload } = useApiQuery('families.feedback', { status: status as 'active' });
+  const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<FeedbackRow | null>(null);
+  return (
+    <>
+      <Group justify="space-between" mb="sm">
+        <SegmentedControl
+          value={status}
+          onChange={setStatus}
+          data={[{ value: 'active', label: t('未关闭', 'Not closed') }, ...options(FEEDBACK_STATUS_LABELS), { value: 'all', label: t('全部', 'All') }]}
+        />
+        {canEdit && (
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
+            {t('登记意见或投诉', 'Record feedback')}
+          </Button>
+        )}
+      </Group>
+      <ErrorAlert error={error} />
+      {data && data.length === 0 ? (
+        <EmptyState icon={<IconMessageReport />} title={t('没有符合条件的意见', 'No feedback here')}>
+          {t('家长通过电话、微信、意见箱等反映的意见和投诉，点“登记意见或投诉”记下来，跟踪到关闭。', 'Record what parents raise and follow it until closed.')}
+        </EmptyState>
+      ) : (
+        <Table striped highlightOnHover data-testid="feedback-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('收到日期', 'Received')}</Table.Th>
+              <Table.Th>{t('家庭', 'Family')}</Table.Th>
+              <Table.Th>{t('类别', 'Category')}</Table.Th>
+              <Table.Th>{t('渠道', 'Channel')}</Table.Th>
+              <Table.Th>{t('内容', 'Content')}</Table.Th>
+              <Table.Th>{t('状态', 'Status')}</Table.Th>
+              <Table.Th>{t('已开', 'Open for')}</Table.Th>
+              <Table.Th>{t('处理人', 'Handler')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {data?.map((f) => (
+              <Table.Tr key={f.id} style={{ cursor: canEdit ? 'pointer' : undefined }} onClick={() => canEdit && setEditing(f)}>
+                <Table.Td>{f.receivedOn}</Table.Td>
+                <Table.Td>{f.anonymous ? t('匿名', 'Anonymous') : f.family}</Table.Td>
+                <Table.Td>{label(FEEDBACK_CATEGORY_LABELS, f.category)}</Table.Td>
+                <Table.Td>{label(CHANNEL_LABELS, f.channel)}</Table.Td>
+                <Table.Td maw={360}>
+                  <Text size="sm" lineClamp={2}>
+                    {f.content}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <FeedbackStatusBadge status={f.status} />
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" c={f.status !== 'closed' && f.daysOpen > 7 ? 'red' : undefined}>
+                    {t(`${f.daysOpen} 天`, `${f.daysOpen} d`)}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{f.handlerName ?? '—'}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <FeedbackFormModal opened={adding} householdId={null} onClose={() => setAdding(false)} onSaved={() => void reload()} />
+      <FeedbackUpdateModal item={editing} onClose={() => setEditing(null)} onSaved={() => void reload()} />
+    </>
+  );
+}
+
+export function FeedbackFormModal({
+  opened,
+  householdId,
+  onClose,
+  onSaved,
+}: {
+  opened: boolean;
+  householdId: number | null;
+  onClose(): void;
+  onSaved(): void;
+}) {
+  const t = useT();
+  const options = useOptions();
+  const { submit, busy, fieldError } = useSubmit();
+  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+  const [form, setForm] = useState({ receivedOn: today as string | null, channel: 'phone' as string | null, category: null as string | null, content: '', anonymous: householdId === null });
+  const set = <K extends keyof typeof form>(key: K, v: (typeof form)[K]) => setForm({ ...form, [key]: v });
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('登记意见或投诉', 'Record feedback')} size="lg">
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          const saved = await submit(
+            'families.addFeedback',
+            {
+              householdId: form.anonymous ? null : householdId,
+              anonymous: form.anonymous,
+              receivedOn: form.receivedOn ?? '',
+              channel: (form.channel ?? '') as 'phone',
+              category: (form.category ?? '') as 'fees',
+              content: form.content,
+            },
+            t('已登记', 'Recorded'),
+          );
+          if (saved) {
+            setForm({ ...form, content: '', category: null });
+            onClose();
+            onSaved();
+          }
+        }}
+      >
+        <Stack>
+          <Group grow>
+            <DateField label={t('收到日期', 'Received on')} required value={form.receivedOn} onChange={(v) => set('receivedOn', v)} error={fieldError('receivedOn')} />
+            <Select label={t('渠道', 'Channel')} required data={options(CHANNEL_LABELS)} value={form.channel} onChange={(v) => set('channel', v)} error={fieldError('channel')} />
+            <Select label={t('类别', 'Category')} required data={options(FEEDBACK_CATEGORY_LABELS)} value={form.category} onChange={(v) => set('category', v)} error={fieldError('category')} />
+          </Group>
+          <Textarea label={t('意见内容', 'Content')} required autosize minRows={3} autoFocus value={form.content} onChange={(e) => set('content', e.currentTarget.value)} error={fieldError('content')} />
+          {householdId === null ? (
+            <Text size="sm" c="dimmed">
+              {t('在此登记的意见记为匿名；要记在某个家庭名下，请在该家庭的档案中登记。', 'Recorded here as anonymous; to file it under a family, record it from the family page.')}
+            </Text>
+          ) : (
+            <Checkbox label={t('家长要求匿名', 'Parent asked to stay anonymous')} checked={form.anonymous} onChange={(e) => set('anonymous', e.currentTarget.checked)} />
+          )}
+          {fieldError('householdId') && (
+            <Text c="red" size="sm">
+              {fieldError('householdId')}
+            </Text>
+          )}
+          <Group justify="flex-end">
+            <Button type="submit" loading={busy}>
+              {t('保存', 'Save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+export function FeedbackUpdateModal({
+  item,
+  onClose,
+  onSaved,
+}: {
+  item: { id: number; status: FeedbackStatus | string; reply: string; content: string; family?: string | null; householdId: number | null } | null;
+  onClose(): void;
+  onSaved(): void;
+}) {
+  const t = useT();
+  const options = useOptions();
+  const { submit, busy, fieldError } = useSubmit();
+  const [status, setStatus] = useState<string | null>(null);
+  const [reply, setReply] = useState<string | null>(null);
+  const currentStatus = status ?? item?.status ?? 'open';
+  const currentReply = reply ?? item?.reply ?? '';
+  const close = () => {
+    setStatus(null);
+    setReply(null);
+    onClose();
+  };
+  return (
+    <Modal opened={item !== null} onClose={close} title={t('处理意见', 'Handle feedback')} size="lg">
+      {item && (
+        <form
+          onSubmit={async (e) => {
+            e.preventDefault();
+            const saved = await submit(
+              'families.updateFeedback',
+              { id: item.id, status: currentStatus as FeedbackStatus, reply: currentReply },
+              t('已保存', 'Saved'),
+            );
+            if (saved) {
+              close();
+              onSaved();
+            }
+          }}
+        >
+          <Stack>
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              {item.content}
+            </Text>
+            {item.householdId && (
+              <Button variant="subtle" size="compact-sm" w="fit-content" onClick={() => navigate(`/families/household/${item.householdId}`)}>
+                {t('打开家庭档案', 'Open family')}
+              </Button>
+            )}
+            <SegmentedControl value={currentStatus} onChange={setStatus} data={options(FEEDBACK_STATUS_LABELS)} aria-label={t('处理状态', 'Status')} />
+            <Textarea
+              label={t('答复或处理结果', 'Reply / outcome')}
+              autosize
+              minRows={3}
+              value={currentReply}
+              onChange={(e) => setReply(e.currentTarget.value)}
+              error={fieldError('reply')}
+            />
+            <Group justify="flex-end">
+              <Button type="submit" loading={busy}>
+                {t('保存', 'Save')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,127 @@
+import { Badge } from '@mantine/core';
+import { DateInput, type DateInputProps } from '@mantine/dates';
+import { useCallback, useState } from 'react';
+import type { Api, ApiName } from '../../electron/api/index';
+import { notifications } from '@mantine/notifications';
+import { ApiCallError, api } from '../api/client';
+import { parseDateCell } from '../../core/families/roster';
+import { CHILD_STATUS_LABELS, type ChildStatus, FEEDBACK_STATUS_LABELS, type FeedbackStatus } from '../../core/families/labels';
+import { useLang, useT } from '../i18n';
+
+/** Select options from a label table: [{ value: 'phone', label: '电话' }, ...]. */
+export function useOptions() {
+  const { lang } = useLang();
+  return useCallback(
+    <K extends string>(labels: Record<K, readonly [string, string]>) =>
+      (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value][lang === 'en' ? 1 : 0] })),
+    [lang],
+  );
+}
+
+export function useLabel() {
+  const { lang } = useLang();
+  return useCallback(
+    <K extends string>(labels: Record<K, readonly [string, string]>, key: string | null | undefined) =>
+      key && key in labels ? labels[key as K][lang === 'en' ? 1 : 0] : (key ?? ''),
+    [lang],
+  );
+}
+
+const STATUS_COLORS: Record<ChildStatus, string> = { enrolled: 'green', suspended: 'yellow', withdrawn: 'gray', graduated: 'blue' };
+export function ChildStatusBadge({ status }: { status: string }) {
+  const label = useLabel();
+  return (
+    <Badge variant="light" color={STATUS_COLORS[status as ChildStatus] ?? 'gray'}>
+      {label(CHILD_STATUS_LABELS, status)}
+    </Badge>
+  );
+}
+
+const FEEDBACK_COLORS: Record<FeedbackStatus, string> = { open: 'red', in_progress: 'orange', replied: 'blue', closed: 'gray' };
+export function FeedbackStatusBadge({ status }: { status: string }) {
+  const label = useLabel();
+  return (
+    <Badge variant="light" color={FEEDBACK_COLORS[status as FeedbackStatus] ?? 'gray'}>
+      {label(FEEDBACK_STATUS_LABELS, status)}
+    </Badge>
+  );
+}
+
+/** Dates typed the way staff write them (2023-4-1, 2023/4/1, 20230401) or picked; always YYYY-MM-DD. */
+export function DateField(props: Omit<DateInputProps, 'value' | 'onChange'> & { value: string | null; onChange(value: string | null): void }) {
+  const { value, onChange, ...rest } = props;
+  return (
+    <DateInput
+      valueFormat="YYYY-MM-DD"
+      placeholder="YYYY-MM-DD"
+      dateParser={(input) => parseDateCell(input)}
+      clearable={!rest.required}
+      {...rest}
+      value={value}
+      onChange={(v) => onChange(v ? String(v).slice(0, 10) : null)}
+    />
+  );
+}
+
+/**
+ * Submits a form to the API: on failure shows the Chinese message and keeps
+ * the per-field messages for the inputs (keys like "children.0.mobile").
+ */
+export function useSubmit() {
+  const t = useT();
+  const { lang } = useLang();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const submit = useCallback(
+    async <K extends ApiName>(name: K, input: Api[K]['input'], success?: string): Promise<Api[K]['output'] | undefined> => {
+      setBusy(true);
+      try {
+        const value = await api(name, input);
+        setErrors({});
+        if (success) notifications.show({ color: 'green', message: success });
+        return value;
+      } catch (e) {
+        const err = e instanceof ApiCallError ? e : new ApiCallError({ code: 'internal', message: String(e) });
+        setErrors(err.fields);
+        notifications.show({
+          color: 'red',
+          title: t('未保存', 'Not saved'),
+          message: lang === 'en' && err.body.messageEn ? err.body.messageEn : err.message,
+          autoClose: 8000,
+        });
+        return undefined;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [t, lang],
+  );
+  /** The message for a field, looked up by its path with or without a prefix such as "value.". */
+  const fieldError = useCallback(
+    (path: string) => errors[path] ?? errors[`value.${path}`] ?? errors[`child.${path}`] ?? errors[`guardian.${path}`],
+    [errors],
+  );
+  return { submit, busy, errors, fieldError, clearErrors: () => setErrors({}) };
+}
+
+/** Saves base64 file content through the browser's download (works in the desktop app too). */
+export function downloadBase64(fileName: string, base64: string, mime: string) {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function fileToBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+}

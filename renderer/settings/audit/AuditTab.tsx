@@ -1,0 +1,227 @@
+import { Badge, Button, Group, Loader, Pagination, Select, Stack, Table, Text } from '@mantine/core';
+import { DatePickerInput } from '@mantine/dates';
+import { IconHistory } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import type { Role } from '../../../electron/api/define';
+import type { Api } from '../../../electron/api/index';
+import { useApiQuery } from '../../api/hooks';
+import { ROLE_LABELS } from '../../app/session';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useT } from '../../i18n';
+import { diffRecords, type FieldChange } from './diff';
+import { ACTION_LABELS, ENTITY_LABELS, FIELD_LABELS, KIND_LABELS } from './labels';
+
+type Kind = NonNullable<Api['audit.list']['input']['kind']>;
+type Row = Api['audit.list']['output']['rows'][number];
+type T = (zh: string, en: string) => string;
+const PAGE_SIZE = 30;
+
+/** Beijing wall-clock time of a stored instant. */
+function beijingTime(at: string): string {
+  return new Date(Date.parse(at) + 8 * 3600 * 1000).toISOString().replace('T', ' ').slice(0, 19);
+}
+
+/** The principal's view of who changed what: filter by person, dates, kind and record. */
+export function AuditTab() {
+  const t = useT();
+  const [staffId, setStaffId] = useState<number | null>(null);
+  const [range, setRange] = useState<[string | null, string | null]>([null, null]);
+  const [kind, setKind] = useState<Kind | null>(null);
+  const [entity, setEntity] = useState<string | null>(null);
+  const [page, setPage] = useState(1);
+  const filters = useApiQuery('audit.filters', {});
+  const classes = useApiQuery('kindergarten.get', {});
+  const query = { staffId, from: range[0], to: range[1] ?? range[0], kind, entity, page, pageSize: PAGE_SIZE };
+  const { data, error, loading } = useApiQuery('audit.list', query);
+  const classNames = useMemo(() => new Map((classes.data?.classes ?? []).map((c) => [c.id, c.name])), [classes.data]);
+  const filtered = staffId !== null || range[0] !== null || kind !== null || entity !== null;
+
+  const change = <V,>(set: (v: V) => void) => (v: V) => {
+    set(v);
+    setPage(1);
+  };
+
+  return (
+    <Stack>
+      <Group align="flex-end" wrap="wrap">
+        <Select
+          label={t('经办人', 'Person')}
+          placeholder={t('全部', 'Everyone')}
+          data={(filters.data?.people ?? []).map((p) => ({ value: String(p.id), label: `${p.displayName}（${p.username}）${p.disabled ? t(' · 已停用', ' · disabled') : ''}` }))}
+          value={staffId ? String(staffId) : null}
+          onChange={change((v: string | null) => setStaffId(v ? Number(v) : null))}
+          clearable
+          searchable
+          w={220}
+          data-testid="audit-person"
+        />
+        <DatePickerInput
+          type="range"
+          label={t('日期', 'Dates')}
+          placeholder={t('全部日期', 'Any date')}
+          value={range}
+          onChange={change((v: [string | null, string | null]) => setRange(v))}
+          valueFormat="YYYY-MM-DD"
+          allowSingleDateInRange
+          clearable
+          w={260}
+        />
+        <Select
+          label={t('类别', 'Kind')}
+          placeholder={t('全部', 'All')}
+          data={Object.entries(KIND_LABELS).map(([value, [zh, en]]) => ({ value, label: t(zh, en) }))}
+          value={kind}
+          onChange={change((v: string | null) => setKind(v as Kind | null))}
+          clearable
+          w={140}
+          data-testid="audit-kind"
+        />
+        <Select
+          label={t('对象', 'Record type')}
+          placeholder={t('全部', 'All')}
+          data={(filters.data?.entities ?? []).map((e) => ({ value: e.entity, label: `${t(...(ENTITY_LABELS[e.entity] ?? [e.entity, e.entity]))}（${e.n}）` }))}
+          value={entity}
+          onChange={change((v: string | null) => setEntity(v))}
+          clearable
+          w={180}
+        />
+        {filtered && (
+          <Button
+            variant="subtle"
+            onClick={() => {
+              setStaffId(null);
+              setRange([null, null]);
+              setKind(null);
+              setEntity(null);
+              setPage(1);
+            }}
+          >
+            {t('清除筛选', 'Clear filters')}
+          </Button>
+        )}
+      </Group>
+      <ErrorAlert error={error} />
+      {!data && loading ? (
+        <Loader />
+      ) : data && data.rows.length === 0 ? (
+        <EmptyState icon={<IconHistory size={28} />} title={filtered ? t('没有符合条件的记录', 'Nothing matches') : t('还没有操作记录', 'No changes recorded yet')}>
+          {filtered
+            ? t('换一个经办人、日期或类别试试，或点「清除筛选」。', 'Try another person, date or kind, or clear the filters.')
+            : t('每次修改钱款、考勤、档案或账号都会记在这里：谁、何时、改了什么。', 'Every change to money, attendance, records or accounts is recorded here.')}
+        </EmptyState>
+      ) : data ? (
+        <>
+          <Text size="sm" c="dimmed">
+            {t(`共 ${data.total} 条`, `${data.total} entries`)}
+          </Text>
+          <Table striped verticalSpacing="xs" data-testid="audit-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={170}>{t('时间', 'When')}</Table.Th>
+                <Table.Th w={140}>{t('经办人', 'Who')}</Table.Th>
+                <Table.Th w={80}>{t('类别', 'Kind')}</Table.Th>
+                <Table.Th>{t('内容', 'What')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data.rows.map((row) => (
+                <AuditRow key={row.id} row={row} t={t} classNames={classNames} />
+              ))}
+            </Table.Tbody>
+          </Table>
+          {data.total > PAGE_SIZE && <Pagination total={Math.ceil(data.total / PAGE_SIZE)} value={page} onChange={setPage} />}
+        </>
+      ) : null}
+    </Stack>
+  );
+}
+
+function AuditRow({ row, t, classNames }: { row: Row; t: T; classNames: Map<number, string> }) {
+  const [zh, en, color] = KIND_LABELS[row.kind] ?? [row.kind, row.kind, 'gray'];
+  const changes = diffRecords(row.before, row.after);
+  const entity = ENTITY_LABELS[row.entity];
+  return (
+    <Table.Tr>
+      <Table.Td style={{ whiteSpace: 'nowrap', verticalAlign: 'top' }}>{beijingTime(row.at)}</Table.Td>
+      <Table.Td style={{ verticalAlign: 'top' }}>{row.staffName ?? t('系统', 'System')}</Table.Td>
+      <Table.Td style={{ verticalAlign: 'top' }}>
+        <Badge color={color} variant="light">
+          {t(zh, en)}
+        </Badge>
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm">
+          {describe(row, t)}
+          <Text span size="xs" c="dimmed" ml="xs">
+            {entity ? t(...entity) : row.entity}
+            {row.entityId ? ` #${row.entityId}` : ''}
+          </Text>
+        </Text>
+        {changes.length > 0 && (
+          <Table withRowBorders={false} mt={4} fz="sm" data-testid="audit-diff">
+            <Table.Tbody>
+              {changes.map((c) => (
+                <Table.Tr key={c.field}>
+                  <Table.Td c="dimmed" w={150} py={1}>
+                    {fieldLabel(c.field, t)}
+                  </Table.Td>
+                  <Table.Td py={1}>
+                    <ChangeText change={c} t={t} classNames={classNames} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+function ChangeText({ change, t, classNames }: { change: FieldChange; t: T; classNames: Map<number, string> }) {
+  const show = (v: unknown) => formatValue(change.field, v, t, classNames);
+  if (change.change === 'added') return <Text span size="sm">{show(change.after)}</Text>;
+  if (change.change === 'removed')
+    return (
+      <Text span size="sm" td="line-through" c="dimmed">
+        {show(change.before)}
+      </Text>
+    );
+  return (
+    <Text span size="sm">
+      <Text span c="red.7" td="line-through">
+        {show(change.before)}
+      </Text>
+      {' → '}
+      <Text span c="green.8" fw={500}>
+        {show(change.after)}
+      </Text>
+    </Text>
+  );
+}
+
+function describe(row: Row, t: T): string {
+  const action = ACTION_LABELS[row.action];
+  if (!action) return row.summary || row.action;
+  const label = t(...action);
+  if (!row.summary) return label;
+  return row.summary.startsWith(label) ? row.summary : `${label}：${row.summary}`;
+}
+
+function fieldLabel(field: string, t: T): string {
+  if (!field) return t('值', 'Value');
+  const last = field.split('.').at(-1) ?? field;
+  const label = FIELD_LABELS[field] ?? FIELD_LABELS[last];
+  return label ? t(...label) : field;
+}
+
+function formatValue(field: string, value: unknown, t: T, classNames: Map<number, string>): string {
+  if (value === null || value === undefined || value === '') return t('（空）', '(empty)');
+  if (typeof value === 'boolean') return value ? t('是', 'yes') : t('否', 'no');
+  if (field === 'role' && typeof value === 'string' && value in ROLE_LABELS) return t(...ROLE_LABELS[value as Role]);
+  if (field.endsWith('classId') && typeof value === 'number') return classNames.get(value) ?? `#${value}`;
+  if (Array.isArray(value) && value.every((v) => typeof v !== 'object')) return value.join('、');
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}

@@ -1,0 +1,71 @@
+/** Readable names for what the audit trail stores as codes (unknown codes are shown as they are). */
+export const KIND_LABELS: Record<string, [string, string, string]> = {
+  money: ['钱款', 'Money', 'red'],
+  attendance: ['考勤', 'Attendance', 'blue'],
+  record: ['档案', 'Records', 'teal'],
+  account: ['账号', 'Accounts', 'grape'],
+  system: ['系统', 'System', 'gray'],
+};
+
+export const ENTITY_LABELS: Record<string, [string, string]> = {
+  staff: ['账号', 'Account'],
+  settings: ['设置', 'Settings'],
+  backup: ['备份', 'Backup'],
+  kindergarten: ['幼儿园资料', 'Kindergarten'],
+  class: ['班级', 'Class'],
+  school_year: ['学年', 'School year'],
+  child: ['幼儿', 'Child'],
+  guardian: ['家长', 'Guardian'],
+  household: ['家庭', 'Household'],
+  attendance: ['考勤', 'Attendance'],
+  closure: ['停课', 'Closure'],
+  payment: ['收款', 'Payment'],
+  refund: ['退费', 'Refund'],
+  invoice: ['账单', 'Bill'],
+  survey: ['满意度调查', 'Survey'],
+};
+
+export const FIELD_LABELS: Record<string, [string, string]> = {
+  username: ['登录名', 'Username'],
+  displayName: ['姓名', 'Name'],
+  name: ['名称', 'Name'],
+  role: ['角色', 'Role'],
+  classId: ['班级', 'Class'],
+  disabled: ['已停用', 'Disabled'],
+  archived: ['已归档', 'Archived'],
+  idleLockMinutes: ['自动锁屏（分钟）', 'Idle lock (minutes)'],
+  backupFolder: ['备份文件夹', 'Backup folder'],
+  headTeacher: ['班主任', 'Head teacher'],
+  level: ['年级', 'Level'],
+  phone: ['手机号', 'Phone'],
+  mobile: ['手机号', 'Mobile'],
+  gender: ['性别', 'Gender'],
+  birthDate: ['出生日期', 'Date of birth'],
+  status: ['状态', 'Status'],
+  amount: ['金额', 'Amount'],
+  amountFen: ['金额（分）', 'Amount (fen)'],
+  date: ['日期', 'Date'],
+  note: ['备注', 'Note'],
+  reason: ['原因', 'Reason'],
+  type: ['类型', 'Type'],
+  policyId: ['收费文件', 'Fee policy'],
+  fundingType: ['经费类型', 'Funding'],
+  grade: ['等级', 'Grade'],
+};
+
+/** What an action did, for entries whose summary only names the record. */
+export const ACTION_LABELS: Record<string, [string, string]> = {
+  'staff.create': ['新建账号', 'Account created'],
+  'staff.update': ['修改账号', 'Account changed'],
+  'staff.resetPassword': ['重置密码', 'Password reset'],
+  'staff.disable': ['停用账号', 'Account disabled'],
+  'staff.enable': ['启用账号', 'Account enabled'],
+  'staff.changePassword': ['修改密码', 'Password changed'],
+  'staff.locked': ['账号锁定', 'Account locked'],
+  'setup.complete': ['首次设置', 'First setup'],
+  'setup.demo': ['载入演示数据', 'Demo loaded'],
+  'backup.create': ['手动备份', 'Manual backup'],
+  'backup.restore': ['从备份恢复', 'Restored from backup'],
+  'backup.setFolder': ['设置备份文件夹', 'Backup folder set'],
+  'settings.idleLock': ['设置自动锁屏', 'Idle lock set'],
+};

@@ -1,0 +1,229 @@
+import { createHash } from 'node:crypto';
+import { closeSync, cpSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createBackend, defaultMigrationsFolder } from '../../../electron/backend';
+import type { BackupEntry } from '../../../electron/backup/files';
+import { caller, demoBackend, ok } from './helpers';
+import { ledgerState, startWriter } from './ledger';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const c of cleanups.splice(0)) c();
+});
+
+async function setup(options: Parameters<typeof demoBackend>[0] = {}) {
+  const env = await demoBackend(options);
+  cleanups.push(() => {
+    env.backend.close();
+    rmSync(env.dir, { recursive: true, force: true });
+  });
+  return env;
+}
+
+const count = (sqlite: Database.Database, table: string) => (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+function liveFileHash(dbPath: string): string {
+  const h = createHash('sha256');
+  for (const f of [dbPath, `${dbPath}-wal`]) if (existsSync(f)) h.update(readFileSync(f));
+  return h.digest('hex');
+}
+
+describe('backups', () => {
+  it('"backup now" writes a checked copy into the chosen folder and lists it; the folder setting is audited', async () => {
+    const { dir, call, backend } = await setup();
+    const usb = join(dir, 'usb');
+    mkdirSync(usb);
+    const refused = await call('backup.setFolder', { folder: join(dir, 'not-plugged-in') });
+    expect(refused.ok || refused.error.message).toContain('找不到这个文件夹');
+    expect(await call('backup.setFolder', { folder: 'relative/path' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    await ok(call('backup.setFolder', { folder: usb }));
+
+    const taken = await ok(call<BackupEntry>('backup.now'));
+    expect(taken.path.startsWith(usb)).toBe(true);
+    expect(taken.kind).toBe('manual');
+    const copy = new Database(taken.path, { readonly: true });
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(count(copy, 'children')).toBe(count(backend.database().sqlite, 'children'));
+    copy.close();
+
+    const status = await ok(call<{ folder: string; chosen: boolean; backups: BackupEntry[] }>('backup.status'));
+    expect(status).toMatchObject({ folder: usb, chosen: true });
+    expect(status.backups.map((b) => b.file)).toContain(taken.file);
+    const audit = await ok(call<{ rows: { action: string }[] }>('audit.list', { kind: 'system' }));
+    expect(audit.rows.map((r) => r.action)).toEqual(expect.arrayContaining(['backup.setFolder', 'backup.create']));
+  });
+
+  it('takes one at start (once set up) and one a day, and falls back to the local folder when the USB drive is gone', async () => {
+    let clock = new Date('2026-11-20T00:30:00Z');
+    const { dir, backend, session, call } = await setup({ now: () => clock });
+    const usb = join(dir, 'usb');
+    mkdirSync(usb);
+    await ok(call('backup.setFolder', { folder: usb }));
+    const backups = backend.services.backups;
+    expect(backups.takeAutomatic(false)?.kind).toBe('auto');
+    expect(backups.takeAutomatic(false)).toBeNull(); // already one today
+    clock = new Date('2026-11-20T15:59:00Z'); // 23:59 Beijing: still the same day
+    expect(backups.takeAutomatic(false)).toBeNull();
+    clock = new Date('2026-11-20T16:01:00Z'); // 00:01 the next day in Beijing
+    const next = backups.takeAutomatic(false);
+    expect(next?.path.startsWith(usb)).toBe(true);
+
+    rmSync(usb, { recursive: true });
+    clock = new Date('2026-11-21T16:01:00Z');
+    const fallback = backups.takeAutomatic(false);
+    expect(fallback).toMatchObject({ fallback: true, kind: 'auto' });
+    expect(fallback?.path.startsWith(join(dir, 'backups'))).toBe(true);
+    const status = await ok(call<{ lastFailure: { message: string } | null }>('backup.status'));
+    expect(status.lastFailure?.message).toContain('U 盘');
+    // A manual backup says so instead of silently going elsewhere.
+    const manual = await call('backup.now');
+    expect(manual).toMatchObject({ ok: false, error: { code: 'conflict' } });
+
+    // Restarting the app backs up at start.
+    backend.close();
+    const again = createBackend({ dbPath: join(dir, 'kinderdesk.sqlite'), log: () => {}, now: () => new Date('2026-11-23T01:00:00Z') });
+    cleanups.push(() => again.close());
+    const localAutos = again.services.backups.list().filter((b) => b.kind === 'auto' && b.at === '2026-11-23T01:00:00.000Z');
+    expect(localAutos).toHaveLength(1);
+    expect(session).toBeTruthy();
+  });
+
+  it('a backup taken while another process writes opens, passes integrity_check and holds whole batches as of its moment', async () => {
+    const { backend, call } = await setup();
+    const dbPath = backend.services.dbPath;
+    const writer = startWriter(dbPath, 50, 1);
+    try {
+      await writer.reached(20);
+      const checks = [];
+      for (let i = 0; i < 5; i++) {
+        const before = writer.committed();
+        const taken = await ok(call<BackupEntry>('backup.now'));
+        const after = (backend.database().sqlite.prepare('SELECT max(batch) AS n FROM fault_batches').get() as { n: number }).n;
+        const copy = new Database(taken.path, { readonly: true });
+        try {
+          expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+          const s = ledgerState(copy, 50);
+          expect(s.broken).toEqual([]);
+          expect(s.total).toBe(0);
+          expect(s.rows).toBe(s.batches * 50);
+          expect(s.batches).toBe(s.maxBatch);
+          // Its moment lies between what was committed before the call and after it returned.
+          expect(s.maxBatch).toBeGreaterThanOrEqual(before);
+          expect(s.maxBatch).toBeLessThanOrEqual(after);
+          expect(count(copy, 'children')).toBe(120);
+          checks.push(s.maxBatch);
+        } finally {
+          copy.close();
+        }
+        await writer.reached(writer.committed() + 5);
+      }
+      expect(new Set(checks).size).toBe(5);
+    } finally {
+      writer.child.kill('SIGKILL');
+      await writer.exited;
+    }
+  }, 60_000);
+
+  it('restore checks the backup, backs up the current data, swaps the file and reopens on the restored data', async () => {
+    const { dir, backend, call } = await setup();
+    const taken = await ok(call<BackupEntry>('backup.now'));
+    const childrenThen = count(backend.database().sqlite, 'children');
+    // A change after the backup: a new account.
+    await ok(call('staff.create', { username: 'xinlaoshi', displayName: '新老师', role: 'front_desk', password: 'abc12345' }));
+    const staffNow = count(backend.database().sqlite, 'staff');
+
+    const restored = await ok(call<{ safetyPath: string; info: { children: number } }>('backup.restore', { path: taken.path }));
+    expect(restored.info.children).toBe(childrenThen);
+    const live = backend.database().sqlite;
+    expect(count(live, 'staff')).toBe(staffNow - 1);
+    expect(live.prepare("SELECT 1 FROM staff WHERE username = 'xinlaoshi'").get()).toBeUndefined();
+    expect(live.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(live.pragma('foreign_keys', { simple: true })).toBe(1);
+    // The data before the restore is kept as a backup and holds the new account.
+    const safety = new Database(restored.safetyPath, { readonly: true });
+    expect(safety.prepare("SELECT 1 FROM staff WHERE username = 'xinlaoshi'").get()).toBeTruthy();
+    safety.close();
+    // Everyone signs in again; the restore is in the restored database's audit trail.
+    expect(await call('staff.list')).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    const login = await ok(caller(backend, null)<{ session: string }>('auth.login', { username: 'admin', password: 'demo1234' }));
+    const audit = await ok(caller(backend, login.session)<{ rows: { action: string; summary: string }[] }>('audit.list', { entity: 'backup' }));
+    expect(audit.rows[0]).toMatchObject({ action: 'backup.restore' });
+    expect(existsSync(join(dir, 'kinderdesk.sqlite.restoring'))).toBe(false);
+  });
+
+  it('a corrupted backup is refused and the live database stays byte-identical', async () => {
+    const { backend, call } = await setup();
+    const taken = await ok(call<BackupEntry>('backup.now'));
+    // Overwrite a stretch of pages in the middle with garbage, as a failing drive would.
+    const fd = openSync(taken.path, 'r+');
+    writeSync(fd, Buffer.alloc(8192, 0xa5), 0, 8192, 4096 * 5);
+    closeSync(fd);
+
+    backend.database().sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    const dbPath = backend.services.dbPath;
+    const before = liveFileHash(dbPath);
+    const listed = (await ok(call<{ backups: BackupEntry[] }>('backup.status'))).backups.length;
+
+    const inspect = await call('backup.inspect', { path: taken.path });
+    expect(inspect).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const refused = await call('backup.restore', { path: taken.path });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    if (!refused.ok) expect(refused.error.message).toMatch(/损坏|完整性/);
+
+    expect(liveFileHash(dbPath)).toBe(before);
+    // No safety copy was needed, and the app still works on the same data.
+    expect((await ok(call<{ backups: BackupEntry[] }>('backup.status'))).backups.length).toBe(listed);
+    expect(count(backend.database().sqlite, 'children')).toBe(120);
+  });
+
+  it('refuses files that are not KinderDesk backups or come from a newer version, and paths not in the list', async () => {
+    const { backend, call } = await setup();
+    const folder = backend.services.backups.defaultFolder;
+    mkdirSync(folder, { recursive: true });
+    const foreign = join(folder, 'kinderdesk-20261101-080000-000-manual.sqlite');
+    const other = new Database(foreign);
+    other.exec('CREATE TABLE notes (x)');
+    other.close();
+    expect(await call('backup.restore', { path: foreign })).toMatchObject({ ok: false, error: { message: '这个文件不是园务通的备份。' } });
+
+    const newer = await ok(call<BackupEntry>('backup.now'));
+    const db = new Database(newer.path);
+    db.pragma('user_version = 999');
+    db.close();
+    const refused = await call('backup.restore', { path: newer.path });
+    expect(refused.ok ? '' : refused.error.message).toContain('更新版本');
+
+    expect(await call('backup.restore', { path: backend.services.dbPath })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('backs up into the chosen folder before a migration runs (openDatabase backupBeforeMigrate is wired)', async () => {
+    const { dir, backend, call } = await setup();
+    const usb = join(dir, 'usb');
+    mkdirSync(usb);
+    await ok(call('backup.setFolder', { folder: usb }));
+    const staffBefore = count(backend.database().sqlite, 'staff');
+    backend.close();
+    // The next version of the app: our migrations plus one more.
+    const next = join(dir, 'migrations-next');
+    cpSync(defaultMigrationsFolder(), next, { recursive: true });
+    writeFileSync(join(next, '0001_next.sql'), 'CREATE TABLE `next_feature` (`id` integer PRIMARY KEY NOT NULL);');
+    const journalPath = join(next, 'meta', '_journal.json');
+    const journal = JSON.parse(readFileSync(journalPath, 'utf8'));
+    journal.entries.push({ ...journal.entries[0], idx: 1, tag: '0001_next', when: journal.entries[0].when + 1 });
+    writeFileSync(journalPath, JSON.stringify(journal));
+
+    const upgraded = createBackend({ dbPath: join(dir, 'kinderdesk.sqlite'), migrationsFolder: next, log: () => {}, automaticBackups: false });
+    cleanups.push(() => upgraded.close());
+    const copyPath = upgraded.database().backupPath;
+    expect(copyPath?.startsWith(usb)).toBe(true);
+    expect(upgraded.services.backups.list().find((b) => b.path === copyPath)?.kind).toBe('pre-migration');
+    const copy = new Database(copyPath!, { readonly: true });
+    expect(copy.pragma('user_version', { simple: true })).toBe(1);
+    expect(copy.prepare("SELECT 1 FROM sqlite_master WHERE name = 'next_feature'").get()).toBeUndefined();
+    expect(count(copy, 'staff')).toBe(staffBefore);
+    copy.close();
+    expect(upgraded.database().sqlite.prepare("SELECT 1 FROM sqlite_master WHERE name = 'next_feature'").get()).toBeTruthy();
+  });
+});

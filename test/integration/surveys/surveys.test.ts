@@ -1,0 +1,166 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: API values are read loosely here; the assertions pin their shape
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createBackend } from '../../../electron/backend';
+
+type Call = (name: string, input: unknown, who?: string) => Promise<{ ok: boolean; value?: any; error?: any }>;
+
+let call: Call;
+let dbPath: string;
+const sessions: Record<string, string> = {};
+let run: any;
+
+function count(table: string, where = '1=1'): number {
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    return (db.prepare(`select count(*) as n from ${table} where ${where}`).get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+beforeAll(async () => {
+  dbPath = join(mkdtempSync(join(tmpdir(), 'kd-')), 'a.sqlite');
+  const b = createBackend({ dbPath, log: () => {} });
+  const demo = await b.dispatcher.call({ name: 'setup.loadDemo', input: {} });
+  if (!demo.ok) throw new Error(demo.error.message);
+  sessions.admin = (demo.value as { session: string }).session;
+  call = (name, input, who = 'admin') => b.dispatcher.call({ name, input, session: sessions[who] }) as never;
+  for (const u of ['qiantai', 'laoshi']) {
+    const r = await call('auth.login', { username: u, password: 'demo1234' });
+    sessions[u] = r.value.session;
+  }
+  const overview = await call('surveys.overview', {});
+  const classIds = overview.value.classes.slice(1, 3).map((c: { id: number }) => c.id);
+  const created = await call('surveys.createRun', { template: 'builtin', title: '期末调查', semesterId: overview.value.semesters[0].id, classIds, anonymous: true });
+  expect(created.ok).toBe(true);
+  run = (await call('surveys.run', { runId: created.value.id }, 'qiantai')).value;
+});
+
+const answersFor = (run: any, rating: number, nps: number, text?: string) =>
+  run.questions.map((q: any) =>
+    q.kind === 'rating' ? { questionId: q.id, values: [rating] } : q.kind === 'nps' ? { questionId: q.id, values: [nps] } : q.kind === 'text' ? { questionId: q.id, text: text ?? '' } : { questionId: q.id, values: [] },
+  );
+
+describe('surveys', () => {
+  it('starts a run from the built-in template, reusing the demo copy so runs compare', async () => {
+    expect(run.questions).toHaveLength(15);
+    expect(count('survey_templates', 'built_in = 1')).toBe(1);
+    expect(run.classes.map((c: any) => c.invited)).toEqual([25, 25]);
+  });
+
+  it('lets the front desk enter a paper questionnaire, refusing a number entered twice', async () => {
+    const classId = run.classes[0].id;
+    const ok = await call('surveys.addResponse', { runId: run.id, classId, responseNo: 1, answers: answersFor(run, 4, 9, '很好') }, 'qiantai');
+    expect(ok.ok).toBe(true);
+    const before = count('survey_answers');
+    const again = await call('surveys.addResponse', { runId: run.id, classId, responseNo: 1, answers: answersFor(run, 5, 9) }, 'qiantai');
+    expect(again.error.message).toContain('编号 1 的问卷已经录入过了');
+    const badScore = await call('surveys.addResponse', { runId: run.id, classId, responseNo: 2, answers: answersFor(run, 6, 9) }, 'qiantai');
+    expect(badScore.error.message).toContain('第 1 题应为 1～5 分');
+    expect(count('survey_answers')).toBe(before);
+    expect(count('audit_log', "action = 'survey.response.add'")).toBe(1);
+  });
+
+  it('keeps teachers out of entry and review, but shows them their class response count', async () => {
+    expect((await call('surveys.addResponse', { runId: run.id, classId: run.classes[0].id, responseNo: 3, answers: answersFor(run, 4, 9) }, 'laoshi')).error.code).toBe('forbidden');
+    expect((await call('surveys.review', { runId: run.id }, 'laoshi')).error.code).toBe('forbidden');
+    expect((await call('surveys.review', { runId: run.id }, 'qiantai')).error.code).toBe('forbidden');
+    const mine = (await call('surveys.overview', {}, 'laoshi')).value.runs.find((r: any) => r.id === run.id);
+    expect(mine).toMatchObject({ invited: 25, responses: 1 });
+  });
+
+  it('refuses to link an anonymous run to a family', async () => {
+    const household = count('households');
+    const r = await call('surveys.addResponse', { runId: run.id, classId: run.classes[0].id, householdId: household, answers: answersFor(run, 4, 9) }, 'qiantai');
+    expect(r.error.message).toContain('匿名调查不能按家庭录入');
+    expect((await call('surveys.findHouseholds', { runId: run.id, q: 'wang' }, 'qiantai')).ok).toBe(false);
+    expect(count('survey_responses', 'household_id is not null')).toBe(0);
+  });
+
+  it('records named responses once per family in a named run', async () => {
+    const overview = (await call('surveys.overview', {})).value;
+    const created = await call('surveys.createRun', { template: 'builtin', title: '实名回访', semesterId: overview.semesters[0].id, classIds: [overview.classes[0].id], anonymous: false });
+    const named = (await call('surveys.run', { runId: created.value.id })).value;
+    const found = (await call('surveys.findHouseholds', { runId: named.id, q: 'a' }, 'qiantai')).value;
+    const family = found[0];
+    const first = await call('surveys.addResponse', { runId: named.id, classId: family.classId, householdId: family.householdId, answers: answersFor(named, 3, 6, '希望多沟通') }, 'qiantai');
+    expect(first.ok).toBe(true);
+    const second = await call('surveys.addResponse', { runId: named.id, classId: family.classId, householdId: family.householdId, answers: answersFor(named, 3, 6) }, 'qiantai');
+    expect(second.error.message).toContain('已经填写过');
+  });
+
+  it('imports a spreadsheet all or nothing: bad rows must be acknowledged, then the rest lands in one go', async () => {
+    const [a, b] = run.classes;
+    const qs = run.questions;
+    const headers = ['序号', '您孩子所在的班级', ...qs.map((q: any, i: number) => `${i + 1}、${q.text}`)];
+    const row = (serial: number, cls: string, rating: string, nps: string) => [String(serial), cls, ...qs.map((q: any) => (q.kind === 'rating' ? rating : q.kind === 'nps' ? nps : q.kind === 'single' ? q.options[0] : q.kind === 'multi' ? `${q.options[0]}┋${q.options[5]}` : '(跳过)'))];
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('答卷');
+    sheet.addRow(headers);
+    for (let i = 1; i <= 6; i++) sheet.addRow(row(i, i % 2 ? a.name : b.name, '满意', '9'));
+    sheet.addRow(row(7, '火星班', '满意', '9'));
+    sheet.addRow(row(8, a.name, '满意', '11'));
+    const base64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+
+    const read = await call('surveys.importRead', { runId: run.id, fileName: '问卷星导出.xlsx', base64 }, 'qiantai');
+    expect(read.ok).toBe(true);
+    expect(read.value.mapping.filter((m: any) => 'question' in m)).toHaveLength(15);
+    const check = (await call('surveys.importCheck', { runId: run.id, rows: read.value.rows, mapping: read.value.mapping }, 'qiantai')).value;
+    expect(check.good).toBe(6);
+    expect(check.bad.map((x: any) => x.row)).toEqual([8, 9]);
+    expect(check.bad[1].problems.join()).toContain('不是 0～10 分');
+
+    const before = count('survey_responses');
+    const refused = await call('surveys.importCommit', { runId: run.id, rows: read.value.rows, mapping: read.value.mapping, skipRows: [8] }, 'qiantai');
+    expect(refused.error.message).toContain('第 9 行有问题');
+    expect(count('survey_responses')).toBe(before);
+
+    const done = await call('surveys.importCommit', { runId: run.id, fileName: 'x.xlsx', rows: read.value.rows, mapping: read.value.mapping, skipRows: [8, 9] }, 'qiantai');
+    expect(done.value).toEqual({ imported: 6, skipped: 2 });
+    expect(count('survey_responses')).toBe(before + 6);
+    expect(count('audit_log', "action = 'survey.response.import'")).toBe(1);
+
+    const twice = (await call('surveys.importCheck', { runId: run.id, rows: read.value.rows, mapping: read.value.mapping }, 'qiantai')).value;
+    expect(twice.good).toBe(0);
+    expect(twice.bad[0].problems).toContain('序号 1 已经导入过');
+  });
+
+  it('hides a class with fewer than five responses in the review, in the backend', async () => {
+    // Class B has 3 imported responses, class A 1 paper + 3 imported = 4: both under five.
+    const r = (await call('surveys.review', { runId: run.id })).value;
+    expect(r.review.responses).toBe(7);
+    expect(r.review.classes.every((c: any) => c.hidden && c.cells.every((x: any) => x.value === null))).toBe(true);
+    expect(r.comments.every((c: any) => c.className === null && c.family === null)).toBe(true);
+    expect(r.previous.title).toBe('2026秋季期中家长满意度调查');
+  });
+
+  it('shows the demo review with changes since the previous run and the actions taken then', async () => {
+    const overview = (await call('surveys.overview', {})).value;
+    const current = overview.runs.find((x: any) => x.title === '2026秋季期中家长满意度调查');
+    const r = (await call('surveys.review', { runId: current.id })).value;
+    const food = r.questions.find((q: any) => q.section === '伙食营养');
+    expect(r.review.changes.find((c: any) => c.questionId === food.id).change.direction).toBe('up');
+    const action = r.actions.find((a: any) => a.questionId === food.id);
+    expect(action).toMatchObject({ fromPrevious: true, status: 'done' });
+    expect(action.change.direction).toBe('up');
+    expect(r.review.classes.filter((c: any) => c.hidden).map((c: any) => c.name)).toEqual(['星星班', '太阳班']);
+  });
+
+  it('creates and updates improvement actions and tags comments, each audited', async () => {
+    const q = run.questions[7];
+    const bad = await call('surveys.saveAction', { runId: run.id, questionId: q.id, title: '', owner: '赵师傅', dueDate: '2026-12-31', status: 'planned' });
+    expect(bad.ok).toBe(false);
+    const created = await call('surveys.saveAction', { runId: run.id, questionId: q.id, title: '每周公布食谱', owner: '赵师傅', dueDate: '2026-12-31', status: 'planned' });
+    const updated = await call('surveys.saveAction', { id: created.value.id, runId: run.id, questionId: q.id, title: '每周公布食谱', owner: '赵师傅', dueDate: '2026-12-31', status: 'done' });
+    expect(updated.value.status).toBe('done');
+    const comments = (await call('surveys.review', { runId: run.id })).value.comments;
+    const tagged = await call('surveys.tagComment', { answerId: comments[0].answerId, tags: ['表扬', '表扬'] });
+    expect(tagged.value.tags).toEqual(['表扬']);
+    expect(count('audit_log', "action like 'survey.action.%' or action = 'survey.comment.tag'")).toBe(3);
+  });
+});
