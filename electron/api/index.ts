@@ -1,7 +1,7 @@
 import { attendanceHandlers } from './attendance';
 import { authHandlers } from './auth';
 import { backupHandlers } from './backup';
-import { type ApiOf, type HandlerMap } from './define';
+import type { ApiOf, HandlerMap } from './define';
 import { chargingHandlers } from './charging';
 import { combineHandlers } from './dispatch';
 import { familiesHandlers } from './families';

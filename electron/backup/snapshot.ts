@@ -86,7 +86,7 @@ export function inspectBackup(path: string, knownVersion: number): BackupInfo {
     } catch {
       throw new BackupRefused('这个文件不是园务通的备份，或已严重损坏（完整性检查无法进行）。');
     }
-    if (check !== 'ok') throw new BackupRefused(`备份文件已损坏（完整性检查未通过：${String(check).slice(0, 120)}）。`);
+    if (check !== 'ok') throw new BackupRefused('备份文件已损坏（完整性检查未通过），不能用于恢复。');
     const tables = new Set(
       (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name),
     );

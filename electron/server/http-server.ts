@@ -1,11 +1,10 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
 import type { Dispatcher } from '../api/dispatch';
 import { MAX_REQUEST_BYTES } from '../api/dispatch';
 import { CONTENT_SECURITY_POLICY } from '../security/csp';
+import { readRendererFile } from '../security/static-files';
 
 /**
  * Browser mode: the same handler map as the desktop app, served on loopback
@@ -30,16 +29,6 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json; charset=utf-8',
-  '.ico': 'image/x-icon',
-};
 
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
@@ -100,15 +89,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
 }
 
 async function serveStatic(root: string, pathname: string, res: ServerResponse) {
-  const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
-  const file = join(root, relative);
-  if (!file.startsWith(root + sep) && file !== root) return send(res, 403, 'text/plain; charset=utf-8', 'forbidden');
-  try {
-    const content = await readFile(extname(file) ? file : join(root, 'index.html'));
-    return send(res, 200, MIME[extname(file)] ?? 'text/html; charset=utf-8', content);
-  } catch {
-    return send(res, 404, 'text/plain; charset=utf-8', 'not found');
-  }
+  const file = await readRendererFile(root, pathname);
+  return send(res, file.status, file.type, file.body);
 }
 
 function readBody(req: IncomingMessage): Promise<string | null> {
@@ -133,7 +115,7 @@ function sendJson(res: ServerResponse, status: number, value: unknown) {
   send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer) {
+function send(res: ServerResponse, status: number, type: string, body: string | Uint8Array) {
   res.writeHead(status, {
     'content-type': type,
     'content-security-policy': CONTENT_SECURITY_POLICY,

@@ -122,16 +122,16 @@ export function PolicyView({ detail }: { detail: Detail }) {
 
 function TierTable({ policy, clause }: { policy: Policy; clause: string }) {
   const t = useT();
-  const rules = Object.values(policy.rules).filter((r) => r.clause === clause && r.kind === 'tiers');
+  const rules = Object.entries(policy.rules).filter(([, r]) => r.clause === clause && r.kind === 'tiers');
   if (rules.length === 0) return null;
   return (
     <>
-      {rules.map((rule, i) =>
+      {rules.map(([ruleId, rule]) =>
         rule.kind === 'tiers' ? (
-          <Table key={i} mt="sm" withTableBorder>
+          <Table key={ruleId} mt="sm" withTableBorder>
             <Table.Tbody>
-              {rule.tiers.map((tier, j) => (
-                <Table.Tr key={j}>
+              {rule.tiers.map((tier) => (
+                <Table.Tr key={tierRangeZh(tier, rule.measure)}>
                   <Table.Td>{tierRangeZh(tier, rule.measure)}</Table.Td>
                   <Table.Td w={220}>
                     {t('退还', 'refund ')} {percent(tier.rate)}
@@ -182,7 +182,7 @@ function AdjustCopy({ base, onClose }: { base: Policy; onClose(created?: string)
                 {rule.clause} · {base.clauses[rule.clause]?.cite}
               </Text>
               {rule.tiers.map((tier, i) => (
-                <Group key={i} justify="space-between" wrap="nowrap" mb={4}>
+                <Group key={tierRangeZh(tier, rule.measure)} justify="space-between" wrap="nowrap" mb={4}>
                   <Text size="sm">
                     {tierRangeZh(tier, rule.measure)}：{t('现为', 'now')} {percent(tier.negotiable ? (tier.defaultRate ?? tier.rate) : tier.rate)}
                     {tier.negotiable ? t('（协商）', ' (negotiable)') : ''}

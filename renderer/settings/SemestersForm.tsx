@@ -34,6 +34,7 @@ export function SemestersForm({
         maw={300}
       />
       {value.semesters.map((s, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a semester is its position (first or second); rows never reorder
         <Group key={i} align="flex-start" wrap="wrap">
           <TextInput
             label={t('学期名称', 'Semester')}

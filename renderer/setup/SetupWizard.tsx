@@ -9,7 +9,9 @@ import { LEVEL_LABELS, options } from '../settings/labels';
 import { ProfileForm, type ProfileValue } from '../settings/ProfileForm';
 import { defaultSchoolYear, type SchoolYearValue, SemestersForm } from '../settings/SemestersForm';
 
-type ClassRow = Required<Api['kindergarten.addClass']['input']>;
+type ClassRow = Required<Api['kindergarten.addClass']['input']> & { key: number };
+let nextRowKey = 0;
+const classRow = (name: string, level: ClassRow['level']): ClassRow => ({ key: nextRowKey++, name, level, headTeacher: '' });
 
 const STEP_OF_FIELD: Record<string, number> = { profile: 1, schoolYear: 2, classes: 3, principal: 4 };
 
@@ -20,11 +22,7 @@ export function SetupWizard({ onDone }: { onDone(session: string): void }) {
   const [step, setStep] = useState(0);
   const [profile, setProfile] = useState<ProfileValue>({ name: '', type: 'public', fundingType: 'full', grade: 'qualified', policyId: 'nantong-2018' });
   const [year, setYear] = useState<SchoolYearValue>(() => defaultSchoolYear());
-  const [classes, setClasses] = useState<ClassRow[]>([
-    { name: '小一班', level: 'small', headTeacher: '' },
-    { name: '中一班', level: 'middle', headTeacher: '' },
-    { name: '大一班', level: 'large', headTeacher: '' },
-  ]);
+  const [classes, setClasses] = useState<ClassRow[]>(() => [classRow('小一班', 'small'), classRow('中一班', 'middle'), classRow('大一班', 'large')]);
   const [principal, setPrincipal] = useState({ displayName: '', username: '', password: '', confirm: '' });
   const [error, setError] = useState('');
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -63,7 +61,8 @@ export function SetupWizard({ onDone }: { onDone(session: string): void }) {
       const { confirm: _, ...account } = principal;
       // Setup offers only the built-in notices, so the form's value is one of them.
       const setupProfile = profile as Api['setup.complete']['input']['profile'];
-      const result = await api('setup.complete', { profile: setupProfile, schoolYear: year, classes, principal: account });
+      const classList = classes.map(({ key: _, ...c }) => c);
+      const result = await api('setup.complete', { profile: setupProfile, schoolYear: year, classes: classList, principal: account });
       onDone(result.session);
     } catch (e) {
       show(e);
@@ -128,7 +127,7 @@ export function SetupWizard({ onDone }: { onDone(session: string): void }) {
           <Stepper.Step label={t('班级', 'Classes')}>
             <Stack gap="xs">
               {classes.map((c, i) => (
-                <Group key={i} wrap="nowrap" align="flex-end">
+                <Group key={c.key} wrap="nowrap" align="flex-end">
                   <TextInput
                     label={i === 0 ? t('班级名称', 'Class name') : undefined}
                     value={c.name}
@@ -156,7 +155,7 @@ export function SetupWizard({ onDone }: { onDone(session: string): void }) {
                   </ActionIcon>
                 </Group>
               ))}
-              <Button variant="light" leftSection={<IconPlus size={14} />} w="fit-content" onClick={() => setClasses([...classes, { name: '', level: 'small', headTeacher: '' }])}>
+              <Button variant="light" leftSection={<IconPlus size={14} />} w="fit-content" onClick={() => setClasses([...classes, classRow('', 'small')])}>
                 {t('添加班级', 'Add a class')}
               </Button>
               {fields.classes && <Text c="red" size="sm">{fields.classes}</Text>}

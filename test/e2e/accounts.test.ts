@@ -30,6 +30,7 @@ describe('accounts, audit trail, backups and the idle lock', () => {
     await page.getByRole('button', { name: '创建账号' }).click();
     // A teacher without a class is refused with the reason next to the field.
     await waitForText(page.getByRole('alert'), '教师账号须选择所带班级');
+    await app.screenshot('account-create-form');
     await choose('所带班级', '向日葵班');
     await page.getByRole('button', { name: '创建账号' }).click();
     const notice = await waitForText(page.getByTestId('account-notice'), '已创建账号');
@@ -56,10 +57,10 @@ describe('accounts, audit trail, backups and the idle lock', () => {
     // The disabled account's change shows as a readable field diff, not JSON.
     const diff = await waitForText(page.getByTestId('audit-diff').first(), '已停用');
     expect(diff).toContain('否 → 是');
-    expect(await page.getByTestId('audit-table').innerText()).not.toContain('{"');
+    expect((await page.getByTestId('audit-table').textContent()) ?? '').not.toContain('{"');
     await choose('类别', '系统');
     await waitForText(page.getByTestId('audit-table'), '载入演示数据');
-    expect(await page.getByTestId('audit-table').innerText()).not.toContain('停用账号');
+    expect((await page.getByTestId('audit-table').textContent()) ?? '').not.toContain('停用账号');
     await choose('类别', '账号');
     await waitForText(page.getByTestId('audit-table'), '新建账号');
     await app.screenshot('audit-trail');
@@ -126,5 +127,23 @@ describe('accounts, audit trail, backups and the idle lock', () => {
     await page.getByRole('button', { name: '解锁' }).click();
     await page.getByTestId('idle-lock').waitFor({ state: 'detached' });
     await page.getByTestId('current-user').waitFor();
+  });
+
+  it('a teacher sees no account, audit or backup tabs, and changes her own password', async () => {
+    const page = app.page;
+    await page.getByRole('button', { name: '退出' }).click();
+    await app.signIn('laoshi', 'demo1234');
+    await page.goto(`${app.server.url.split('#')[0]}#/settings/me`);
+    await page.getByRole('tab', { name: '我的账号' }).waitFor();
+    const tabs = (await page.getByRole('tablist').textContent()) ?? '';
+    for (const hidden of ['账号管理', '操作记录', '备份与恢复']) expect(tabs).not.toContain(hidden);
+    await page.getByLabel('当前密码').fill('demo1234');
+    await page.getByLabel('新密码').first().fill('lina2026');
+    await page.getByLabel('再输入一次新密码').fill('lina2026');
+    await page.getByRole('button', { name: '修改密码' }).click();
+    await waitForText(page.getByTestId('password-changed'), '密码已修改');
+    await app.screenshot('my-account');
+    const check = await app.backend.dispatcher.call({ name: 'auth.login', input: { username: 'laoshi', password: 'lina2026' } });
+    expect(check.ok).toBe(true);
   });
 });

@@ -1,9 +1,8 @@
-import { Button, Card, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { ApiCallError, api } from '../../api/client';
 import { ROLE_LABELS, useSession } from '../../app/session';
 import { useLang, useT } from '../../i18n';
-import { notifications } from '@mantine/notifications';
 
 /** Everyone: who am I, and change my password (e.g. the temporary one the principal set). */
 export function MyAccountTab() {
@@ -15,15 +14,17 @@ export function MyAccountTab() {
   const [repeat, setRepeat] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const [changed, setChanged] = useState(false);
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     if (password !== repeat) return setErrors({ repeat: t('两次输入的新密码不一致', 'The new passwords differ') });
     setBusy(true);
     setErrors({});
+    setChanged(false);
     try {
       await api('staff.changeOwnPassword', { current, password });
-      notifications.show({ color: 'green', message: t('密码已修改，下次登录请使用新密码。', 'Password changed.') });
+      setChanged(true);
       setCurrent('');
       setPassword('');
       setRepeat('');
@@ -57,6 +58,11 @@ export function MyAccountTab() {
         />
         <PasswordInput label={t('再输入一次新密码', 'New password again')} value={repeat} onChange={(e) => setRepeat(e.currentTarget.value)} error={errors.repeat} required />
         {errors._ && <Text c="red" size="sm">{errors._}</Text>}
+        {changed && (
+          <Alert color="green" data-testid="password-changed">
+            {t('密码已修改，下次登录请使用新密码。', 'Password changed; use the new one next time you sign in.')}
+          </Alert>
+        )}
         <Button type="submit" loading={busy}>
           {t('修改密码', 'Change password')}
         </Button>

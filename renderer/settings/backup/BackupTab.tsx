@@ -32,7 +32,10 @@ export function BackupTab() {
   const t = useT();
   const status = useApiQuery('backup.status', {});
   const { run, busy } = useApiAction();
+  const session = useSession();
   const [restoring, setRestoring] = useState<Entry | null>(null);
+  // After a restore every session has ended: closing the dialog goes back to sign-in.
+  const [restored, setRestored] = useState(false);
   const [lastTaken, setLastTaken] = useState<string | null>(null);
 
   if (status.error) return <ErrorAlert error={status.error} />;
@@ -119,8 +122,8 @@ export function BackupTab() {
           </Table>
         )}
       </Card>
-      <Modal opened={restoring !== null} onClose={() => setRestoring(null)} title={t('从备份恢复', 'Restore from a backup')} size="lg" closeOnClickOutside={false}>
-        {restoring && <RestoreDialog entry={restoring} t={t} onCancel={() => setRestoring(null)} />}
+      <Modal opened={restoring !== null} onClose={restored ? session.signOut : () => setRestoring(null)} title={t('从备份恢复', 'Restore from a backup')} size="lg" closeOnClickOutside={false}>
+        {restoring && <RestoreDialog entry={restoring} t={t} onCancel={() => setRestoring(null)} onRestored={() => setRestored(true)} />}
       </Modal>
     </Stack>
   );
@@ -185,7 +188,7 @@ function FolderCard({ folder, chosen, defaultFolder, onChanged }: { folder: stri
 
 type Phase = { step: 'checking' } | { step: 'ready'; info: Api['backup.inspect']['output'] } | { step: 'refused'; message: string } | { step: 'restoring' } | { step: 'done'; result: Api['backup.restore']['output'] } | { step: 'failed'; message: string };
 
-function RestoreDialog({ entry, t, onCancel }: { entry: Entry; t: T; onCancel(): void }) {
+function RestoreDialog({ entry, t, onCancel, onRestored }: { entry: Entry; t: T; onCancel(): void; onRestored(): void }) {
   const { lang } = useLang();
   const session = useSession();
   const [phase, setPhase] = useState<Phase>({ step: 'checking' });
@@ -206,6 +209,7 @@ function RestoreDialog({ entry, t, onCancel }: { entry: Entry; t: T; onCancel():
     setPhase({ step: 'restoring' });
     try {
       setPhase({ step: 'done', result: await api('backup.restore', { path: entry.path }) });
+      onRestored();
     } catch (e) {
       setPhase({ step: 'failed', message: message(e) });
     }

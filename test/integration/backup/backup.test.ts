@@ -226,4 +226,39 @@ describe('backups', () => {
     copy.close();
     expect(upgraded.database().sqlite.prepare("SELECT 1 FROM sqlite_master WHERE name = 'next_feature'").get()).toBeTruthy();
   });
+
+  it('if the restored file cannot be opened (its upgrade fails), the data from before the restore is put back', async () => {
+    const { dir, backend, call } = await setup();
+    const sqlite = backend.database().sqlite;
+    sqlite.prepare("UPDATE kindergarten SET name = '坏备份' WHERE id = 1").run();
+    const bad = await ok(call<BackupEntry>('backup.now'));
+    sqlite.prepare("UPDATE kindergarten SET name = '阳光幼儿园（演示）' WHERE id = 1").run();
+    backend.close();
+    // The next version's upgrade fails on data only the old backup has.
+    const next = join(dir, 'migrations-next');
+    cpSync(defaultMigrationsFolder(), next, { recursive: true });
+    writeFileSync(
+      join(next, '0001_next.sql'),
+      "CREATE TABLE `upgrade_check` (`x` integer NOT NULL);\n--> statement-breakpoint\nINSERT INTO `upgrade_check` SELECT CASE WHEN name = '坏备份' THEN NULL ELSE 1 END FROM kindergarten;",
+    );
+    const journalPath = join(next, 'meta', '_journal.json');
+    const journal = JSON.parse(readFileSync(journalPath, 'utf8'));
+    journal.entries.push({ ...journal.entries[0], idx: 1, tag: '0001_next', when: journal.entries[0].when + 1 });
+    writeFileSync(journalPath, JSON.stringify(journal));
+    const upgraded = createBackend({ dbPath: join(dir, 'kinderdesk.sqlite'), migrationsFolder: next, log: () => {}, automaticBackups: false });
+    cleanups.push(() => upgraded.close());
+    const login = await ok(caller(upgraded, null)<{ session: string }>('auth.login', { username: 'admin', password: 'demo1234' }));
+    const staffBefore = count(upgraded.database().sqlite, 'staff');
+
+    const refused = await caller(upgraded, login.session)('backup.restore', { path: bad.path });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: '恢复后的数据无法打开，已回到恢复前的数据。' } });
+    const live = upgraded.database().sqlite;
+    expect(live.prepare('SELECT name FROM kindergarten').get()).toEqual({ name: '阳光幼儿园（演示）' });
+    expect(live.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(count(live, 'staff')).toBe(staffBefore);
+    expect(count(live, 'upgrade_check')).toBe(1);
+    expect(existsSync(join(dir, 'kinderdesk.sqlite.restoring'))).toBe(false);
+    // Still the same signed-in principal: nothing was swapped in the end.
+    expect((await caller(upgraded, login.session)('backup.status')).ok).toBe(true);
+  });
 });
