@@ -61,7 +61,9 @@ function run(argv: string[]): number {
       error instanceof CalendarMissingError ||
       error instanceof CalendarDataError ||
       error instanceof PolicyValidationError;
-    const message = error instanceof Error ? error.message : String(error);
+    // English for scripts and auditors, then the clerk's Chinese where the engine has it.
+    const zh = (error as { messageZh?: unknown }).messageZh;
+    const message = `${error instanceof Error ? error.message : String(error)}${typeof zh === 'string' && zh ? ` (${zh})` : ''}`;
     process.stderr.write(`error: ${isInputError ? '' : 'internal error: '}${message.replace(/\s*\n\s*/g, ' ')}\n`);
     return isInputError ? 2 : 1;
   }

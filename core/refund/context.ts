@@ -207,9 +207,11 @@ function legalDays(
   calendar: LegalCalendar,
 ): { W: number; presentLimit: number; limitPeriod: string } {
   const periodMonths = mode === 'wholeSemester' ? semesterMonths : [input.month];
-  const override = checkOverride(input, periodMonths);
-  if (override !== null) return { W: override, presentLimit: override, limitPeriod: periodName(periodMonths) };
-  const perMonth = periodMonths.map((m) => calendar.legalWorkingDays(m));
+  // The contract: legalWorkingDays "overrides the calendar's W for month" — for
+  // whole-semester settlement too, where W is then the semester's sum with this
+  // month's W replaced; the other months still come from the calendar.
+  const override = checkOverride(input, [input.month]);
+  const perMonth = periodMonths.map((m) => (m === input.month && override !== null ? override : calendar.legalWorkingDays(m)));
   const W = perMonth.reduce((a, b) => a + b, 0);
   if (mode !== 'wholeSemester') return { W, presentLimit: W, limitPeriod: input.month };
   // Days present "up to and including month" cannot exceed W of those months.

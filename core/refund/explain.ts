@@ -45,12 +45,15 @@ function tierSentence(ctx: SettlementContext, line: LineComputation, part: TierP
   })();
   if (!part.closure) return `${presence(ctx)}，${band}，${howMuch}，计 ${yuan(line.periodRefund)}`;
   const c = ctx.closureDays;
+  // The line is rounded once; the two parts are shown so that they add up to it
+  // on paper (a parent adds them), the second absorbing the fen of rounding.
+  const shownTier = roundToFen(line.periodRefund).minus(roundToFen(part.closure.refund));
   const closurePart =
     `${ctx.mode === 'wholeSemester' ? '本学期' : '本月'}幼儿园因自身原因停课 ${c} 天，依${cite(ctx, part.closure.clause)}按停课天数比例退还${label} ` +
     `${formatAmount(line.base)}×${c}÷${ctx.W}＝${yuan(part.closure.refund)}`;
   const rest = zero
     ? `其余 ${yuan(part.closure.remainder)}按${presence(ctx)}计，${band}，${source}不再退还`
-    : `其余 ${yuan(part.closure.remainder)}按${presence(ctx)}计，${band}，${source}再退还 ${formatPercent(part.rate)}，计 ${yuan(part.closure.tierRefund)}`;
+    : `其余 ${yuan(part.closure.remainder)}按${presence(ctx)}计，${band}，${source}再退还 ${formatPercent(part.rate)}，计 ${yuan(shownTier)}`;
   return `${closurePart}；${rest}；本期合计 ${yuan(line.periodRefund)}`;
 }
 
