@@ -155,7 +155,7 @@ export function RefundCalculator() {
         <Stack gap="xs" mt="md">
           {fees.map((f, i) => (
             <Group key={f.item} align="flex-end" wrap="nowrap">
-              <Switch w={110} label={t(...FEE_ITEM_LABELS[f.item]!)} checked={f.on} onChange={(e) => setFee(i, { on: e.currentTarget.checked })} mb={8} />
+              <Switch w={160} label={t(...FEE_ITEM_LABELS[f.item]!)} checked={f.on} onChange={(e) => setFee(i, { on: e.currentTarget.checked })} mb={8} />
               <TextInput w={160} label={i === 0 ? t('实缴金额（元）', 'Paid (yuan)') : undefined} aria-label={`${t(...FEE_ITEM_LABELS[f.item]!)}${t('实缴金额', ' paid')}`} value={f.paid} onChange={(e) => setFee(i, { paid: e.currentTarget.value.trim() })} disabled={!f.on} inputMode="decimal" />
               {f.item !== 'education' && f.item !== 'accommodation' && (
                 <TextInput w={160} label={i === 1 ? t('每日标准（元，可不填）', 'Daily rate (optional)') : undefined} aria-label={`${t(...FEE_ITEM_LABELS[f.item]!)}${t('每日标准', ' daily rate')}`} value={f.dailyRate} onChange={(e) => setFee(i, { dailyRate: e.currentTarget.value.trim() })} disabled={!f.on} inputMode="decimal" />
