@@ -65,3 +65,70 @@ export function formatCalendarText(holidays: readonly { date: string; name: stri
   flush();
   return lines.join('\n');
 }
+
+const CHINESE_ITEM = /[一二三四五六七八九十]+、/;
+const DAY_TOKEN = /(?:(\d{4})\s*年\s*)?(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日/g;
+
+/** The dates a sentence of the notice names, carrying year and month forward ("2月6日至14日"). */
+function noticeDates(sentence: string, year: number): { date: string; afterZhi: boolean }[] {
+  const out: { date: string; afterZhi: boolean }[] = [];
+  let y = year;
+  let m = 0;
+  let last = 0;
+  for (const token of sentence.matchAll(DAY_TOKEN)) {
+    const explicitMonth = token[2] ? Number(token[2]) : null;
+    if (token[1]) y = Number(token[1]);
+    // "12月31日至1月2日" without years, in the notice for the year that starts on 1月1日: the range began the year before.
+    else if (explicitMonth !== null && m !== 0 && explicitMonth < m) {
+      for (const earlier of out) earlier.date = `${Number(earlier.date.slice(0, 4)) - 1}${earlier.date.slice(4)}`;
+    }
+    if (explicitMonth !== null) m = explicitMonth;
+    if (m === 0) continue;
+    const date = `${y}-${String(m).padStart(2, '0')}-${String(Number(token[3])).padStart(2, '0')}`;
+    const between = sentence.slice(last, token.index);
+    out.push({ date, afterZhi: /至|到|—|~|～/.test(between) && out.length > 0 });
+    last = (token.index ?? 0) + token[0].length;
+  }
+  return out;
+}
+
+/**
+ * Reads the State Council's notice as published ("二、春节：2月6日（周六）至
+ * 14日（周日）放假调休，共9天。2月7日（周日）、2月20日（周六）上班。"): each
+ * numbered item is a holiday name, its 放假 sentence the days off, its 上班
+ * sentence the make-up working days. Dates outside `year` belong to the
+ * neighbouring year's calendar and are left out.
+ */
+export function parseNoticeText(year: number, text: string): CalendarTextResult {
+  const holidays: CalendarTextResult['holidays'] = [];
+  const makeupWorkdays: string[] = [];
+  const errors: string[] = [];
+  const plain = text.replace(/（[^）]*）|\([^)]*\)/g, '');
+  for (const item of plain.split(CHINESE_ITEM).slice(1)) {
+    const colon = item.search(/[：:]/);
+    if (colon < 0) continue;
+    const name = item
+      .slice(0, colon)
+      .trim()
+      .replace(/[、，,]/g, '·');
+    for (const sentence of item.slice(colon + 1).split(/[。；;\n]/)) {
+      const dates = noticeDates(sentence, year);
+      if (sentence.includes('放假')) {
+        dates.forEach((d, i) => {
+          const prev = dates[i - 1];
+          if (d.afterZhi && prev && isDate(prev.date) && isDate(d.date)) {
+            for (const day of datesBetween(prev.date, d.date).slice(1)) holidays.push({ date: day, name });
+          } else holidays.push({ date: d.date, name });
+        });
+      } else if (sentence.includes('上班')) {
+        for (const d of dates) makeupWorkdays.push(d.date);
+      }
+    }
+  }
+  const inYear = (d: string) => d.startsWith(`${year}-`) && isDate(d);
+  for (const d of [...holidays.map((h) => h.date), ...makeupWorkdays]) {
+    if (!isDate(d)) errors.push(`通知中的“${d}”不是有效日期，请核对原文。`);
+  }
+  if (holidays.length === 0) errors.push('没有从通知中读到放假安排。请粘贴“一、元旦：……放假……”这样的正文。');
+  return { holidays: holidays.filter((h) => inYear(h.date)), makeupWorkdays: makeupWorkdays.filter(inYear), errors };
+}

@@ -29,3 +29,22 @@ export function lastDayOf(month: string): string {
 export function nextMonth(month: string): string {
   return monthOf(addDays(lastDayOf(month), 1));
 }
+
+export function prevMonth(month: string): string {
+  return monthOf(addDays(firstDayOf(month), -1));
+}
+
+/**
+ * A date as staff type it into a date field: 2026-11-23, 2026/11/23,
+ * 2026.11.23, 2026年11月23日 or 20261123. Null when it is not a real day.
+ */
+export function parseTypedDate(text: string): string | null {
+  const s = text.trim();
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (!m) return null;
+  const [month, day] = [Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+  // Date rolls 2026-02-30 over to March: a real day survives the round trip.
+  return addDays(iso, 0) === iso ? iso : null;
+}

@@ -70,3 +70,14 @@ export const FEEDBACK_STATUS_LABELS: Labels<FeedbackStatus> = {
 };
 
 export const RELATIONSHIPS = ['父亲', '母亲', '祖父', '祖母', '外祖父', '外祖母', '其他'] as const;
+/** Relationships are stored as typed (in Chinese); these are shown in the English UI. '监护人' is what an import without a relationship column records. */
+export const RELATIONSHIP_EN: Readonly<Record<string, string>> = {
+  父亲: 'Father',
+  母亲: 'Mother',
+  祖父: "Father's father",
+  祖母: "Father's mother",
+  外祖父: "Mother's father",
+  外祖母: "Mother's mother",
+  其他: 'Other',
+  监护人: 'Guardian',
+};

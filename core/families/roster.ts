@@ -7,19 +7,19 @@ import { isMobile, normalizeMobile } from './mobile';
  * anything is written.
  */
 export const ROSTER_FIELDS = [
-  { key: 'childName', label: '幼儿姓名', aliases: ['幼儿姓名', '姓名', '孩子姓名', '学生姓名', '幼儿'] },
-  { key: 'gender', label: '性别', aliases: ['性别'] },
-  { key: 'birthDate', label: '出生日期', aliases: ['出生日期', '生日', '出生年月日', '出生年月'] },
-  { key: 'idNumber', label: '身份证号', aliases: ['身份证号', '身份证号码', '身份证', '证件号码', '证件号'] },
-  { key: 'className', label: '班级', aliases: ['班级', '所在班级', '班别'] },
-  { key: 'enrolledOn', label: '入园日期', aliases: ['入园日期', '入园时间', '入学日期'] },
-  { key: 'guardian1Name', label: '家长1姓名', aliases: ['家长1姓名', '家长姓名', '监护人姓名', '监护人', '联系人', '父亲姓名'] },
-  { key: 'guardian1Relationship', label: '家长1关系', aliases: ['家长1关系', '关系', '与幼儿关系', '监护人关系'] },
-  { key: 'guardian1Mobile', label: '家长1手机', aliases: ['家长1手机', '手机号', '手机号码', '联系电话', '家长电话', '手机', '电话'] },
-  { key: 'guardian2Name', label: '家长2姓名', aliases: ['家长2姓名', '母亲姓名', '第二联系人'] },
-  { key: 'guardian2Relationship', label: '家长2关系', aliases: ['家长2关系'] },
-  { key: 'guardian2Mobile', label: '家长2手机', aliases: ['家长2手机', '家长2电话', '母亲电话', '第二联系人电话'] },
-  { key: 'address', label: '家庭住址', aliases: ['家庭住址', '住址', '地址', '家庭地址'] },
+  { key: 'childName', label: '幼儿姓名', labelEn: 'Child name', aliases: ['幼儿姓名', '姓名', '孩子姓名', '学生姓名', '幼儿'] },
+  { key: 'gender', label: '性别', labelEn: 'Gender', aliases: ['性别'] },
+  { key: 'birthDate', label: '出生日期', labelEn: 'Birth date', aliases: ['出生日期', '生日', '出生年月日', '出生年月'] },
+  { key: 'idNumber', label: '身份证号', labelEn: 'ID number', aliases: ['身份证号', '身份证号码', '身份证', '证件号码', '证件号'] },
+  { key: 'className', label: '班级', labelEn: 'Class', aliases: ['班级', '所在班级', '班别'] },
+  { key: 'enrolledOn', label: '入园日期', labelEn: 'Enrolled on', aliases: ['入园日期', '入园时间', '入学日期'] },
+  { key: 'guardian1Name', label: '家长1姓名', labelEn: 'Guardian 1 name', aliases: ['家长1姓名', '家长姓名', '监护人姓名', '监护人', '联系人', '父亲姓名'] },
+  { key: 'guardian1Relationship', label: '家长1关系', labelEn: 'Guardian 1 relationship', aliases: ['家长1关系', '关系', '与幼儿关系', '监护人关系'] },
+  { key: 'guardian1Mobile', label: '家长1手机', labelEn: 'Guardian 1 mobile', aliases: ['家长1手机', '手机号', '手机号码', '联系电话', '家长电话', '手机', '电话'] },
+  { key: 'guardian2Name', label: '家长2姓名', labelEn: 'Guardian 2 name', aliases: ['家长2姓名', '母亲姓名', '第二联系人'] },
+  { key: 'guardian2Relationship', label: '家长2关系', labelEn: 'Guardian 2 relationship', aliases: ['家长2关系'] },
+  { key: 'guardian2Mobile', label: '家长2手机', labelEn: 'Guardian 2 mobile', aliases: ['家长2手机', '家长2电话', '母亲电话', '第二联系人电话'] },
+  { key: 'address', label: '家庭住址', labelEn: 'Address', aliases: ['家庭住址', '住址', '地址', '家庭地址'] },
 ] as const;
 
 export type RosterField = (typeof ROSTER_FIELDS)[number]['key'];
@@ -91,6 +91,8 @@ export function parseGenderCell(raw: string): 'M' | 'F' | null {
 export interface RosterProblem {
   field: RosterField;
   message: string;
+  /** For the English UI. */
+  messageEn: string;
 }
 
 export interface CleanGuardian {
@@ -139,14 +141,14 @@ export function validateRoster(records: readonly RosterRecord[], ctx: RosterCont
     if (name && birth) {
       const key = childKey(name, birth);
       const earlier = seenChildren.get(key);
-      if (ctx.existingChildren.has(key)) result.problems.push({ field: 'childName', message: '园内已有同名同生日的幼儿，可能重复' });
-      else if (earlier !== undefined) result.problems.push({ field: 'childName', message: `与第 ${rowOf(earlier)} 行重复` });
+      if (ctx.existingChildren.has(key)) result.problems.push({ field: 'childName', message: '园内已有同名同生日的幼儿，可能重复', messageEn: 'A child with this name and birth date is already on file' });
+      else if (earlier !== undefined) result.problems.push({ field: 'childName', message: `与第 ${rowOf(earlier)} 行重复`, messageEn: `Same child as row ${rowOf(earlier)}` });
       else seenChildren.set(key, index);
     }
     if (clean?.idNumber) {
       const earlier = seenIds.get(clean.idNumber);
-      if (ctx.existingIdNumbers.has(clean.idNumber)) result.problems.push({ field: 'idNumber', message: '该身份证号已登记在园' });
-      else if (earlier !== undefined) result.problems.push({ field: 'idNumber', message: `身份证号与第 ${rowOf(earlier)} 行相同` });
+      if (ctx.existingIdNumbers.has(clean.idNumber)) result.problems.push({ field: 'idNumber', message: '该身份证号已登记在园', messageEn: 'This ID number is already on file' });
+      else if (earlier !== undefined) result.problems.push({ field: 'idNumber', message: `身份证号与第 ${rowOf(earlier)} 行相同`, messageEn: `Same ID number as row ${rowOf(earlier)}` });
       else seenIds.set(clean.idNumber, index);
     }
     return result.problems.length > 0 ? { problems: result.problems, clean: null } : result;
@@ -155,11 +157,11 @@ export function validateRoster(records: readonly RosterRecord[], ctx: RosterCont
 
 function validateRow(r: RosterRecord, ctx: RosterContext): RosterRowResult {
   const problems: RosterProblem[] = [];
-  const add = (field: RosterField, message: string) => problems.push({ field, message });
+  const add = (field: RosterField, message: string, messageEn: string) => problems.push({ field, message, messageEn });
 
   const childName = r.childName.trim();
-  if (childName === '') add('childName', '缺少幼儿姓名');
-  else if (childName.length > 20) add('childName', '幼儿姓名最多 20 个字');
+  if (childName === '') add('childName', '缺少幼儿姓名', 'Child name missing');
+  else if (childName.length > 20) add('childName', '幼儿姓名最多 20 个字', 'Child name is longer than 20 characters');
 
   let idNumber: string | null = null;
   let idBirth: string | null = null;
@@ -170,25 +172,31 @@ function validateRow(r: RosterRecord, ctx: RosterContext): RosterRowResult {
       idNumber = check.value;
       idBirth = check.birthDate;
       idGender = check.gender;
-    } else add('idNumber', `${check.message}：${normalizeIdNumber(r.idNumber)}`);
+    } else add('idNumber', `${check.message}：${normalizeIdNumber(r.idNumber)}`, `ID number is not valid: ${normalizeIdNumber(r.idNumber)}`);
   }
 
   const birthDate = r.birthDate.trim() === '' ? idBirth : parseDateCell(r.birthDate);
-  if (!birthDate) add('birthDate', r.birthDate.trim() === '' ? '缺少出生日期' : `出生日期无法识别：${r.birthDate}`);
-  else if (birthDate > ctx.today) add('birthDate', '出生日期不能晚于今天');
-  else if (idBirth && idBirth !== birthDate) add('birthDate', `出生日期与身份证号不一致（身份证为 ${idBirth}）`);
+  if (!birthDate) {
+    if (r.birthDate.trim() === '') add('birthDate', '缺少出生日期', 'Birth date missing');
+    else add('birthDate', `出生日期无法识别：${r.birthDate}`, `Birth date not understood: ${r.birthDate}`);
+  }
+  else if (birthDate > ctx.today) add('birthDate', '出生日期不能晚于今天', 'Birth date is in the future');
+  else if (idBirth && idBirth !== birthDate) add('birthDate', `出生日期与身份证号不一致（身份证为 ${idBirth}）`, `Birth date differs from the ID number (${idBirth})`);
 
   const gender = r.gender.trim() === '' ? idGender : parseGenderCell(r.gender);
-  if (!gender) add('gender', r.gender.trim() === '' ? '缺少性别' : `性别应为“男”或“女”：${r.gender}`);
+  if (!gender) {
+    if (r.gender.trim() === '') add('gender', '缺少性别', 'Gender missing');
+    else add('gender', `性别应为“男”或“女”：${r.gender}`, `Gender should be 男 or 女: ${r.gender}`);
+  }
 
   const className = r.className.replace(/\s+/g, '');
   const classId = ctx.classes.get(className) ?? null;
-  if (className === '') add('className', '缺少班级');
-  else if (classId === null) add('className', `没有名为“${className}”的班级`);
+  if (className === '') add('className', '缺少班级', 'Class missing');
+  else if (classId === null) add('className', `没有名为“${className}”的班级`, `There is no class called “${className}”`);
 
   const enrolledOn = r.enrolledOn.trim() === '' ? ctx.today : parseDateCell(r.enrolledOn);
-  if (!enrolledOn) add('enrolledOn', `入园日期无法识别：${r.enrolledOn}`);
-  else if (birthDate && enrolledOn < birthDate) add('enrolledOn', '入园日期不能早于出生日期');
+  if (!enrolledOn) add('enrolledOn', `入园日期无法识别：${r.enrolledOn}`, `Enrolment date not understood: ${r.enrolledOn}`);
+  else if (birthDate && enrolledOn < birthDate) add('enrolledOn', '入园日期不能早于出生日期', 'Enrolment date is before the birth date');
 
   const guardians: CleanGuardian[] = [];
   const slots = [
@@ -200,13 +208,13 @@ function validateRow(r: RosterRecord, ctx: RosterContext): RosterRowResult {
     const rawMobile = r[mobileField].trim();
     if (i > 0 && name === '' && rawMobile === '') return;
     const mobile = normalizeMobile(rawMobile);
-    if (name === '') add(nameField, `缺少家长${i + 1}姓名`);
-    if (rawMobile === '') add(mobileField, `缺少家长${i + 1}手机号`);
-    else if (!isMobile(mobile)) add(mobileField, `家长${i + 1}手机号不正确：${rawMobile}`);
+    if (name === '') add(nameField, `缺少家长${i + 1}姓名`, `Guardian ${i + 1} name missing`);
+    if (rawMobile === '') add(mobileField, `缺少家长${i + 1}手机号`, `Guardian ${i + 1} mobile missing`);
+    else if (!isMobile(mobile)) add(mobileField, `家长${i + 1}手机号不正确：${rawMobile}`, `Guardian ${i + 1} mobile is not an 11-digit mainland number: ${rawMobile}`);
     guardians.push({ name, relationship: r[relField].trim() || '监护人', mobile });
   });
   const [g1, g2] = guardians;
-  if (g1 && g2 && g1.mobile !== '' && g1.mobile === g2.mobile) add('guardian2Mobile', '两位家长的手机号相同');
+  if (g1 && g2 && g1.mobile !== '' && g1.mobile === g2.mobile) add('guardian2Mobile', '两位家长的手机号相同', 'Both guardians have the same mobile');
 
   if (problems.length > 0 || !gender || !birthDate || !enrolledOn || classId === null) return { problems, clean: null };
   return {

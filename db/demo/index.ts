@@ -13,7 +13,7 @@ import {
   staff,
 } from '../schema';
 import { type Random, seededRandom } from './random';
-import { loadFamiliesDemo } from './families';
+import { demoLeftOn, loadFamiliesDemo } from './families';
 import { loadSurveyDemo } from './surveys';
 
 /**
@@ -123,7 +123,7 @@ export function loadDemo(db: Db, options: DemoOptions): { children: number; atte
 
   const usedNames = new Set<string>();
   const usedMobiles = new Set<string>();
-  const childRows: { id: number; classIndex: number; absence: number }[] = [];
+  const childRows: { id: number; classIndex: number; absence: number; leftOn: string | null }[] = [];
   // About one family in twelve has a second child in a later class.
   const siblingQueue: { householdId: number; surname: string; classIndex: number }[] = [];
 
@@ -147,6 +147,7 @@ export function loadDemo(db: Db, options: DemoOptions): { children: number; atte
       const name = childName(rng, surname, gender, usedNames);
       const keys = pinyinKeys(name);
       const birthYear = BIRTH_YEAR[cls.level];
+      const enrolledOn = cls.level === 'toddler' || cls.level === 'small' ? '2026-09-01' : `${birthYear + 3}-09-01`;
       const row = db
         .insert(children)
         .values({
@@ -157,7 +158,9 @@ export function loadDemo(db: Db, options: DemoOptions): { children: number; atte
           gender,
           birthDate: `${birthYear}-${pad(rng.int(1, 12))}-${pad(rng.int(1, 28))}`,
           classId: classRows[classIndex]!.id,
-          enrolledOn: cls.level === 'toddler' || cls.level === 'small' ? '2026-09-01' : `${birthYear + 3}-09-01`,
+          enrolledOn,
+          // As the app records a new child: in its current status since enrolment.
+          statusSince: enrolledOn,
           billingMode: rng.chance(0.3) ? 'semester' : 'monthly',
           meals: true,
           custodyAgreedOn: rng.chance(0.15) ? '2026-08-28' : null,
@@ -167,7 +170,7 @@ export function loadDemo(db: Db, options: DemoOptions): { children: number; atte
         })
         .returning()
         .get();
-      childRows.push({ id: row.id, classIndex, absence: rng.chance(0.1) ? 0.2 : 0.04 });
+      childRows.push({ id: row.id, classIndex, absence: rng.chance(0.1) ? 0.2 : 0.04, leftOn: demoLeftOn(childRows.length) });
     }
   });
 
@@ -211,6 +214,9 @@ export function loadDemo(db: Db, options: DemoOptions): { children: number; atte
         status = rng.chance(0.8) ? 'personal' : 'other';
         note = status === 'personal' ? rng.pick(['回老家', '家中有事', '外出旅行']) : '';
       }
+      // A child who left (db/demo/families.ts) has no attendance from that day on. The day's
+      // draws above still happen, so every other child's attendance stays the same.
+      if (child.leftOn !== null && date >= child.leftOn) continue;
       rows.push({ childId: child.id, date, status, note, recordedAt: `${date}T01:30:00.000Z` });
     }
   }

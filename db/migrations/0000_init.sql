@@ -253,6 +253,7 @@ CREATE TABLE `staff` (
 	`disabled` integer DEFAULT false NOT NULL,
 	`failed_attempts` integer DEFAULT 0 NOT NULL,
 	`locked_until` text,
+	`must_change_password` integer DEFAULT false NOT NULL,
 	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
 	FOREIGN KEY (`class_id`) REFERENCES `classes`(`id`) ON UPDATE no action ON DELETE no action
 );

@@ -16,6 +16,12 @@ export const staff = sqliteTable('staff', {
   disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
   failedAttempts: integer('failed_attempts').notNull().default(0),
   lockedUntil: text('locked_until'),
+  /**
+   * Set when the principal chose the password (new account, reset): the person
+   * must pick their own before doing anything else, so the principal never
+   * knows a password in use.
+   */
+  mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
   createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
 });
 

@@ -752,7 +752,7 @@ export const attendanceHandlers = {
     },
   }),
 
-  /** One month of the legal calendar; `missing` explains when the year has no data. */
+  /** One month of the legal calendar; `known: false` when the year has no data yet. */
   'attendance.calendarMonth': handler({
     access: 'signed_in',
     write: false,
@@ -761,7 +761,7 @@ export const attendanceHandlers = {
       const calendar = loadLegalCalendar(ctx.sqlite);
       const year = Number(m.slice(0, 4));
       if (!calendar.hasYear(year)) {
-        return { month: m, year, known: false as const, days: [], W: null, source: null, missing: new CalendarMissingError(year).messageZh };
+        return { month: m, year, known: false as const, days: [], W: null, source: null };
       }
       return {
         month: m,
@@ -770,7 +770,6 @@ export const attendanceHandlers = {
         days: calendar.monthDays(m),
         W: calendar.legalWorkingDays(m),
         source: calendar.sourceOf(year) ?? null,
-        missing: null,
       };
     },
   }),
@@ -814,13 +813,19 @@ export const attendanceHandlers = {
         month: string;
       }[];
       if (settled.length > 0) {
-        throw conflict(`${input.year} 年已有已结算的月份（${settled.map((s) => s.month).join('、')}），其法定日历不能再修改。`);
+        throw conflict(
+          `${input.year} 年已有已结算的月份（${settled.map((s) => s.month).join('、')}），其法定日历不能再修改。`,
+          `${input.year} has settled months; its calendar can no longer change.`,
+        );
       }
       const taken = ctx.sqlite
         .prepare(`SELECT DISTINCT date FROM attendance WHERE date IN (SELECT value FROM json_each(?)) ORDER BY date LIMIT 5`)
         .all(JSON.stringify(parsed.holidays.map((h) => h.date))) as { date: string }[];
       if (taken.length > 0) {
-        throw conflict(`${taken.map((t) => t.date).join('、')} 已有考勤记录，不能设为节假日。请先核对日期。`);
+        throw conflict(
+          `${taken.map((t) => t.date).join('、')} 已有考勤记录，不能设为节假日。请先核对日期。`,
+          `${taken.map((t) => t.date).join(', ')} already have attendance and cannot become holidays.`,
+        );
       }
       const before = ctx.sqlite.prepare('SELECT data, source FROM calendar_years WHERE year = ?').get(input.year) ?? null;
       const data = JSON.stringify({ holidays: parsed.holidays, makeupWorkdays: parsed.makeupWorkdays });
@@ -845,6 +850,45 @@ export const attendanceHandlers = {
     },
   }),
 
+  /**
+   * Removes a year staff entered (typed for the wrong year, or the bundled data
+   * now covers it). Refused once the year has attendance, closures or settled
+   * months: they were counted with this calendar.
+   */
+  'attendance.removeCalendarYear': handler({
+    access: OFFICE,
+    write: true,
+    input: z.object({ year: calendarYearInput.shape.year }),
+    run(ctx, { year }) {
+      const before = ctx.sqlite.prepare('SELECT data, source FROM calendar_years WHERE year = ?').get(year) as { data: string; source: string } | undefined;
+      if (!before) throw notFound(`${year} 年录入的法定日历`, 'calendar year');
+      const used = ctx.sqlite
+        .prepare(
+          `SELECT (SELECT count(*) FROM attendance WHERE date LIKE @y) AS records,
+             (SELECT count(*) FROM closures WHERE first_date LIKE @y OR last_date LIKE @y) AS closures,
+             (SELECT count(*) FROM settled_months WHERE month LIKE @y) AS settled`,
+        )
+        .get({ y: `${year}-%` }) as { records: number; closures: number; settled: number };
+      if (used.records + used.closures + used.settled > 0) {
+        throw conflict(
+          `${year} 年已有考勤记录、停课登记或已结算的月份，这些都按这份日历计算过，不能删除。如有错误，请改正后重新保存这一年。`,
+          `${year} already has attendance, closures or settled months counted with this calendar; correct it and save the year again instead.`,
+        );
+      }
+      ctx.sqlite.prepare('DELETE FROM calendar_years WHERE year = ?').run(year);
+      const bundled = loadLegalCalendar(ctx.sqlite).hasYear(year);
+      ctx.audit({
+        action: 'attendance.removeCalendarYear',
+        kind: 'attendance',
+        entity: 'calendar_year',
+        entityId: year,
+        summary: `删除录入的 ${year} 年法定日历${bundled ? '，改用系统内置数据' : ''}`,
+        before,
+      });
+      return { year, bundled };
+    },
+  }),
+
   /** Marks a month settled: later attendance changes in it are flagged for a settlement correction. */
   'attendance.settleMonth': handler({
     access: SETTLERS,
@@ -852,7 +896,7 @@ export const attendanceHandlers = {
     input: z.object({ month }),
     run(ctx, { month: m }) {
       if (m >= monthOf(ctx.today())) throw invalid('只能结算已经结束的月份。', 'Only past months can be settled.');
-      if (isSettled(ctx.sqlite, m)) throw conflict(`${m} 已经结算过了。`);
+      if (isSettled(ctx.sqlite, m)) throw conflict(`${m} 已经结算过了。`, `${m} is already settled.`);
       withCalendar(() => loadLegalCalendar(ctx.sqlite).legalWorkingDays(m));
       ctx.sqlite
         .prepare('INSERT INTO settled_months (month, settled_at, settled_by) VALUES (?, ?, ?)')
@@ -888,7 +932,7 @@ export const attendanceHandlers = {
       );
       let handled = 0;
       for (const changeId of ids) handled += update.run(at, ctx.actor?.staffId ?? null, changeId).changes;
-      if (handled !== ids.length) throw conflict('部分更正已被处理或不存在，请刷新后重试。');
+      if (handled !== ids.length) throw conflict('部分更正已被处理或不存在，请刷新后重试。', 'Some corrections were already handled; reload and try again.');
       ctx.audit({ action: 'attendance.markCorrectionsHandled', kind: 'attendance', entity: 'attendance_change', summary: `已处理结算更正 ${handled} 条`, after: ids });
       return { handled };
     },

@@ -4,6 +4,7 @@ import { staff } from '../../db/schema';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { type Actor, handler, type HandlerContext, ROLES } from './define';
 import { ApiError } from './errors';
+import type { SessionRestriction } from './sessions';
 
 export const MAX_FAILED_SIGN_INS = 5;
 export const LOCKOUT_MINUTES = 15;
@@ -39,14 +40,23 @@ export function actorOf(row: StaffRow): Actor {
   };
 }
 
-export function createStaff(ctx: HandlerContext, input: z.output<typeof newStaffInput>): StaffRow {
+/**
+ * `temporaryPassword`: the principal chose the password for someone else, who
+ * must replace it at first sign-in. The first account, made during setup by
+ * its own owner, keeps the password it chose.
+ */
+export function createStaff(
+  ctx: HandlerContext,
+  input: z.output<typeof newStaffInput>,
+  { temporaryPassword = false }: { temporaryPassword?: boolean } = {},
+): StaffRow {
   if (ctx.db.select().from(staff).where(eq(staff.username, input.username)).get()) {
     throw new ApiError('conflict', `登录名「${input.username}」已被使用`, 'That username is taken.');
   }
   const { password, ...rest } = input;
   const row = ctx.db
     .insert(staff)
-    .values({ ...rest, passwordHash: hashPassword(password), createdAt: ctx.now().toISOString() })
+    .values({ ...rest, passwordHash: hashPassword(password), mustChangePassword: temporaryPassword, createdAt: ctx.now().toISOString() })
     .returning()
     .get();
   ctx.audit({
@@ -59,6 +69,13 @@ export function createStaff(ctx: HandlerContext, input: z.output<typeof newStaff
   });
   return row;
 }
+
+/** Until a temporary password is replaced, the session may only say who it is and change the password. */
+export const PASSWORD_CHANGE_RESTRICTION: SessionRestriction = {
+  allow: ['auth.me', 'staff.changeOwnPassword'],
+  message: '请先设置您自己的新密码，然后才能继续使用。',
+  messageEn: 'Choose your own new password before doing anything else.',
+};
 
 const refused = () => new ApiError('unauthenticated', '登录名或密码不正确。', 'Wrong username or password.');
 
@@ -96,7 +113,8 @@ export const authHandlers = {
       }
       ctx.db.update(staff).set({ failedAttempts: 0, lockedUntil: null }).where(eq(staff.id, row.id)).run();
       const actor = actorOf(row);
-      return { session: ctx.app.sessions.create(actor), actor };
+      const session = ctx.app.sessions.create(actor, row.mustChangePassword ? PASSWORD_CHANGE_RESTRICTION : undefined);
+      return { session, actor, mustChangePassword: row.mustChangePassword };
     },
   }),
 
@@ -114,6 +132,10 @@ export const authHandlers = {
     access: 'signed_in',
     write: false,
     input: z.object({}).strict().default({}),
-    run: (ctx) => ctx.actor,
+    run(ctx) {
+      const actor = ctx.actor!;
+      const row = ctx.db.select({ mustChangePassword: staff.mustChangePassword }).from(staff).where(eq(staff.id, actor.staffId)).get();
+      return { ...actor, mustChangePassword: row?.mustChangePassword ?? false };
+    },
   }),
 };

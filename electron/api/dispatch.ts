@@ -45,6 +45,8 @@ export function createDispatcher(
       if (!def) throw new ApiError('unknown_method', `未知的操作：${String(request.name).slice(0, 80)}`);
       const actor = services.sessions.resolve(request.session ?? null);
       authorize(def, actor);
+      const restriction = def.access === 'public' ? null : services.sessions.refusal(request.session, request.name);
+      if (restriction) throw new ApiError('forbidden', restriction.message, restriction.messageEn);
       const parsed = def.input.safeParse(request.input);
       if (!parsed.success) throw zodToApiError(parsed.error);
       const ctx = makeContext(database(), actor, request.session ?? null, services);

@@ -43,7 +43,7 @@ import {
   statusChangeInput,
 } from './families/inputs';
 import { searchFamilies } from './families/search-cache';
-import { id, optionalText } from './schemas';
+import { id, optionalText, shortText } from './schemas';
 
 /**
  * Children, guardians and households; the contact log and follow-ups;
@@ -396,7 +396,7 @@ export const familiesHandlers = {
       if (!before) throw notFound('该幼儿', 'child');
       const current = { status: before.status as ChildStatus, since: before.statusSince ?? before.enrolledOn };
       const problem = statusChangeProblem(current, input);
-      if (problem) throw invalid(problem, 'This status change is not allowed.');
+      if (problem) throw invalid(problem.message, 'This status change is not allowed.', { [problem.field]: problem.message });
       const after = ctx.db
         .update(children)
         .set({ status: input.status, statusSince: input.effectiveOn, statusReason: input.reason })
@@ -449,6 +449,40 @@ export const familiesHandlers = {
       const after = ctx.db.update(guardians).set(guardianValues(value)).where(eq(guardians.id, guardianId)).returning().get();
       ctx.audit({ action: 'guardian.update', kind: 'record', entity: 'guardian', entityId: guardianId, summary: `修改家长资料 ${after.name}`, before, after });
       return after;
+    },
+  }),
+
+  /**
+   * Takes someone off a family's guardians: a nanny who no longer works for
+   * the family, a person entered by mistake. A guardian who may no longer
+   * collect the child stays on file with "可接送" unticked (an edit) — the
+   * desk must still see who that is. The removed row is kept in the audit log.
+   */
+  'families.removeGuardian': handler({
+    access: EDITORS,
+    write: true,
+    input: z.object({ id, reason: shortText('移除原因', 200) }),
+    run(ctx, { id: guardianId, reason }) {
+      const before = ctx.db.select().from(guardians).where(eq(guardians.id, guardianId)).get();
+      if (!before) throw notFound('该家长', 'guardian');
+      const others = ctx.db
+        .select({ id: guardians.id })
+        .from(guardians)
+        .where(and(eq(guardians.householdId, before.householdId), ne(guardians.id, guardianId)))
+        .all();
+      if (others.length === 0) {
+        throw invalid('每个家庭至少要保留一位家长，请先添加新的家长再移除', 'A family must keep at least one guardian.', { reason: '不能移除唯一的家长' });
+      }
+      ctx.db.delete(guardians).where(eq(guardians.id, guardianId)).run();
+      ctx.audit({
+        action: 'guardian.remove',
+        kind: 'record',
+        entity: 'guardian',
+        entityId: guardianId,
+        summary: `移除家长 ${before.name}（${before.relationship}）：${reason}`,
+        before,
+      });
+      return { removed: guardianId };
     },
   }),
 
@@ -570,7 +604,7 @@ export const familiesHandlers = {
       const before = ctx.db.select().from(feedback).where(eq(feedback.id, input.id)).get();
       if (!before) throw notFound('该意见', 'feedback');
       const problem = feedbackChangeProblem(before.status as FeedbackStatus, input.status, input.reply);
-      if (problem) throw invalid(problem, 'This change is not allowed.', { reply: problem });
+      if (problem) throw invalid(problem.message, 'This change is not allowed.', { [problem.field]: problem.message });
       const after = ctx.db
         .update(feedback)
         .set({

@@ -1,9 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import type { Actor } from './define';
 
+/**
+ * A session that may call only some signed-in handlers until the person has
+ * done something first (e.g. chosen their own password); other calls are
+ * refused with this message.
+ */
+export interface SessionRestriction {
+  allow: readonly string[];
+  message: string;
+  messageEn: string;
+}
+
 interface Session {
   actor: Actor;
   lastSeen: number;
+  restriction?: SessionRestriction;
 }
 
 /**
@@ -18,10 +30,21 @@ export class SessionStore {
     private readonly clock: () => number = Date.now,
   ) {}
 
-  create(actor: Actor): string {
+  create(actor: Actor, restriction?: SessionRestriction): string {
     const token = randomBytes(24).toString('base64url');
-    this.sessions.set(token, { actor, lastSeen: this.clock() });
+    this.sessions.set(token, { actor, lastSeen: this.clock(), restriction });
     return token;
+  }
+
+  /** The restriction that refuses handler `name` to this session, or null when the call may go ahead. */
+  refusal(token: string | null | undefined, name: string): SessionRestriction | null {
+    const restriction = token ? this.sessions.get(token)?.restriction : undefined;
+    return restriction && !restriction.allow.includes(name) ? restriction : null;
+  }
+
+  lift(token: string): void {
+    const session = this.sessions.get(token);
+    if (session) session.restriction = undefined;
   }
 
   resolve(token: string | null | undefined): Actor | null {

@@ -1,6 +1,6 @@
-import { and, asc, count, desc, eq, gte, lt, ne, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lt, ne, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { auditLog, classes, staff } from '../../db/schema';
+import { auditLog, children, classes, staff } from '../../db/schema';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { readSettings, writeSettings } from '../backup/settings';
 import { createStaff, newStaffInput, passwordInput } from './auth';
@@ -91,6 +91,24 @@ function parseJson(text: string | null): unknown {
   }
 }
 
+/**
+ * Names of the children a page of entries refers to (a child's record, a
+ * class roll call keyed by child), so the screen shows names, not ids.
+ */
+function childNames(ctx: HandlerContext, rows: { action: string; entity: string; entityId: string | null; before: unknown; after: unknown }[]) {
+  const ids = new Set<number>();
+  for (const r of rows) {
+    if (r.entity === 'child' && r.entityId) ids.add(Number(r.entityId));
+    if (r.action === 'attendance.rollCall') {
+      for (const side of [r.before, r.after]) if (side && typeof side === 'object') for (const key of Object.keys(side)) ids.add(Number(key));
+    }
+  }
+  const wanted = [...ids].filter(Number.isInteger);
+  if (wanted.length === 0) return {};
+  const found = ctx.db.select({ id: children.id, name: children.name }).from(children).where(inArray(children.id, wanted)).all();
+  return Object.fromEntries(found.map((c) => [String(c.id), c.name]));
+}
+
 export const staffHandlers = {
   'staff.list': handler({
     access: PRINCIPAL,
@@ -108,6 +126,7 @@ export const staffHandlers = {
           className: classes.name,
           disabled: staff.disabled,
           lockedUntil: staff.lockedUntil,
+          mustChangePassword: staff.mustChangePassword,
           createdAt: staff.createdAt,
         })
         .from(staff)
@@ -123,7 +142,7 @@ export const staffHandlers = {
     write: true,
     input: newStaffInput,
     run(ctx, input) {
-      const row = createStaff(ctx, { ...input, classId: classFor(ctx, input.role, input.classId) });
+      const row = createStaff(ctx, { ...input, classId: classFor(ctx, input.role, input.classId) }, { temporaryPassword: true });
       return { id: row.id, ...publicAccount(row) };
     },
   }),
@@ -154,7 +173,7 @@ export const staffHandlers = {
     },
   }),
 
-  /** The principal sets a temporary password; any lockout is lifted and open sessions end. */
+  /** The principal sets a temporary password, to be replaced at next sign-in; any lockout is lifted and open sessions end. */
   'staff.resetPassword': handler({
     access: PRINCIPAL,
     write: true,
@@ -163,7 +182,7 @@ export const staffHandlers = {
       const row = loadStaff(ctx, input.id);
       ctx.db
         .update(staff)
-        .set({ passwordHash: hashPassword(input.password), failedAttempts: 0, lockedUntil: null })
+        .set({ passwordHash: hashPassword(input.password), failedAttempts: 0, lockedUntil: null, mustChangePassword: true })
         .where(eq(staff.id, row.id))
         .run();
       ctx.audit({
@@ -219,8 +238,10 @@ export const staffHandlers = {
       if (!verifyPassword(input.current, row.passwordHash)) {
         throw invalid('当前密码不正确', 'The current password is wrong.', { current: '当前密码不正确' });
       }
-      ctx.db.update(staff).set({ passwordHash: hashPassword(input.password) }).where(eq(staff.id, row.id)).run();
+      ctx.db.update(staff).set({ passwordHash: hashPassword(input.password), mustChangePassword: false }).where(eq(staff.id, row.id)).run();
       ctx.audit({ action: 'staff.changePassword', kind: 'account', entity: 'staff', entityId: row.id, summary: `${row.displayName} 修改了自己的密码` });
+      // The temporary password is gone, so this session may now do what the role allows.
+      if (ctx.session) ctx.app.sessions.lift(ctx.session);
       return { id: row.id };
     },
   }),
@@ -290,7 +311,7 @@ export const staffHandlers = {
         .offset((q.page - 1) * q.pageSize)
         .all()
         .map((r) => ({ ...r, before: parseJson(r.before), after: parseJson(r.after) }));
-      return { rows, total, page: q.page, pageSize: q.pageSize };
+      return { rows, total, page: q.page, pageSize: q.pageSize, childNames: childNames(ctx, rows) };
     },
   }),
 

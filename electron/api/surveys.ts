@@ -1,3 +1,4 @@
+import { createHmac, randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
@@ -212,6 +213,25 @@ function runData(ctx: HandlerContext, runId: number) {
     .where(eq(surveyResponses.runId, runId))
     .all();
   return { responses, answers };
+}
+
+/**
+ * Comments leave the backend under a keyed hash instead of their row id:
+ * answer ids grow in entry order, so an id would tell which comment came
+ * from which numbered paper sheet. The key lives only as long as the
+ * process, which is fine for a screen that reloads after every change.
+ */
+const COMMENT_KEY_SECRET = randomBytes(32);
+const commentKey = (answerId: number) => createHmac('sha256', COMMENT_KEY_SECRET).update(String(answerId)).digest('base64url').slice(0, 22);
+
+/**
+ * What the audit trail keeps of one questionnaire. In an anonymous run it
+ * says who entered which sheet number for which class, but not the answers:
+ * the trail is readable by the principal, and answers by sheet would undo
+ * both the anonymity and the hiding of classes under MIN_GROUP.
+ */
+function responseAudit(run: { anonymous: boolean }, response: typeof surveyResponses.$inferSelect, answers: readonly unknown[]) {
+  return run.anonymous ? { ...response, answers: `（匿名调查，不记录答案；共 ${answers.length} 项）` } : { ...response, answers };
 }
 
 async function readSpreadsheet(fileName: string, base64: string): Promise<string[][]> {
@@ -528,7 +548,7 @@ export const surveysHandlers = {
         entity: 'survey_response',
         entityId: response.id,
         summary: input.responseNo !== undefined ? `录入调查「${run.title}」第 ${input.responseNo} 号问卷` : `按家庭录入调查「${run.title}」答卷`,
-        after: { ...response, answers },
+        after: responseAudit(run, response, answers),
       });
       return { id: response.id, responseNo: response.responseNo };
     },
@@ -551,7 +571,7 @@ export const surveysHandlers = {
         entity: 'survey_response',
         entityId: response.id,
         summary: `删除调查「${run.title}」${response.responseNo ? `第 ${response.responseNo} 号` : ''}答卷`,
-        before: { ...response, answers },
+        before: responseAudit(run, response, answers),
       });
       return { ok: true };
     },
@@ -722,7 +742,7 @@ export const surveysHandlers = {
         .map((a) => {
           const r = responseById.get(a.responseId)!;
           return {
-            answerId: a.id,
+            key: commentKey(a.id),
             questionId: a.questionId,
             text: a.text!,
             tags: tags.filter((t) => t.answerId === a.id).map((t) => t.tag),
@@ -762,21 +782,36 @@ export const surveysHandlers = {
     },
   }),
 
+  /** Tags one comment of a run; the comment is named by the key the review gave it. */
   'surveys.tagComment': handler({
     access: PRINCIPAL,
     write: true,
     input: z.object({
-      answerId: id,
+      runId: id,
+      key: z.string().min(1).max(40),
       tags: z.array(z.string().trim().min(1, '标签不能为空').max(12, '标签最多 12 个字')).max(8, '一条意见最多 8 个标签'),
     }),
     run(ctx, input) {
-      const answer = ctx.db.select({ id: surveyAnswers.id, text: surveyAnswers.text }).from(surveyAnswers).where(eq(surveyAnswers.id, input.answerId)).get();
-      if (!answer || answer.text === null) throw notFound('这条意见', 'comment');
+      const run = loadRun(ctx, input.runId);
+      const textIds = loadQuestions(ctx, run.templateId)
+        .filter((q) => q.kind === 'text')
+        .map((q) => q.id);
+      const answer = runData(ctx, run.id).answers.find((a) => textIds.includes(a.questionId) && a.text && commentKey(a.id) === input.key);
+      if (!answer) throw notFound('这条意见（请刷新页面后重试）', 'comment');
       const before = ctx.db.select({ tag: surveyCommentTags.tag }).from(surveyCommentTags).where(eq(surveyCommentTags.answerId, answer.id)).all().map((t) => t.tag);
       const after = [...new Set(input.tags)];
       ctx.db.delete(surveyCommentTags).where(eq(surveyCommentTags.answerId, answer.id)).run();
       if (after.length) ctx.db.insert(surveyCommentTags).values(after.map((tag) => ({ answerId: answer.id, tag }))).run();
-      ctx.audit({ action: 'survey.comment.tag', kind: 'record', entity: 'survey_answer', entityId: answer.id, summary: `意见标签：${after.join('、') || '（无）'}`, before, after });
+      // Recorded against the run with the comment's text, never its row id (see commentKey).
+      ctx.audit({
+        action: 'survey.comment.tag',
+        kind: 'record',
+        entity: 'survey_run',
+        entityId: run.id,
+        summary: `意见标签：${after.join('、') || '（无）'}`,
+        before: { comment: answer.text, tags: before },
+        after: { comment: answer.text, tags: after },
+      });
       return { tags: after };
     },
   }),

@@ -4,10 +4,13 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiCallError, api, setSession } from '../api/client';
 import { useApiQuery } from '../api/hooks';
 import { useLang, useT } from '../i18n';
+import { ChooseOwnPassword } from '../settings/accounts/ChooseOwnPassword';
 import { useSession } from './session';
 
 const ACTIVITY = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart'] as const;
 const CHECK_EVERY_MS = 5000;
+/** Fired on window by the screen that saves new idle-lock minutes, so they apply at once. */
+export const IDLE_LOCK_CHANGED = 'kd:idle-lock-changed';
 
 /**
  * After the configured minutes without mouse or keyboard, the screen is
@@ -17,10 +20,25 @@ const CHECK_EVERY_MS = 5000;
  * it was, so half-entered work is not lost.
  */
 export function IdleLock() {
+  const session = useSession();
+  const me = useApiQuery('auth.me', {});
+  // Reached when the page was reloaded before a temporary password was replaced
+  // (the sign-in screen normally asks first); the backend refuses everything else meanwhile.
+  if (me.data?.mustChangePassword) {
+    return (
+      <div style={{ position: 'fixed', inset: 0, zIndex: 1000 }}>
+        <ChooseOwnPassword displayName={session.actor.displayName} onDone={() => window.location.reload()} onSignOut={session.signOut} />
+      </div>
+    );
+  }
+  return <InactivityLock />;
+}
+
+function InactivityLock() {
   const t = useT();
   const { lang } = useLang();
   const session = useSession();
-  const { data } = useApiQuery('staff.idleLock', {});
+  const { data, reload } = useApiQuery('staff.idleLock', {});
   const minutes = data?.minutes ?? 10;
   const [locked, setLocked] = useState(false);
   const [password, setPassword] = useState('');
@@ -32,6 +50,12 @@ export function IdleLock() {
     setLocked(true);
     void api('auth.logout', {}).catch(() => {});
   }, []);
+
+  useEffect(() => {
+    const changed = () => void reload();
+    window.addEventListener(IDLE_LOCK_CHANGED, changed);
+    return () => window.removeEventListener(IDLE_LOCK_CHANGED, changed);
+  }, [reload]);
 
   useEffect(() => {
     if (locked) return;
@@ -61,6 +85,8 @@ export function IdleLock() {
       setSession(result.session);
       setPassword('');
       setLocked(false);
+      // The principal may have changed the minutes elsewhere meanwhile.
+      void reload();
     } catch (e) {
       setError(e instanceof ApiCallError ? (lang === 'en' && e.body.messageEn ? e.body.messageEn : e.message) : String(e));
     } finally {

@@ -1,7 +1,8 @@
 import { Alert, Anchor, Button, Card, Center, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import { ApiCallError, api } from '../api/client';
+import { ApiCallError, api, setSession } from '../api/client';
 import { useLang, useT } from '../i18n';
+import { ChooseOwnPassword } from '../settings/accounts/ChooseOwnPassword';
 import { LangSwitch } from './LangSwitch';
 
 export function LoginScreen(props: {
@@ -16,6 +17,7 @@ export function LoginScreen(props: {
   const [password, setPassword] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  const [temporary, setTemporary] = useState<{ session: string; displayName: string; password: string } | null>(null);
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -23,13 +25,34 @@ export function LoginScreen(props: {
     setError('');
     try {
       const result = await api('auth.login', { username, password });
-      props.onSignedIn(result.session);
+      if (result.mustChangePassword) {
+        // The new password is set through this session before the app opens.
+        setSession(result.session);
+        setTemporary({ session: result.session, displayName: result.actor.displayName, password });
+      } else {
+        props.onSignedIn(result.session);
+      }
     } catch (e) {
       setError(e instanceof ApiCallError ? (lang === 'en' && e.body.messageEn ? e.body.messageEn : e.message) : String(e));
     } finally {
       setBusy(false);
     }
   };
+
+  if (temporary) {
+    return (
+      <ChooseOwnPassword
+        displayName={temporary.displayName}
+        current={temporary.password}
+        onDone={() => props.onSignedIn(temporary.session)}
+        onSignOut={() => {
+          void api('auth.logout', {}).finally(() => setSession(null));
+          setTemporary(null);
+          setPassword('');
+        }}
+      />
+    );
+  }
 
   return (
     <Center mih="100vh" bg="gray.0" p="md">

@@ -2,21 +2,41 @@ import { Alert, Anchor } from '@mantine/core';
 import { IconCalendarExclamation } from '@tabler/icons-react';
 import { useApiQuery } from '../api/hooks';
 import { navigate } from '../app/router';
+import { useCan } from '../app/session';
 import { useT } from '../i18n';
+import { useCalendarChanges } from './shared';
 
-/** Warns ahead of time when an upcoming month's year has no legal calendar yet. */
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+/**
+ * Warns ahead of time (the backend looks 45 days ahead) when a coming year has
+ * no legal calendar yet, saying from which day work will be blocked and who
+ * can fix it. Shown on every attendance screen; other areas may reuse it.
+ */
 export function CalendarWarning() {
   const t = useT();
-  const { data } = useApiQuery('attendance.calendarStatus', {});
-  if (!data || data.missingSoon.length === 0) return null;
-  const years = data.missingSoon.join('、');
+  const canEnter = useCan('principal', 'front_desk');
+  const { data, reload } = useApiQuery('attendance.calendarStatus', {});
+  useCalendarChanges(reload);
+  const year = data?.missingSoon[0];
+  if (!data || year === undefined) return null;
+  const from = `${year}-01-01`;
+  const days = daysBetween(data.today, from);
+  const blockedNow = days <= 0;
+  const title = blockedNow
+    ? t(`没有 ${year} 年的法定日历：现在无法点名和计算退费`, `No legal calendar for ${year}: roll call and refunds are blocked`)
+    : t(`还没有 ${year} 年的法定日历（${days} 天后就要用到）`, `No legal calendar for ${year} yet (needed in ${days} days)`);
   return (
-    <Alert color="orange" icon={<IconCalendarExclamation />} mb="md" title={t(`还没有 ${years} 年的法定日历`, `No legal calendar for ${years} yet`)} data-testid="calendar-warning">
+    <Alert color={blockedNow ? 'red' : 'orange'} icon={<IconCalendarExclamation />} mb="md" title={title} data-testid="calendar-warning">
       {t(
-        `下个月起要用到 ${years} 年的放假与调休安排（国务院办公厅每年年底公布）。没有它就无法确定法定工作日天数，考勤和退费都会被拦下。`,
-        `The coming months need the ${years} holiday calendar. Without it working days are unknown and attendance and refunds are blocked.`,
+        `从 ${year} 年 1 月 1 日起，点名、请假登记和退费都要用 ${year} 年的放假与调休安排来确定每月的法定工作日天数，没有它这些操作会被拦下。国务院办公厅一般在前一年 11 月前后公布通知。`,
+        `From 1 January ${year}, roll call, leave and refunds need the ${year} public holidays and make-up working days to know each month's legal working days; without them they are refused. The State Council usually publishes them around November.`,
       )}{' '}
-      <Anchor onClick={() => navigate('/attendance/calendar')}>{t('现在录入或导入', 'Enter or import it now')}</Anchor>
+      {canEnter ? (
+        <Anchor onClick={() => navigate('/attendance/calendar')}>{t(`录入 ${year} 年日历（可直接粘贴通知原文）`, `Enter the ${year} calendar (paste the notice)`)}</Anchor>
+      ) : (
+        t('请园长或前台在“考勤 → 法定日历”中录入。', 'Ask the principal or front desk to enter it under Attendance → Legal calendar.')
+      )}
     </Alert>
   );
 }

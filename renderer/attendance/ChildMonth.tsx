@@ -1,17 +1,12 @@
-import { Alert, Badge, Button, Group, Modal, Paper, SegmentedControl, SimpleGrid, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Modal, Paper, SegmentedControl, SimpleGrid, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
-import { ATTENDANCE_STATUSES, type AttendanceStatus, nextMonth, STATUS_LABELS } from '../../core/attendance';
+import { ATTENDANCE_STATUSES, type AttendanceStatus, nextMonth, prevMonth, STATUS_LABELS } from '../../core/attendance';
 import { useApiAction, useApiQuery } from '../api/hooks';
 import { navigate } from '../app/router';
 import { useCan } from '../app/session';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useLang, useT } from '../i18n';
-import { DAY_KIND_LABELS, STATUS_COLORS, StatusBadge, statusText, WEEKDAYS_ZH, weekdayOf } from './shared';
-
-const prevMonth = (m: string) => {
-  const [y, mo] = m.split('-').map(Number) as [number, number];
-  return mo === 1 ? `${y - 1}-12` : `${y}-${String(mo - 1).padStart(2, '0')}`;
-};
+import { DAY_KIND_LABELS, STATUS_COLORS, StatusBadge, statusText, weekdayName, weekdayOf, weekHeadings } from './shared';
 
 /** One child's month: every day, the month's figures, corrections and their history. */
 export function ChildMonth({ childId, month }: { childId: number; month: string }) {
@@ -30,6 +25,9 @@ export function ChildMonth({ childId, month }: { childId: number; month: string 
     <>
       <Group justify="space-between" mb="md">
         <Group>
+          <Anchor size="sm" onClick={() => navigate(`/attendance/month?month=${month}&class=${data.child.classId}`)}>
+            {t('← 返回月度汇总', '← Monthly summary')}
+          </Anchor>
           <Title order={3}>{`${data.child.name} · ${data.child.className}`}</Title>
           {data.settled && <Badge color="red">{t('本月已结算', 'Settled')}</Badge>}
         </Group>
@@ -46,21 +44,25 @@ export function ChildMonth({ childId, month }: { childId: number; month: string 
 
       <Paper withBorder p="sm" mb="md" data-testid="child-summary">
         <Group gap="lg">
-          <Text>{t(`出勤 d = ${s.present}`, `Present d = ${s.present}`)}</Text>
-          <Text>{t(`病假 ${s.sick}`, `Sick ${s.sick}`)}</Text>
-          <Text>{t(`事假 ${s.personal}`, `Personal ${s.personal}`)}</Text>
-          <Text>{t(`其他 ${s.other}`, `Other ${s.other}`)}</Text>
-          <Text>{t(`停课 ${s.closureDays}`, `Closed ${s.closureDays}`)}</Text>
-          <Text>{t(`园内假期 ${s.ownHolidayDays}`, `Own holiday ${s.ownHolidayDays}`)}</Text>
-          <Text c={s.unrecorded ? 'orange' : undefined}>{t(`未记录 ${s.unrecorded}`, `Not recorded ${s.unrecorded}`)}</Text>
-          <Text fw={600}>{t(`法定工作日 W = ${s.W}`, `W = ${s.W}`)}</Text>
+          <Text size="sm" c="dimmed">{t('退费所用：', 'Used for refunds:')}</Text>
+          <Text fw={600}>{t(`在园天数 ${s.present}`, `Days present ${s.present}`)}</Text>
+          <Text fw={600}>{t(`停课天数 ${s.closureDays}`, `Closure days ${s.closureDays}`)}</Text>
+          <Text fw={600}>{t(`法定工作日 ${s.W}`, `Legal working days ${s.W}`)}</Text>
+        </Group>
+        <Group gap="lg" mt={4}>
+          <Text size="sm" c="dimmed">{t('其余：', 'Other days:')}</Text>
+          <Text size="sm">{t(`病假 ${s.sick}`, `Sick ${s.sick}`)}</Text>
+          <Text size="sm">{t(`事假 ${s.personal}`, `Personal ${s.personal}`)}</Text>
+          <Text size="sm">{t(`其他 ${s.other}`, `Other ${s.other}`)}</Text>
+          <Text size="sm">{t(`园内假期 ${s.ownHolidayDays}`, `Own holiday ${s.ownHolidayDays}`)}</Text>
+          <Text size="sm" c={s.unrecorded ? 'orange' : undefined}>{t(`未点名 ${s.unrecorded}`, `No roll call yet ${s.unrecorded}`)}</Text>
         </Group>
       </Paper>
 
       <SimpleGrid cols={7} spacing={4} mb="lg">
-        {['一', '二', '三', '四', '五', '六', '日'].map((w) => (
+        {weekHeadings(lang).map((w) => (
           <Text key={w} ta="center" size="xs" c="dimmed">
-            {t(`周${w}`, w)}
+            {w}
           </Text>
         ))}
         {firstWeekday > 0 && <div style={{ gridColumn: `span ${firstWeekday}` }} />}
@@ -154,7 +156,7 @@ export function ChildMonth({ childId, month }: { childId: number; month: string 
         </Table>
       )}
 
-      <Modal opened={editDay !== undefined} onClose={() => setEditing(null)} title={t(`更正 ${editing ?? ''}（星期${editing ? WEEKDAYS_ZH[weekdayOf(editing)] : ''}）`, `Correct ${editing ?? ''}`)}>
+      <Modal opened={editDay !== undefined} onClose={() => setEditing(null)} title={editing ? t(`更正 ${editing}（${weekdayName(editing, 'zh')}）`, `Correct ${editing} (${weekdayName(editing, 'en')})`) : ''}>
         {editDay && (
           <CorrectionForm
             childId={childId}

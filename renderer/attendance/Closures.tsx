@@ -1,11 +1,12 @@
 import { ActionIcon, Badge, Button, Group, Paper, Select, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
+import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { CLOSURE_KINDS, CLOSURE_LABELS, type ClosureKind } from '../../core/attendance';
 import { useApiAction, useApiQuery } from '../api/hooks';
 import { useCan } from '../app/session';
 import { useLang, useT } from '../i18n';
-import { ClassSelect } from './shared';
+import { ClassSelect, DateField } from './shared';
 
 /** The kindergarten's own closures (停课) and holidays; kept apart from the legal calendar, they never change W. */
 export function Closures({ today }: { today: string }) {
@@ -23,12 +24,22 @@ export function Closures({ today }: { today: string }) {
   const add = async () => {
     const result = await run('attendance.addClosure', { kind, classId, firstDate, lastDate, reason });
     if (result) {
+      notifications.show({
+        color: 'green',
+        message: t(
+          `已登记${CLOSURE_LABELS[kind].zh}：${result.workingDays} 个法定工作日不记考勤${result.removedRecords ? `，已撤销这些天已点名的 ${result.removedRecords} 条记录（保留在更正记录中）` : ''}。`,
+          `${CLOSURE_LABELS[kind].en} recorded: ${result.workingDays} working day(s) without roll call${result.removedRecords ? `; ${result.removedRecords} roll-call entries on those days were withdrawn (kept in the history)` : ''}.`,
+        ),
+      });
       setReason('');
       await reload();
     }
   };
+  // Removing asks once more: the days go back to normal roll-call days.
+  const [confirming, setConfirming] = useState<number | null>(null);
   const remove = async (id: number) => {
-    if (await run('attendance.removeClosure', { id }, t('已删除', 'Removed'))) await reload();
+    setConfirming(null);
+    if (await run('attendance.removeClosure', { id }, t('已删除；这些天恢复为正常点名日，请补点名。', 'Removed; take the roll call for those days.'))) await reload();
   };
 
   return (
@@ -40,8 +51,8 @@ export function Closures({ today }: { today: string }) {
           </Title>
           <Text size="sm" c="dimmed" mb="sm">
             {t(
-              '停课（如卫生消毒、园方原因）按 NT-3.3b 按天比例退保教费；园内假期单独列出。两者都不改变法定工作日 W。',
-              'Suspensions are refunded pro rata (NT-3.3b); own holidays are listed apart. Neither changes W.',
+              '停课（如卫生消毒、园方原因）：按停课天数占法定工作日的比例退保教费。园内假期（园庆、教研日等）：单独列出，不退费。两者都不改变当月法定工作日天数，当天也不点名。',
+              'Suspension (disinfection, the kindergarten’s own reasons): tuition is refunded for those days pro rata. Own holiday (open day, staff training): listed apart, not refunded. Neither changes the month’s legal working days; no roll call on those days.',
             )}
           </Text>
           <Group align="flex-end" wrap="wrap">
@@ -55,8 +66,16 @@ export function Closures({ today }: { today: string }) {
               data-testid="closure-kind"
             />
             <ClassSelect value={classId} onChange={setClassId} allowAll />
-            <TextInput type="date" label={t('从', 'From')} value={firstDate} onChange={(e) => setFirstDate(e.currentTarget.value)} w={150} data-testid="closure-first" />
-            <TextInput type="date" label={t('到', 'To')} value={lastDate} onChange={(e) => setLastDate(e.currentTarget.value)} w={150} data-testid="closure-last" />
+            <DateField
+              label={t('从', 'From')}
+              value={firstDate}
+              onChange={(d) => {
+                setFirstDate(d);
+                if (lastDate < d) setLastDate(d);
+              }}
+              testId="closure-first"
+            />
+            <DateField label={t('到', 'To')} value={lastDate} minDate={firstDate} onChange={setLastDate} testId="closure-last" />
             <TextInput label={t('原因', 'Reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} maxLength={100} w={240} placeholder={t('如：诺如病毒停课消毒', 'e.g. disinfection')} data-testid="closure-reason" />
             <Button onClick={add} loading={busy} data-testid="closure-add">
               {t('登记', 'Add')}
@@ -89,11 +108,21 @@ export function Closures({ today }: { today: string }) {
                 <Table.Td>{c.reason}</Table.Td>
                 <Table.Td>{c.createdBy ?? ''}</Table.Td>
                 <Table.Td>
-                  {canEdit && (
-                    <ActionIcon variant="subtle" color="red" onClick={() => remove(c.id)} aria-label={t('删除', 'Remove')}>
-                      <IconTrash size={16} />
-                    </ActionIcon>
-                  )}
+                  {canEdit &&
+                    (confirming === c.id ? (
+                      <Group gap={4} wrap="nowrap">
+                        <Button size="compact-xs" color="red" onClick={() => remove(c.id)}>
+                          {t('确定删除', 'Remove')}
+                        </Button>
+                        <Button size="compact-xs" variant="default" onClick={() => setConfirming(null)}>
+                          {t('取消', 'Cancel')}
+                        </Button>
+                      </Group>
+                    ) : (
+                      <ActionIcon variant="subtle" color="red" onClick={() => setConfirming(c.id)} aria-label={t('删除', 'Remove')}>
+                        <IconTrash size={16} />
+                      </ActionIcon>
+                    ))}
                 </Table.Td>
               </Table.Tr>
             ))}

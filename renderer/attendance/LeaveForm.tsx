@@ -4,7 +4,7 @@ import { ABSENCE_REASONS, type AbsenceReason, addDays, STATUS_LABELS } from '../
 import { useApiAction, useApiQuery } from '../api/hooks';
 import { useSession } from '../app/session';
 import { useLang, useT } from '../i18n';
-import { ClassSelect, useClassOptions } from './shared';
+import { ClassSelect, DateField, useClassOptions } from './shared';
 
 /** A parent phones in: leave for a range of days, entered ahead; only legal working days are recorded. */
 export function LeaveForm({ today }: { today: string }) {
@@ -33,7 +33,7 @@ export function LeaveForm({ today }: { today: string }) {
       setDone(
         t(
           `已为${name}登记${STATUS_LABELS[status].zh} ${result.days.length} 天：${result.days.join('、')}（周末、节假日和停课日不计）。`,
-          `Leave recorded for ${name} on ${result.days.length} working days.`,
+          `${STATUS_LABELS[status].en} leave recorded for ${name} on ${result.days.length} working days: ${result.days.join(', ')} (weekends, public holidays and closures not counted).`,
         ),
       );
       setNote('');
@@ -60,8 +60,16 @@ export function LeaveForm({ today }: { today: string }) {
           w={200}
           data-testid="leave-child"
         />
-        <TextInput type="date" label={t('从', 'From')} value={firstDate} onChange={(e) => setFirstDate(e.currentTarget.value)} w={150} data-testid="leave-first" />
-        <TextInput type="date" label={t('到', 'To')} value={lastDate} onChange={(e) => setLastDate(e.currentTarget.value)} w={150} data-testid="leave-last" />
+        <DateField
+          label={t('从', 'From')}
+          value={firstDate}
+          onChange={(d) => {
+            setFirstDate(d);
+            if (lastDate < d) setLastDate(d);
+          }}
+          testId="leave-first"
+        />
+        <DateField label={t('到', 'To')} value={lastDate} minDate={firstDate} onChange={setLastDate} testId="leave-last" />
         <Select
           label={t('原因', 'Reason')}
           data={ABSENCE_REASONS.map((r) => ({ value: r, label: lang === 'en' ? STATUS_LABELS[r].en : STATUS_LABELS[r].zh }))}

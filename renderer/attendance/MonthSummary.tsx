@@ -1,5 +1,5 @@
 import { BarChart } from '@mantine/charts';
-import { Anchor, Badge, Button, Group, Paper, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Table, Text, Title } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
 import { useApiAction, useApiQuery } from '../api/hooks';
 import { navigate } from '../app/router';
@@ -7,8 +7,10 @@ import { useCan, useSession } from '../app/session';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useT } from '../i18n';
-import { ClassSelect } from './shared';
+import { ClassSelect, MonthField } from './shared';
 import { printDocument } from '../print/print';
+
+const REFUND_BG = 'var(--mantine-color-teal-light)';
 
 /**
  * Per child and month: the figures the refund engine uses (d, sick, personal,
@@ -30,7 +32,7 @@ export function MonthSummary({ month, classId, today }: { month: string; classId
   return (
     <>
       <Group align="flex-end" mb="md" wrap="wrap">
-        <TextInput type="month" label={t('月份', 'Month')} value={month} onChange={(e) => e.currentTarget.value && go(e.currentTarget.value, classId)} w={160} data-testid="summary-month" />
+        <MonthField value={month} onChange={(m) => go(m, classId)} testId="summary-month" />
         {actor.role !== 'teacher' && <ClassSelect value={classId} onChange={(c) => go(month, c)} allowAll />}
         {scope !== null && (
           <Button variant="default" leftSection={<IconPrinter size={16} />} onClick={() => printDocument(`attendance-sheet/${scope}/${month}`)} data-testid="print-sheet">
@@ -52,8 +54,8 @@ export function MonthSummary({ month, classId, today }: { month: string; classId
         <>
           <Text size="sm" mb="sm" data-testid="summary-w">
             {t(
-              `${month} 法定工作日 W = ${data.W} 天。停课天数按 NT-3.3b 计入退费；园内假期不计入，也不改变 W。`,
-              `${month}: W = ${data.W} legal working days.`,
+              `${month} 法定工作日 ${data.W} 天（国家规定，不因停课或请假改变）。退费试算直接带入每名幼儿的“在园天数”“停课天数”和“法定工作日”三项；病假、事假、其他都算缺勤，不计入在园天数；园内假期不退费。`,
+              `${month} has ${data.W} legal working days (set by the State; closures and leave never change it). The refund calculator takes each child's days present, closure days and legal working days; sick, personal and other leave are absences; own holidays are not refunded.`,
             )}
           </Text>
           {data.classes.length > 0 && (
@@ -79,16 +81,24 @@ export function MonthSummary({ month, classId, today }: { month: string; classId
             <Table striped highlightOnHover data-testid="summary-table">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{t('幼儿', 'Child')}</Table.Th>
-                  <Table.Th>{t('班级', 'Class')}</Table.Th>
-                  <Table.Th ta="right">{t('出勤 d', 'Present d')}</Table.Th>
+                  <Table.Th rowSpan={2}>{t('幼儿', 'Child')}</Table.Th>
+                  <Table.Th rowSpan={2}>{t('班级', 'Class')}</Table.Th>
+                  <Table.Th colSpan={3} ta="center" bg={REFUND_BG}>
+                    {t('退费按这三项计算', 'Used by the refund calculator')}
+                  </Table.Th>
+                  <Table.Th colSpan={5} ta="center">
+                    {t('缺勤与其他（供核对）', 'Absences and other days (for checking)')}
+                  </Table.Th>
+                </Table.Tr>
+                <Table.Tr>
+                  <Table.Th ta="right" bg={REFUND_BG}>{t('在园天数（出勤）', 'Days present')}</Table.Th>
+                  <Table.Th ta="right" bg={REFUND_BG}>{t('停课天数（园方原因）', 'Closure days')}</Table.Th>
+                  <Table.Th ta="right" bg={REFUND_BG}>{t('当月法定工作日', 'Legal working days')}</Table.Th>
                   <Table.Th ta="right">{t('病假', 'Sick')}</Table.Th>
                   <Table.Th ta="right">{t('事假', 'Personal')}</Table.Th>
                   <Table.Th ta="right">{t('其他', 'Other')}</Table.Th>
-                  <Table.Th ta="right">{t('停课', 'Closed')}</Table.Th>
                   <Table.Th ta="right">{t('园内假期', 'Own holiday')}</Table.Th>
-                  <Table.Th ta="right">{t('未记录', 'Not recorded')}</Table.Th>
-                  <Table.Th ta="right">W</Table.Th>
+                  <Table.Th ta="right">{t('未点名', 'No roll call yet')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -98,14 +108,14 @@ export function MonthSummary({ month, classId, today }: { month: string; classId
                       <Anchor onClick={() => navigate(`/attendance/child/${r.childId}/${month}`)}>{r.name}</Anchor>
                     </Table.Td>
                     <Table.Td>{r.className}</Table.Td>
-                    <Table.Td ta="right" fw={600}>{r.present}</Table.Td>
+                    <Table.Td ta="right" fw={600} bg={REFUND_BG}>{r.present}</Table.Td>
+                    <Table.Td ta="right" fw={600} bg={REFUND_BG}>{r.closureDays}</Table.Td>
+                    <Table.Td ta="right" fw={600} bg={REFUND_BG}>{r.W}</Table.Td>
                     <Table.Td ta="right">{r.sick}</Table.Td>
                     <Table.Td ta="right">{r.personal}</Table.Td>
                     <Table.Td ta="right">{r.other}</Table.Td>
-                    <Table.Td ta="right">{r.closureDays}</Table.Td>
                     <Table.Td ta="right">{r.ownHolidayDays}</Table.Td>
                     <Table.Td ta="right" c={r.unrecorded > 0 ? 'orange' : undefined}>{r.unrecorded}</Table.Td>
-                    <Table.Td ta="right">{r.W}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -8,7 +8,7 @@ import { useSession } from '../app/session';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useLang, useT } from '../i18n';
-import { ClassSelect, DAY_KIND_LABELS, STATUS_COLORS, useClassOptions, WEEKDAYS_ZH, weekdayOf } from './shared';
+import { ClassSelect, DateField, DAY_KIND_LABELS, STATUS_COLORS, useClassOptions, weekdayName } from './shared';
 
 interface Mark {
   status: AttendanceStatus;
@@ -53,14 +53,7 @@ export function RollCall({ today }: { today: string }) {
           <ActionIcon variant="default" size="lg" onClick={() => setDate(addDays(date, -1))} aria-label={t('前一天', 'Previous day')}>
             <IconChevronLeft size={16} />
           </ActionIcon>
-          <TextInput
-            type="date"
-            label={t('日期', 'Date')}
-            value={date}
-            max={today}
-            onChange={(e) => e.currentTarget.value && setDate(e.currentTarget.value)}
-            w={160}
-          />
+          <DateField label={t('日期', 'Date')} value={date} maxDate={today} onChange={setDate} testId="roll-date" />
           <ActionIcon variant="default" size="lg" onClick={() => setDate(addDays(date, 1))} aria-label={t('后一天', 'Next day')} disabled={date >= today}>
             <IconChevronRight size={16} />
           </ActionIcon>
@@ -85,6 +78,9 @@ function RollCallSheet({ classId, date, lang }: { classId: number; date: string;
   const [active, setActive] = useState(0);
   const [reason, setReason] = useState('');
   const filterRef = useRef<HTMLInputElement>(null);
+  const noteRefs = useRef<Record<number, HTMLInputElement | null>>({});
+  // Tab from the search box goes to the note of the child just marked absent ("wzx 2 Tab 发烧 Enter").
+  const [lastMarked, setLastMarked] = useState<number | null>(null);
 
   useEffect(() => {
     if (!data) return;
@@ -103,7 +99,7 @@ function RollCallSheet({ classId, date, lang }: { classId: number; date: string;
   if (error) return <ErrorAlert error={error} />;
   if (!data) return loading ? <Text c="dimmed">{t('正在载入…', 'Loading…')}</Text> : null;
 
-  const dayLabel = `${date}（${lang === 'en' ? '' : '星期'}${WEEKDAYS_ZH[weekdayOf(date)]}）`;
+  const dayLabel = lang === 'en' ? `${date} (${weekdayName(date, 'en')})` : `${date}（${weekdayName(date, 'zh')}）`;
   if (!data.workingDay) {
     const [zh, en] = DAY_KIND_LABELS[data.day.kind];
     return (
@@ -114,9 +110,15 @@ function RollCallSheet({ classId, date, lang }: { classId: number; date: string;
   }
   if (data.closure) {
     return (
-      <Alert color="yellow" title={t(`${dayLabel} ${data.closure.kind === 'suspension' ? '停课' : '园内假期'}`, 'Closed')} data-testid="closure-day">
+      <Alert
+        color="yellow"
+        title={t(`${dayLabel} ${data.closure.kind === 'suspension' ? '停课' : '园内假期'}`, `${dayLabel}: ${data.closure.kind === 'suspension' ? 'suspension' : 'own holiday'}`)}
+        data-testid="closure-day"
+      >
         {data.closure.reason}
-        {t('。当天不记考勤；停课天数会计入退费（按法定工作日比例）。', '. No roll call on this day.')}
+        {data.closure.kind === 'suspension'
+          ? t('。当天不记考勤；停课天数计入退费（按法定工作日比例退保教费）。', '. No roll call on this day; suspension days are refunded pro rata.')
+          : t('。当天不记考勤；园内假期不计入退费。', '. No roll call on this day; own holidays are not refunded.')}
       </Alert>
     );
   }
@@ -138,7 +140,7 @@ function RollCallSheet({ classId, date, lang }: { classId: number; date: string;
       },
       t(
         `已保存 ${data.className} ${date} 点名：出勤 ${counts.present}，病假 ${counts.sick}，事假 ${counts.personal}，其他 ${counts.other}`,
-        `Saved: ${counts.present} present`,
+        `Saved ${data.className} ${date}: ${counts.present} present, ${counts.sick} sick, ${counts.personal} personal, ${counts.other} other`,
       ),
     );
     if (result) {
@@ -159,11 +161,18 @@ function RollCallSheet({ classId, date, lang }: { classId: number; date: string;
     } else if (KEY_STATUS[e.key] && current) {
       e.preventDefault();
       setMark(current.id, { status: KEY_STATUS[e.key] });
+      setLastMarked(current.id);
       if (query) {
         // Found by name: clear the search for the next child.
         setQuery('');
         setActive(0);
       } else setActive((a) => Math.min(a + 1, visible.length - 1));
+    } else if (e.key === 'Tab' && !e.shiftKey) {
+      const note = noteRefs.current[lastMarked ?? current?.id ?? -1];
+      if (note) {
+        e.preventDefault();
+        note.focus();
+      }
     } else if (e.key === 'Escape') {
       setQuery('');
       setActive(0);
@@ -210,7 +219,7 @@ function RollCallSheet({ classId, date, lang }: { classId: number; date: string;
         />
         <Text size="xs" c="dimmed" pb={6}>
           <Kbd>↑</Kbd> <Kbd>↓</Kbd> {t('选择', 'move')} · <Kbd>1</Kbd> {t('出勤', 'present')} <Kbd>2</Kbd> {t('病假', 'sick')} <Kbd>3</Kbd>{' '}
-          {t('事假', 'personal')} <Kbd>4</Kbd> {t('其他', 'other')} · <Kbd>Tab</Kbd> {t('备注', 'note')} · <Kbd>Enter</Kbd> {t('保存', 'save')}
+          {t('事假', 'personal')} <Kbd>4</Kbd> {t('其他', 'other')} · <Kbd>Tab</Kbd> {t('写备注', 'note')} · <Kbd>Enter</Kbd> {t('保存', 'save')}
         </Text>
       </Group>
 
@@ -261,9 +270,13 @@ function RollCallSheet({ classId, date, lang }: { classId: number; date: string;
                     value={mark.note}
                     placeholder={mark.status === 'present' ? '' : t('如：发烧、回老家', 'e.g. fever')}
                     onChange={(e) => setMark(c.id, { note: e.currentTarget.value })}
+                    ref={(el) => {
+                      noteRefs.current[c.id] = el;
+                    }}
                     onKeyDown={(e) => {
                       if (e.key === 'Enter') {
                         e.preventDefault();
+                        setLastMarked(null);
                         filterRef.current?.focus();
                       }
                     }}

@@ -1,6 +1,9 @@
-import { Badge, Select } from '@mantine/core';
+import { ActionIcon, Badge, Group, Select } from '@mantine/core';
+import { DateInput, MonthPickerInput } from '@mantine/dates';
+import { useEffect } from 'react';
+import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import type { DayInfo } from '../../core/calendar';
-import { type AttendanceStatus, STATUS_LABELS } from '../../core/attendance';
+import { type AttendanceStatus, nextMonth, parseTypedDate, prevMonth, STATUS_LABELS } from '../../core/attendance';
 import { useApiQuery } from '../api/hooks';
 import { useSession } from '../app/session';
 import { useLang, useT } from '../i18n';
@@ -15,6 +18,18 @@ export const DAY_KIND_LABELS: Record<DayInfo['kind'], [string, string]> = {
 };
 
 export const WEEKDAYS_ZH = ['日', '一', '二', '三', '四', '五', '六'];
+const WEEKDAYS_EN = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** 星期一 / Mon for a date. */
+export function weekdayName(date: string, lang: 'zh' | 'en'): string {
+  const i = weekdayOf(date);
+  return lang === 'en' ? (WEEKDAYS_EN[i] ?? '') : `星期${WEEKDAYS_ZH[i] ?? ''}`;
+}
+
+/** Column headings of a month grid, Monday first. */
+export function weekHeadings(lang: 'zh' | 'en'): string[] {
+  return [1, 2, 3, 4, 5, 6, 0].map((i) => (lang === 'en' ? (WEEKDAYS_EN[i] ?? '') : `周${WEEKDAYS_ZH[i] ?? ''}`));
+}
 
 export function weekdayOf(date: string): number {
   return new Date(`${date}T00:00:00Z`).getUTCDay();
@@ -59,4 +74,81 @@ export function ClassSelect({ value, onChange, allowAll = false }: { value: numb
       aria-label={t('班级', 'Class')}
     />
   );
+}
+
+/**
+ * A day field like the rest of the app (Mantine picker, zh-cn calendar) that
+ * shows and takes YYYY-MM-DD whatever the browser's language: staff can type
+ * 2026-11-23, 2026/11/23, 2026年11月23日 or 20261123, or pick from the calendar.
+ */
+export function DateField({
+  label,
+  value,
+  onChange,
+  maxDate,
+  minDate,
+  w = 150,
+  testId,
+}: {
+  label: string;
+  value: string;
+  onChange(date: string): void;
+  maxDate?: string;
+  minDate?: string;
+  w?: number;
+  testId?: string;
+}) {
+  return (
+    <DateInput
+      label={label}
+      value={value}
+      onChange={(v) => v && onChange(String(v).slice(0, 10))}
+      valueFormat="YYYY-MM-DD"
+      placeholder="YYYY-MM-DD"
+      dateParser={parseTypedDate}
+      maxDate={maxDate}
+      minDate={minDate}
+      w={w}
+      data-testid={testId}
+    />
+  );
+}
+
+/** A month: the picker the rest of the app uses, with previous/next buttons for the common step. */
+export function MonthField({ value, onChange, testId }: { value: string; onChange(month: string): void; testId?: string }) {
+  const t = useT();
+  return (
+    <Group gap={4} align="flex-end" wrap="nowrap">
+      <ActionIcon variant="default" size="lg" onClick={() => onChange(prevMonth(value))} aria-label={t('上个月', 'Previous month')} mb={1}>
+        <IconChevronLeft size={16} />
+      </ActionIcon>
+      <MonthPickerInput
+        label={t('月份', 'Month')}
+        value={`${value}-01`}
+        onChange={(v) => v && onChange(String(v).slice(0, 7))}
+        valueFormat="YYYY-MM"
+        w={120}
+        data-testid={testId}
+      />
+      <ActionIcon variant="default" size="lg" onClick={() => onChange(nextMonth(value))} aria-label={t('下个月', 'Next month')} mb={1}>
+        <IconChevronRight size={16} />
+      </ActionIcon>
+    </Group>
+  );
+}
+
+const CALENDAR_CHANGED = 'kd:legal-calendar-changed';
+
+/** Tells every screen showing the legal calendar (month grid, warnings) that a year was saved or removed. */
+export function announceCalendarChange(): void {
+  window.dispatchEvent(new Event(CALENDAR_CHANGED));
+}
+
+/** Reloads `reload` whenever the legal calendar changes. */
+export function useCalendarChanges(reload: () => unknown): void {
+  useEffect(() => {
+    const listener = () => void reload();
+    window.addEventListener(CALENDAR_CHANGED, listener);
+    return () => window.removeEventListener(CALENDAR_CHANGED, listener);
+  }, [reload]);
 }

@@ -212,6 +212,11 @@ export function FeedbackUpdateModal({
               </Button>
             )}
             <SegmentedControl value={currentStatus} onChange={setStatus} data={options(FEEDBACK_STATUS_LABELS)} aria-label={t('处理状态', 'Status')} />
+            {fieldError('status') && (
+              <Text c="red" size="sm">
+                {fieldError('status')}
+              </Text>
+            )}
             <Textarea
               label={t('答复或处理结果', 'Reply / outcome')}
               autosize

@@ -1,5 +1,5 @@
-import { Anchor, Badge, Button, Card, Grid, Group, Modal, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Timeline, Title } from '@mantine/core';
-import { IconArrowLeft, IconPencil, IconPlus } from '@tabler/icons-react';
+import { Alert, Anchor, Badge, Button, Card, Grid, Group, Modal, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Timeline, Title } from '@mantine/core';
+import { IconArrowLeft, IconPencil, IconPlus, IconUserMinus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Api } from '../../electron/api/index';
 import {
@@ -33,7 +33,7 @@ import {
   toChildInput,
   toGuardianInput,
 } from './forms';
-import { ChildStatusBadge, DateField, FeedbackStatusBadge, useLabel, useSubmit } from './shared';
+import { ChildStatusBadge, DateField, FeedbackStatusBadge, useLabel, useRelationship, useSubmit } from './shared';
 
 type Household = Api['families.household']['output'];
 type Child = Household['children'][number];
@@ -155,7 +155,13 @@ function ChildCard({ child: c, canEdit, onEdit, onStatus }: { child: Child; canE
         {c.history.map((h) => (
           <Timeline.Item key={h.id} title={`${h.effectiveOn} ${label(CHILD_STATUS_LABELS, h.toStatus)}`}>
             <Text size="xs" c="dimmed">
-              {[h.reason, h.recordedByName && t(`记录人 ${h.recordedByName}`, `by ${h.recordedByName}`)].filter(Boolean).join(' · ')}
+              {[
+                // The first entry's reason is the app's own word for enrolment; the others are what staff typed.
+                h.fromStatus === null ? t('入园', 'Joined') : h.reason,
+                h.recordedByName && t(`记录人 ${h.recordedByName}`, `by ${h.recordedByName}`),
+              ]
+                .filter(Boolean)
+                .join(' · ')}
             </Text>
           </Timeline.Item>
         ))}
@@ -166,6 +172,7 @@ function ChildCard({ child: c, canEdit, onEdit, onStatus }: { child: Child; canE
 
 function GuardiansCard({ guardians, canEdit, onAdd, onEdit }: { guardians: Guardian[]; canEdit: boolean; onAdd(): void; onEdit(g: Guardian): void }) {
   const t = useT();
+  const relationship = useRelationship();
   return (
     <Card withBorder>
       <Group justify="space-between" mb="xs">
@@ -185,7 +192,7 @@ function GuardiansCard({ guardians, canEdit, onAdd, onEdit }: { guardians: Guard
             <Table.Th>{t('微信', 'WeChat')}</Table.Th>
             <Table.Th>{t('工作单位', 'Workplace')}</Table.Th>
             <Table.Th>{t('住址', 'Address')}</Table.Th>
-            <Table.Th />
+            <Table.Th>{t('接送', 'Pick-up')}</Table.Th>
             <Table.Th />
           </Table.Tr>
         </Table.Thead>
@@ -193,21 +200,26 @@ function GuardiansCard({ guardians, canEdit, onAdd, onEdit }: { guardians: Guard
           {guardians.map((g) => (
             <Table.Tr key={g.id}>
               <Table.Td fw={600}>{g.name}</Table.Td>
-              <Table.Td>{g.relationship}</Table.Td>
+              <Table.Td>{relationship(g.relationship)}</Table.Td>
               <Table.Td ff="monospace">{g.mobile}</Table.Td>
               <Table.Td>{g.wechat}</Table.Td>
               <Table.Td>{g.workplace}</Table.Td>
               <Table.Td>{g.address}</Table.Td>
               <Table.Td>
-                <Group gap={4}>
-                  {g.isEmergencyContact && (
-                    <Badge size="sm" color="red" variant="light">
-                      {t('紧急联系人', 'Emergency')}
+                <Group gap={4} wrap="nowrap">
+                  {/* Who may collect the child is a safety check at the gate: say it both ways. */}
+                  {g.canPickUp ? (
+                    <Badge size="sm" color="green" variant="light">
+                      {t('可接送', 'May pick up')}
+                    </Badge>
+                  ) : (
+                    <Badge size="sm" color="red" variant="filled">
+                      {t('不可接送', 'May not pick up')}
                     </Badge>
                   )}
-                  {!g.canPickUp && (
-                    <Badge size="sm" color="gray" variant="light">
-                      {t('不可接送', 'No pick-up')}
+                  {g.isEmergencyContact && (
+                    <Badge size="sm" color="orange" variant="light">
+                      {t('紧急联系人', 'Emergency contact')}
                     </Badge>
                   )}
                 </Group>
@@ -461,7 +473,7 @@ function StatusModal({ child, onClose, onSaved }: { child: Child | null; onClose
         >
           <Stack>
             <Text size="sm">
-              {t('当前', 'Now')}：{label(CHILD_STATUS_LABELS, child.status)}（{child.statusSince}）
+              {t('当前', 'Now')}：{label(CHILD_STATUS_LABELS, child.status)}（{t('自', 'since')} {child.statusSince ?? child.enrolledOn}）
             </Text>
             <Select
               label={t('新状态', 'New status')}
@@ -498,33 +510,83 @@ function GuardianModal({ householdId, state, onClose, onSaved }: { householdId: 
   const t = useT();
   const { submit, busy, fieldError } = useSubmit();
   const [draft, setDraft] = useState<GuardianDraft | null>(null);
+  const [removing, setRemoving] = useState(false);
+  const [reason, setReason] = useState('');
   const current = draft ?? (state?.guardian ? { ...state.guardian } : emptyGuardian());
   const close = () => {
     setDraft(null);
+    setRemoving(false);
+    setReason('');
     onClose();
   };
+  const guardian = state?.guardian ?? null;
   return (
-    <Modal opened={state !== null} onClose={close} size="xl" title={state?.guardian ? t(`编辑 ${state.guardian.name}`, `Edit ${state.guardian.name}`) : t('添加家长', 'Add guardian')}>
-      <form
-        onSubmit={async (e) => {
-          e.preventDefault();
-          const value = toGuardianInput(current);
-          const saved = state?.guardian
-            ? await submit('families.updateGuardian', { id: state.guardian.id, value }, t('已保存', 'Saved'))
-            : await submit('families.addGuardian', { householdId, guardian: value }, t('已添加', 'Added'));
-          if (saved) {
-            close();
-            onSaved();
-          }
-        }}
-      >
-        <GuardianFields value={current} onChange={setDraft} error={fieldError} autoFocus />
-        <Group justify="flex-end" mt="md">
-          <Button type="submit" loading={busy}>
-            {t('保存', 'Save')}
-          </Button>
-        </Group>
-      </form>
+    <Modal opened={state !== null} onClose={close} size="xl" title={guardian ? t(`编辑 ${guardian.name}`, `Edit ${guardian.name}`) : t('添加家长', 'Add guardian')}>
+      {guardian && removing ? (
+        <form
+          data-testid="remove-guardian-form"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            const removed = await submit('families.removeGuardian', { id: guardian.id, reason }, t(`已移除 ${guardian.name}`, `${guardian.name} removed`));
+            if (removed) {
+              close();
+              onSaved();
+            }
+          }}
+        >
+          <Stack>
+            <Alert color="orange" title={t('只是不再允许接送？', 'Only no longer allowed to pick up?')}>
+              {t(
+                '请返回编辑，取消勾选“可接送幼儿”后保存：此人仍留在档案中，门口核对时能看到“不可接送”。移除只用于登记错误或已不相关的人（如已离开的保姆）。',
+                'Go back and untick “May pick up” instead: the person stays on file and the gate sees “May not pick up”. Remove only someone entered by mistake or no longer involved (e.g. a former nanny).',
+              )}
+            </Alert>
+            <TextInput
+              label={t('移除原因', 'Reason for removing')}
+              placeholder={t('如：保姆已离职；重复登记', 'e.g. nanny has left; entered twice')}
+              required
+              autoFocus
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              error={fieldError('reason')}
+            />
+            <Group justify="space-between">
+              <Button variant="default" onClick={() => setRemoving(false)}>
+                {t('返回编辑', 'Back to editing')}
+              </Button>
+              <Button type="submit" color="red" loading={busy}>
+                {t(`确认移除 ${guardian.name}`, `Remove ${guardian.name}`)}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      ) : (
+        <form
+          onSubmit={async (e) => {
+            e.preventDefault();
+            const value = toGuardianInput(current);
+            const saved = guardian
+              ? await submit('families.updateGuardian', { id: guardian.id, value }, t('已保存', 'Saved'))
+              : await submit('families.addGuardian', { householdId, guardian: value }, t('已添加', 'Added'));
+            if (saved) {
+              close();
+              onSaved();
+            }
+          }}
+        >
+          <GuardianFields value={current} onChange={setDraft} error={fieldError} autoFocus />
+          <Group justify={guardian ? 'space-between' : 'flex-end'} mt="md">
+            {guardian && (
+              <Button variant="subtle" color="red" leftSection={<IconUserMinus size={16} />} onClick={() => setRemoving(true)}>
+                {t('移除此家长', 'Remove this guardian')}
+              </Button>
+            )}
+            <Button type="submit" loading={busy}>
+              {t('保存', 'Save')}
+            </Button>
+          </Group>
+        </form>
+      )}
     </Modal>
   );
 }

@@ -8,7 +8,7 @@ import { ApiCallError, api } from '../api/client';
 import { navigate } from '../app/router';
 import { EmptyState } from '../components/EmptyState';
 import { PageHeader } from '../components/PageHeader';
-import { useT } from '../i18n';
+import { useLang, useT } from '../i18n';
 import { fileToBase64, useSubmit } from './shared';
 
 type Parsed = Api['families.importParse']['output'];
@@ -26,6 +26,7 @@ interface Row {
  */
 export function ImportView() {
   const t = useT();
+  const { lang } = useLang();
   const [fileName, setFileName] = useState<string | null>(null);
   const [parsed, setParsed] = useState<Parsed | null>(null);
   const [mapping, setMapping] = useState<RosterMapping | null>(null);
@@ -119,7 +120,7 @@ export function ImportView() {
                 <Select
                   key={f.key}
                   size="xs"
-                  label={f.label}
+                  label={lang === 'en' ? f.labelEn : f.label}
                   placeholder={t('（不导入）', '(none)')}
                   clearable
                   data={columnOptions}
@@ -184,7 +185,7 @@ export function ImportView() {
                           <Stack gap={0}>
                             {problems.map((p) => (
                               <Text key={`${p.field}-${p.message}`} size="xs" c={r.skip ? 'dimmed' : 'red'}>
-                                {p.message}
+                                {lang === 'en' ? p.messageEn : p.message}
                               </Text>
                             ))}
                           </Stack>
@@ -257,15 +258,16 @@ export function ImportView() {
   );
 }
 
-function FixModal({ row, problems, onClose, onSave }: { row: Row | null; problems: { field: string; message: string }[]; onClose(): void; onSave(r: RosterRecord): void }) {
+function FixModal({ row, problems, onClose, onSave }: { row: Row | null; problems: { field: string; message: string; messageEn: string }[]; onClose(): void; onSave(r: RosterRecord): void }) {
   const t = useT();
+  const { lang } = useLang();
   const [draft, setDraft] = useState<RosterRecord | null>(null);
   const current = draft ?? row?.record ?? null;
   const close = () => {
     setDraft(null);
     onClose();
   };
-  const messageFor = (field: RosterField) => problems.filter((p) => p.field === field).map((p) => p.message).join('；') || undefined;
+  const messageFor = (field: RosterField) => problems.filter((p) => p.field === field).map((p) => (lang === 'en' ? p.messageEn : p.message)).join(lang === 'en' ? '; ' : '；') || undefined;
   return (
     <Modal opened={row !== null} onClose={close} size="xl" title={t(`修改第 ${row?.sheetRow ?? ''} 行`, `Fix row ${row?.sheetRow ?? ''}`)}>
       {current && (
@@ -280,7 +282,7 @@ function FixModal({ row, problems, onClose, onSave }: { row: Row | null; problem
             {ROSTER_FIELDS.map((f, i) => (
               <Grid.Col span={4} key={f.key}>
                 <TextInput
-                  label={f.label}
+                  label={lang === 'en' ? f.labelEn : f.label}
                   autoFocus={i === 0}
                   value={current[f.key]}
                   error={messageFor(f.key)}

@@ -9,13 +9,14 @@ import { EmptyState } from '../components/EmptyState';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useT } from '../i18n';
 import { useClassOptions } from './forms';
-import { ChildStatusBadge, useLabel, useOptions } from './shared';
+import { ChildStatusBadge, useLabel, useOptions, useRelationship } from './shared';
 
 /** The roster by class and status; phones and ID numbers stay masked until a family is opened. */
 export function RosterTab() {
   const t = useT();
   const label = useLabel();
   const options = useOptions();
+  const relationship = useRelationship();
   const { actor } = useSession();
   const classOptions = useClassOptions(true);
   const [classId, setClassId] = useState<string | null>(null);
@@ -88,7 +89,7 @@ export function RosterTab() {
                   {c.idNumberMasked}
                 </Table.Td>
                 <Table.Td fz="sm">
-                  {c.guardians.map((g) => `${g.relationship} ${g.name} ${g.mobileMasked}`).join('；')}
+                  {c.guardians.map((g) => `${relationship(g.relationship)} ${g.name} ${g.mobileMasked}`).join('；')}
                 </Table.Td>
               </Table.Tr>
             ))}

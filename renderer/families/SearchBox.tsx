@@ -5,9 +5,15 @@ import type { Api } from '../../electron/api/index';
 import { api } from '../api/client';
 import { navigate } from '../app/router';
 import { useT } from '../i18n';
-import { ChildStatusBadge } from './shared';
+import { ChildStatusBadge, useRelationship } from './shared';
 
 type Result = Api['families.search']['output'][number];
+
+const siblings = (r: Result) =>
+  r.children
+    .filter((c) => c.id !== r.id)
+    .map((c) => c.name)
+    .join('、');
 
 /**
  * One box for everything: 张三, zhangsan, zs or the last digits of a phone.
@@ -15,6 +21,7 @@ type Result = Api['families.search']['output'][number];
  */
 export function SearchBox() {
   const t = useT();
+  const relationship = useRelationship();
   const [q, setQ] = useState('');
   const [results, setResults] = useState<Result[] | null>(null);
   const [active, setActive] = useState(0);
@@ -107,7 +114,7 @@ export function SearchBox() {
                       </Badge>
                       <Text fw={600}>{r.name}</Text>
                       <Text size="sm" c="dimmed">
-                        {r.detail}
+                        {r.kind === 'guardian' ? relationship(r.detail) : r.detail}
                       </Text>
                       {r.status && r.status !== 'enrolled' && <ChildStatusBadge status={r.status} />}
                     </Group>
@@ -121,7 +128,7 @@ export function SearchBox() {
                         {r.kind === 'guardian'
                           ? r.children.map((c) => `${c.name}（${c.className}）`).join('、')
                           : r.children.length > 1
-                            ? t(`兄弟姐妹：${r.children.filter((c) => c.id !== r.id).map((c) => c.name).join('、')}`, 'Has siblings')
+                            ? t(`兄弟姐妹：${siblings(r)}`, `Siblings: ${siblings(r)}`)
                             : ''}
                       </Text>
                     </Group>

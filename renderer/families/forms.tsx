@@ -3,7 +3,7 @@ import type { Api } from '../../electron/api/index';
 import { BILLING_MODE_LABELS, GENDER_LABELS, REDUCTION_LABELS, RELATIONSHIPS } from '../../core/families/labels';
 import { useApiQuery } from '../api/hooks';
 import { useT } from '../i18n';
-import { DateField, useOptions } from './shared';
+import { DateField, useOptions, useRelationship } from './shared';
 
 /** Form state for a child: strings as typed, converted to the API's shape on submit. */
 export interface ChildDraft {
@@ -213,7 +213,10 @@ export function GuardianFields({
   autoFocus?: boolean;
 }) {
   const t = useT();
+  const relationship = useRelationship();
   const set = <K extends keyof GuardianDraft>(key: K, v: GuardianDraft[K]) => onChange({ ...value, [key]: v });
+  // A relationship on file that is not in the list (e.g. 监护人 from an import) must still show when editing.
+  const relationships = [...new Set<string>([...RELATIONSHIPS, ...(value.relationship ? [value.relationship] : [])])];
   return (
     <Grid gap="sm">
       <Grid.Col span={3}>
@@ -223,7 +226,7 @@ export function GuardianFields({
         <Select
           label={t('与幼儿关系', 'Relationship')}
           required
-          data={[...RELATIONSHIPS]}
+          data={relationships.map((r) => ({ value: r, label: relationship(r) }))}
           searchable
           value={value.relationship}
           onChange={(v) => set('relationship', v)}

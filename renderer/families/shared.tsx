@@ -5,7 +5,7 @@ import type { Api, ApiName } from '../../electron/api/index';
 import { notifications } from '@mantine/notifications';
 import { ApiCallError, api } from '../api/client';
 import { parseDateCell } from '../../core/families/roster';
-import { CHILD_STATUS_LABELS, type ChildStatus, FEEDBACK_STATUS_LABELS, type FeedbackStatus } from '../../core/families/labels';
+import { CHILD_STATUS_LABELS, type ChildStatus, FEEDBACK_STATUS_LABELS, type FeedbackStatus, RELATIONSHIP_EN } from '../../core/families/labels';
 import { useLang, useT } from '../i18n';
 
 /** Select options from a label table: [{ value: 'phone', label: '电话' }, ...]. */
@@ -25,6 +25,12 @@ export function useLabel() {
       key && key in labels ? labels[key as K][lang === 'en' ? 1 : 0] : (key ?? ''),
     [lang],
   );
+}
+
+/** A guardian's relationship as stored (父亲), in English when the UI is English and the word is a known one. */
+export function useRelationship() {
+  const { lang } = useLang();
+  return useCallback((relationship: string) => (lang === 'en' ? (RELATIONSHIP_EN[relationship] ?? relationship) : relationship), [lang]);
 }
 
 const STATUS_COLORS: Record<ChildStatus, string> = { enrolled: 'green', suspended: 'yellow', withdrawn: 'gray', graduated: 'blue' };
@@ -83,10 +89,14 @@ export function useSubmit() {
       } catch (e) {
         const err = e instanceof ApiCallError ? e : new ApiCallError({ code: 'internal', message: String(e) });
         setErrors(err.fields);
+        // The dispatcher's English sentence for a field rule names the raw path ("at guardians.1.mobile");
+        // the message itself is shown next to that field, so the English notice just points there.
+        const fieldRule = Object.keys(err.fields).length > 0 && /^Invalid input at /.test(err.body.messageEn ?? '');
+        const english = fieldRule ? 'Please correct the fields marked in red.' : (err.body.messageEn ?? err.message);
         notifications.show({
           color: 'red',
           title: t('未保存', 'Not saved'),
-          message: lang === 'en' && err.body.messageEn ? err.body.messageEn : err.message,
+          message: lang === 'en' ? english : err.message,
           autoClose: 8000,
         });
         return undefined;

@@ -294,6 +294,12 @@ function PrintBlank({ run }: { run: RunDetail }) {
       <Button size="xs" component="a" href={href} target="_blank">
         {t('打开打印页', 'Open for printing')}
       </Button>
+      {run.anonymous && (
+        // A number handed out in roster order would tie a sheet to a family.
+        <Text size="xs" c="dimmed" w={170} data-testid="shuffle-hint">
+          {t('匿名调查：请打乱顺序发放，不要按名单依次发。', 'Anonymous: hand the sheets out in no particular order.')}
+        </Text>
+      )}
     </Group>
   );
 }

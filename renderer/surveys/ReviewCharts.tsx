@@ -1,7 +1,8 @@
 import { BarChart } from '@mantine/charts';
-import { Badge, Group, Text } from '@mantine/core';
+import { Badge, ColorSwatch, Group, Text } from '@mantine/core';
 import type { Question } from '../../core/surveys/types';
 import type { Api } from '../../electron/api/index';
+import { useLang, useT } from '../i18n';
 
 export type ReviewData = Api['surveys.review']['output'];
 type Stats = ReviewData['review']['questions'][number];
@@ -9,108 +10,142 @@ type Change = ReviewData['review']['changes'][number]['change'];
 
 const RATING_COLORS = ['red.6', 'orange.5', 'yellow.5', 'teal.5', 'green.7'];
 
+const percent = (count: number, n: number) => (n > 0 ? Math.round((count * 100) / n) : 0);
+
+/** Swatch, label and count for each part of a bar: the chart shows proportions, the legend the numbers behind them. */
+function CountLegend({ items, n }: { items: { label: string; color: string; count: number }[]; n: number }) {
+  return (
+    <Group gap="sm" justify="flex-end" mt={2}>
+      {items.map((item) => (
+        <Group key={item.label} gap={4} wrap="nowrap">
+          <ColorSwatch color={`var(--mantine-color-${item.color.replace('.', '-')})`} size={10} withShadow={false} />
+          <Text size="xs" style={{ whiteSpace: 'nowrap' }}>
+            {item.label} <b>{item.count}</b>
+            <Text span size="xs" c="dimmed">
+              {' '}
+              ({percent(item.count, n)}%)
+            </Text>
+          </Text>
+        </Group>
+      ))}
+    </Group>
+  );
+}
+
 /**
- * A question's distribution as one stacked bar (ratings, 0–10) or bars per
- * option (choices). Animation is off so the printed PDF never catches a bar
- * mid-growth.
+ * A question's distribution: one stacked bar for a rating, a bar per score
+ * for 0–10, bars per option for choices. Animation is off so the printed PDF
+ * never catches a bar mid-growth.
  */
-export function DistributionChart({ question, stats, height = 60 }: { question: Question; stats: Stats; height?: number }) {
+export function DistributionChart({ question, stats }: { question: Question; stats: Stats }) {
+  const t = useT();
   if (!stats.distribution) return null;
+  const counts = stats.distribution;
   if (question.kind === 'rating') {
     const row: Record<string, number | string> = { q: '' };
-    question.options.forEach((label, i) => {
-      row[`${i + 1} ${label}`] = stats.distribution![i] ?? 0;
+    question.options.forEach((_, i) => {
+      row[`s${i + 1}`] = counts[i] ?? 0;
     });
     return (
-      <BarChart
-        h={height}
-        data={[row]}
-        dataKey="q"
-        type="percent"
-        orientation="vertical"
-        withXAxis={false}
-        withYAxis={false}
-        gridAxis="none"
-        withTooltip={false}
-        withLegend
-        legendProps={{ verticalAlign: 'bottom', height: 20 }}
-        barProps={{ isAnimationActive: false }}
-        series={question.options.map((label, i) => ({ name: `${i + 1} ${label}`, color: RATING_COLORS[i]! }))}
-      />
+      <>
+        <BarChart
+          h={26}
+          data={[row]}
+          dataKey="q"
+          type="percent"
+          orientation="vertical"
+          withXAxis={false}
+          withYAxis={false}
+          gridAxis="none"
+          withTooltip={false}
+          barChartProps={{ margin: { top: 0, right: 0, bottom: 0, left: 0 } }}
+          barProps={{ isAnimationActive: false }}
+          series={question.options.map((_, i) => ({ name: `s${i + 1}`, color: RATING_COLORS[i]! }))}
+        />
+        <CountLegend n={stats.n} items={question.options.map((label, i) => ({ label: `${i + 1} ${label}`, color: RATING_COLORS[i]!, count: counts[i] ?? 0 }))} />
+      </>
     );
   }
   if (question.kind === 'nps') {
-    const data = stats.distribution.map((count, score) => ({
+    const data = counts.map((count, score) => ({
       label: String(score),
-      贬损者: score <= 6 ? count : 0,
-      中立者: score === 7 || score === 8 ? count : 0,
-      推荐者: score >= 9 ? count : 0,
+      detractors: score <= 6 ? count : 0,
+      passives: score === 7 || score === 8 ? count : 0,
+      promoters: score >= 9 ? count : 0,
     }));
+    const groups = [
+      { name: 'detractors', label: t('贬损者 0–6', 'Detractors 0–6'), color: 'red.6', count: stats.recommendation?.detractors ?? 0 },
+      { name: 'passives', label: t('中立者 7–8', 'Passives 7–8'), color: 'gray.5', count: stats.recommendation?.passives ?? 0 },
+      { name: 'promoters', label: t('推荐者 9–10', 'Promoters 9–10'), color: 'green.6', count: stats.recommendation?.promoters ?? 0 },
+    ];
     return (
-      <BarChart
-        h={150}
-        data={data}
-        dataKey="label"
-        type="stacked"
-        withTooltip={false}
-        withLegend
-        legendProps={{ verticalAlign: 'bottom', height: 20 }}
-        barProps={{ isAnimationActive: false }}
-        series={[
-          { name: '贬损者', label: '贬损者 0–6', color: 'red.6' },
-          { name: '中立者', label: '中立者 7–8', color: 'gray.5' },
-          { name: '推荐者', label: '推荐者 9–10', color: 'green.6' },
-        ]}
-      />
+      <>
+        <BarChart
+          h={170}
+          data={data}
+          dataKey="label"
+          type="stacked"
+          withTooltip={false}
+          withBarValueLabel
+          valueFormatter={(v) => (v ? String(v) : '')}
+          xAxisLabel={t('打分（0～10）', 'Score (0–10)')}
+          barProps={{ isAnimationActive: false }}
+          series={groups.map(({ name, label, color }) => ({ name, label, color }))}
+        />
+        <CountLegend n={stats.n} items={groups} />
+      </>
     );
   }
-  const data = question.options.map((label, i) => ({ label, count: stats.distribution![i] ?? 0 }));
+  const data = question.options.map((label, i) => ({ label, count: counts[i] ?? 0 }));
   return (
     <BarChart
-      h={Math.max(110, data.length * 30)}
+      h={data.length * 26 + 40}
       data={data}
       dataKey="label"
       orientation="vertical"
       withTooltip={false}
       withBarValueLabel
+      valueFormatter={(v) => String(v)}
       yAxisProps={{ width: 130, interval: 0 }}
       barProps={{ isAnimationActive: false }}
-      series={[{ name: 'count', label: '人数', color: 'blue.6' }]}
+      series={[{ name: 'count', label: t('人数', 'Families'), color: 'blue.6' }]}
     />
   );
 }
 
-export function ChangeBadge({ change, unit = '' }: { change: Change | null | undefined; unit?: string }) {
+export function ChangeBadge({ change }: { change: Change | null | undefined }) {
+  const t = useT();
   if (!change) return null;
   const sign = change.delta > 0 ? '+' : '';
   const color = change.direction === 'up' ? 'green' : change.direction === 'down' ? 'red' : 'gray';
   const arrow = change.direction === 'up' ? '↑' : change.direction === 'down' ? '↓' : '→';
-  const word = change.direction === 'up' ? '上升' : change.direction === 'down' ? '下降' : '持平';
+  const word = change.direction === 'up' ? t('上升', 'up') : change.direction === 'down' ? t('下降', 'down') : t('持平', 'unchanged');
   return (
-    <Badge color={color} variant="light" data-testid="change-badge">
+    <Badge color={color} variant="light" tt="none" style={{ flexShrink: 0, overflow: 'visible' }} data-testid="change-badge">
       {arrow} {word} {sign}
       {change.delta}
-      {unit}
     </Badge>
   );
 }
 
 /** "4.32（n = 68）": a mean is never shown without how many answers it rests on. */
 export function MeanWithN({ value, n, hidden, minGroup }: { value: number | null; n: number; hidden: boolean; minGroup: number }) {
+  const t = useT();
+  const { lang } = useLang();
   if (hidden) {
     return (
-      <Text size="sm" c="dimmed">
-        不足 {minGroup} 份，不显示
+      <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+        {t(`不足 ${minGroup} 份，不显示`, `Fewer than ${minGroup} answers, hidden`)}
       </Text>
     );
   }
   return (
-    <Group gap={4} wrap="nowrap">
+    <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
       <Text fw={700} data-testid="mean">
         {value ?? '—'}
       </Text>
-      <Text size="xs" c="dimmed">
-        （n = {n}）
+      <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+        {lang === 'en' ? `(n = ${n})` : `（n = ${n}）`}
       </Text>
     </Group>
   );

@@ -25,7 +25,7 @@ import { navigate } from '../app/router';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
-import { useT } from '../i18n';
+import { useLang, useT } from '../i18n';
 import { ChangeBadge, DistributionChart, MeanWithN, type ReviewData } from './ReviewCharts';
 
 export const ACTION_STATUS: Record<string, [string, string, string]> = {
@@ -143,6 +143,7 @@ export function SummaryCards({ data }: { data: ReviewData }) {
 /** Questions × classes: response rate first, then each score; small groups show as hidden. */
 export function ClassTable({ data }: { data: ReviewData }) {
   const t = useT();
+  const { lang } = useLang();
   const { review } = data;
   const scored = data.questions.filter((q) => q.kind === 'rating' || q.kind === 'nps');
   const number = new Map(data.questions.map((q, i) => [q.id, i + 1]));
@@ -163,15 +164,16 @@ export function ClassTable({ data }: { data: ReviewData }) {
           <Table.Td fw={600}>{t('回收 / 应收（回收率）', 'Returned / invited (rate)')}</Table.Td>
           {review.classes.map((c) => (
             <Table.Td key={c.classId} ta="center" data-testid={`rate-${c.name}`}>
-              {c.responses}/{c.invited}（{c.rate ?? '—'}%）
+              {c.responses}/{c.invited}
+              {lang === 'en' ? ` (${c.rate ?? '—'}%)` : `（${c.rate ?? '—'}%）`}
             </Table.Td>
           ))}
         </Table.Tr>
         {scored.map((q) => (
           <Table.Tr key={q.id}>
             <Table.Td maw={320}>
-              <Text size="sm" lineClamp={1}>
-                {number.get(q.id)}. {q.section}：{q.text}
+              <Text size="sm" lineClamp={1} title={q.text}>
+                {number.get(q.id)}. {q.kind === 'nps' ? t('推荐指数（推荐者% − 贬损者%）', 'Recommendation score') : `${q.section}：${q.text}`}
               </Text>
             </Table.Td>
             {review.classes.map((c) => {
@@ -200,10 +202,13 @@ export function QuestionBlock({ data, question, onAction }: { data: ReviewData; 
   const stats = data.review.questions.find((s) => s.questionId === question.id)!;
   const ch = data.review.changes.find((c) => c.questionId === question.id);
   const index = data.questions.findIndex((q) => q.id === question.id) + 1;
+  const scored = question.kind === 'rating' || question.kind === 'nps';
+  // What was done about this question after the last survey, shown beside the score it was meant to move.
+  const followUps = data.actions.filter((a) => a.fromPrevious && a.questionId === question.id);
   return (
-    <Paper withBorder p="sm" className="kd-avoid-break" data-testid={`review-q-${index}`}>
-      <Group justify="space-between" wrap="nowrap" align="flex-start">
-        <div>
+    <Paper withBorder p="sm" style={{ breakInside: 'avoid' }} data-testid={`review-q-${index}`}>
+      <Group justify="space-between" wrap="nowrap" align="flex-start" gap="sm">
+        <div style={{ minWidth: 0 }}>
           <Text size="xs" c="dimmed">
             {question.section}
           </Text>
@@ -211,30 +216,159 @@ export function QuestionBlock({ data, question, onAction }: { data: ReviewData; 
             {index}. {question.text}
           </Text>
         </div>
-        <Group gap="xs" wrap="nowrap">
-          {(question.kind === 'rating' || question.kind === 'nps') && (
+        <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+          {scored ? (
             <MeanWithN value={question.kind === 'nps' ? (stats.recommendation?.score ?? null) : stats.mean} n={stats.n} hidden={stats.hidden} minGroup={data.minGroup} />
-          )}
-          {question.kind !== 'rating' && question.kind !== 'nps' && (
-            <Text size="xs" c="dimmed">
+          ) : (
+            <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
               n = {stats.n}
             </Text>
           )}
           <ChangeBadge change={ch?.change} />
           {ch?.previous != null && (
-            <Text size="xs" c="dimmed">
+            <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
               {t('上次', 'Last')} {ch.previous}
             </Text>
           )}
-          {onAction && (question.kind === 'rating' || question.kind === 'nps') && (
+          {onAction && scored && (
             <Button size="compact-xs" variant="light" onClick={() => onAction(question)}>
               {t('制定改进措施', 'Plan an action')}
             </Button>
           )}
         </Group>
       </Group>
+      {question.kind === 'nps' && stats.recommendation && (
+        <Text size="xs" c="dimmed">
+          {t(
+            `推荐指数 = 推荐者 ${stats.recommendation.promoters} 人（${percent(stats.recommendation.promoters, stats.n)}%）− 贬损者 ${stats.recommendation.detractors} 人（${percent(stats.recommendation.detractors, stats.n)}%）`,
+            `Score = promoters ${stats.recommendation.promoters} (${percent(stats.recommendation.promoters, stats.n)}%) − detractors ${stats.recommendation.detractors} (${percent(stats.recommendation.detractors, stats.n)}%)`,
+          )}
+        </Text>
+      )}
+      {followUps.map((a) => (
+        <Group key={a.id} gap={6} mt={4} wrap="nowrap" data-testid="follow-up">
+          <Badge size="sm" variant="outline" tt="none" style={{ flexShrink: 0 }}>
+            {t('上次改进措施', 'Last action')}
+          </Badge>
+          <Text size="xs" style={{ minWidth: 0 }}>
+            {a.title}
+            {t(`（${statusLabel(a.status)[0]}）`, ` (${statusLabel(a.status)[1]})`)}：{a.change ? `${a.before} → ${a.after}` : t('分数不足以比较', 'not enough answers to compare')}
+          </Text>
+          <ChangeBadge change={a.change} />
+        </Group>
+      ))}
       <DistributionChart question={question} stats={stats} />
     </Paper>
+  );
+}
+
+const percent = (count: number, n: number) => (n > 0 ? Math.round((count * 100) / n) : 0);
+const statusLabel = (status: string): [string, string] => {
+  const [zh, en] = ACTION_STATUS[status] ?? [status, status];
+  return [zh, en];
+};
+
+/**
+ * The three things the principal asks first: where it got worse, what
+ * scores lowest, and how the improvement actions stand.
+ */
+export function Highlights({ data, full = false }: { data: ReviewData; full?: boolean }) {
+  const t = useT();
+  const byId = new Map(data.questions.map((q) => [q.id, q]));
+  const number = new Map(data.questions.map((q, i) => [q.id, i + 1]));
+  const label = (id: number) => `${number.get(id)}. ${byId.get(id)?.kind === 'nps' ? t('推荐指数', 'Recommendation score') : (byId.get(id)?.text ?? '')}`;
+  const worse = data.review.changes.filter((c) => c.change?.direction === 'down').sort((a, b) => a.change!.delta - b.change!.delta);
+  const lowest = data.review.lowestFirst
+    .map((id) => ({ id, mean: data.review.questions.find((s) => s.questionId === id)?.mean ?? null }))
+    .filter((x) => x.mean !== null)
+    .slice(0, 3);
+  const open = data.actions.filter((a) => a.status !== 'done');
+  const overdue = open.filter((a) => a.dueDate < data.today);
+  return (
+    <SimpleGrid cols={3} mb="md" data-testid="highlights">
+      <Paper withBorder p="sm">
+        <Text size="sm" fw={600} c={worse.length ? 'red.7' : undefined} mb={4}>
+          {data.previous ? t(`比上次下降（${worse.length} 项）`, `Worse than last time (${worse.length})`) : t('比上次下降', 'Worse than last time')}
+        </Text>
+        {!data.previous && (
+          <Text size="xs" c="dimmed">
+            {t('这是这份问卷的第一次调查，下次调查起可以对比。', 'The first survey with this questionnaire; later ones compare with it.')}
+          </Text>
+        )}
+        {data.previous && worse.length === 0 && (
+          <Text size="xs" c="dimmed">
+            {t('没有明显下降的题目。', 'Nothing went down noticeably.')}
+          </Text>
+        )}
+        {worse.slice(0, 5).map((c) => (
+          <Group key={c.questionId} gap={6} wrap="nowrap" justify="space-between">
+            <Text size="xs" lineClamp={full ? undefined : 1} title={byId.get(c.questionId)?.text}>
+              {label(c.questionId)}
+            </Text>
+            <Text size="xs" c="red.7" fw={600} style={{ whiteSpace: 'nowrap' }}>
+              {c.previous} → {c.current}
+            </Text>
+          </Group>
+        ))}
+        {worse.length > 5 && (
+          <Text size="xs" c="dimmed">
+            {t(`另有 ${worse.length - 5} 项，见下方各题`, `${worse.length - 5} more below`)}
+          </Text>
+        )}
+      </Paper>
+      <Paper withBorder p="sm">
+        <Text size="sm" fw={600} mb={4}>
+          {t('得分最低', 'Lowest scores')}
+        </Text>
+        {lowest.length === 0 && (
+          <Text size="xs" c="dimmed">
+            {t(`答卷不足 ${data.minGroup} 份，暂不排名。`, `Fewer than ${data.minGroup} responses; no ranking yet.`)}
+          </Text>
+        )}
+        {lowest.map((x) => (
+          <Group key={x.id} gap={6} wrap="nowrap" justify="space-between">
+            <Text size="xs" lineClamp={full ? undefined : 1} title={byId.get(x.id)?.text}>
+              {label(x.id)}
+            </Text>
+            <Text size="xs" fw={600}>
+              {x.mean}
+            </Text>
+          </Group>
+        ))}
+      </Paper>
+      <Paper withBorder p="sm">
+        <Text size="sm" fw={600} mb={4}>
+          {t('改进措施', 'Improvement actions')}
+        </Text>
+        {data.actions.length === 0 ? (
+          <Text size="xs" c="dimmed">
+            {t('还没有改进措施：在得分低的题目旁点“制定改进措施”。', 'None yet: use “Plan an action” beside a low score.')}
+          </Text>
+        ) : (
+          <Text size="xs">
+            {t(
+              `共 ${data.actions.length} 项：已完成 ${data.actions.length - open.length}，未完成 ${open.length}`,
+              `${data.actions.length} in all: ${data.actions.length - open.length} done, ${open.length} open`,
+            )}
+            {overdue.length > 0 && (
+              <Text span size="xs" c="red.7" fw={600}>
+                {t(`，其中 ${overdue.length} 项已过期限`, `, ${overdue.length} overdue`)}
+              </Text>
+            )}
+          </Text>
+        )}
+        {data.actions
+          .filter((a) => a.fromPrevious && a.change)
+          .map((a) => (
+            <Group key={a.id} gap={6} wrap="nowrap" justify="space-between" mt={2}>
+              <Text size="xs" lineClamp={full ? undefined : 1}>
+                {a.title}
+              </Text>
+              <ChangeBadge change={a.change} />
+            </Group>
+          ))}
+      </Paper>
+    </SimpleGrid>
   );
 }
 
@@ -242,10 +376,12 @@ function ReviewBody({ data, onAction, onChanged }: { data: ReviewData; onAction(
   const t = useT();
   const byId = new Map(data.questions.map((q) => [q.id, q]));
   const lowest = data.review.lowestFirst.map((id) => byId.get(id)!);
-  const others = data.questions.filter((q) => q.kind === 'nps' || q.kind === 'single' || q.kind === 'multi');
+  const nps = data.questions.filter((q) => q.kind === 'nps');
+  const choices = data.questions.filter((q) => q.kind === 'single' || q.kind === 'multi');
   return (
     <Stack>
       <SummaryCards data={data} />
+      <Highlights data={data} />
       <Paper withBorder p="md">
         <Title order={4} mb="sm">
           {t('各班回收率与分班得分', 'Response rate and scores by class')}
@@ -266,11 +402,16 @@ function ReviewBody({ data, onAction, onChanged }: { data: ReviewData; onAction(
         <Title order={4} mb="xs">
           {t('推荐意愿与选择题', 'Recommendation and choice questions')}
         </Title>
-        <SimpleGrid cols={{ base: 1, lg: 2 }}>
-          {others.map((q) => (
-            <QuestionBlock key={q.id} data={data} question={q} onAction={q.kind === 'nps' ? onAction : undefined} />
+        <Stack gap="xs">
+          {nps.map((q) => (
+            <QuestionBlock key={q.id} data={data} question={q} onAction={onAction} />
           ))}
-        </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="xs">
+            {choices.map((q) => (
+              <QuestionBlock key={q.id} data={data} question={q} />
+            ))}
+          </SimpleGrid>
+        </Stack>
       </div>
       <Actions data={data} onChanged={onChanged} />
       <Comments data={data} onChanged={onChanged} />
@@ -394,7 +535,7 @@ function Comments({ data, onChanged }: { data: ReviewData; onChanged(): void }) 
       )}
       <Stack gap={6}>
         {shown.map((c) => (
-          <Group key={c.answerId} justify="space-between" wrap="nowrap" align="flex-start" data-testid="comment">
+          <Group key={c.key} justify="space-between" wrap="nowrap" align="flex-start" data-testid="comment">
             <Text size="sm" style={{ flex: 1 }}>
               {c.text}
               {(c.className || c.family) && (
@@ -410,7 +551,7 @@ function Comments({ data, onChanged }: { data: ReviewData; onChanged(): void }) 
               data={allTags}
               defaultValue={c.tags}
               onChange={async (tags) => {
-                if (await call('surveys.tagComment', { answerId: c.answerId, tags })) onChanged();
+                if (await call('surveys.tagComment', { runId: data.run.id, key: c.key, tags })) onChanged();
               }}
             />
           </Group>

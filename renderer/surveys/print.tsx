@@ -1,7 +1,8 @@
-import { SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Stack, Text, Title } from '@mantine/core';
 import { useApiQuery } from '../api/hooks';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { ClassTable, QuestionBlock, SummaryCards } from './ReviewPage';
+import { useT } from '../i18n';
+import { ACTION_STATUS, ClassTable, Highlights, QuestionBlock, SummaryCards } from './ReviewPage';
 
 /** `#/print/survey-blank/<runId>/<firstNo>/<count>/<classId|0>`: numbered paper questionnaires, one A4 sheet each. */
 export function BlankQuestionnaire({ args }: { args: string[] }) {
@@ -63,90 +64,110 @@ export function BlankQuestionnaire({ args }: { args: string[] }) {
   );
 }
 
-/** `#/print/survey-report/<runId>`: the review as an A4 report with its charts. */
+/**
+ * `#/print/survey-report/<runId>`: the review as an A4 report with its charts.
+ * One flowing page sequence (blocks never split across pages) so page 1 is
+ * not left half empty; it follows the screen's language, since the principal
+ * reads it.
+ */
 export function SurveyReport({ args }: { args: string[] }) {
+  const t = useT();
   const runId = Number(args[0]);
   const { data, error } = useApiQuery('surveys.review', { runId });
   if (error) return <ErrorAlert error={error} />;
   if (!data) return null;
   const byId = new Map(data.questions.map((q) => [q.id, q]));
   const lowest = data.review.lowestFirst.map((id) => byId.get(id)!);
-  const others = data.questions.filter((q) => q.kind === 'nps' || q.kind === 'single' || q.kind === 'multi');
+  // The 0–10 question first, as on the screen, then the choice questions.
+  const others = [...data.questions.filter((q) => q.kind === 'nps'), ...data.questions.filter((q) => q.kind === 'single' || q.kind === 'multi')];
+  const heading = (zh: string, en: string) => (
+    <Title order={5} mt="sm" mb={4} style={{ breakAfter: 'avoid' }}>
+      {t(zh, en)}
+    </Title>
+  );
   return (
-    <div data-testid="survey-report">
-      <section className="kd-page">
-        <Title order={3}>{data.run.title} · 分析报告</Title>
-        <Text size="sm" mb="sm">
-          {data.run.semester} · {data.run.anonymous ? '匿名调查' : '实名调查'}
-          {data.previous ? ` · 对比上次：${data.previous.title}` : ''}
-        </Text>
-        <SummaryCards data={data} />
-        <Title order={5} mb={4}>
-          各班回收率与分班得分
-        </Title>
-        <ClassTable data={data} />
-      </section>
-      <section className="kd-page">
-        <Title order={5} mb={4}>
-          各项满意度（得分最低的排在最前）
-        </Title>
-        <Stack gap={6}>
-          {lowest.map((q) => (
-            <QuestionBlock key={q.id} data={data} question={q} />
-          ))}
-        </Stack>
-      </section>
-      <section className="kd-page">
-        <Title order={5} mb={4}>
-          推荐意愿与选择题
-        </Title>
-        <SimpleGrid cols={1} spacing={6}>
-          {others.map((q) => (
-            <QuestionBlock key={q.id} data={data} question={q} />
-          ))}
-        </SimpleGrid>
-        <Title order={5} mt="md" mb={4}>
-          持续改进措施
-        </Title>
-        <table>
+    <section className="kd-page" data-testid="survey-report">
+      <Title order={3}>
+        {data.run.title} · {t('分析报告', 'report')}
+      </Title>
+      <Text size="sm" mb="sm">
+        {data.run.semester} · {data.run.anonymous ? t('匿名调查', 'Anonymous') : t('实名调查', 'Named')}
+        {data.previous ? ` · ${t('对比上次', 'Compared with')}：${data.previous.title}` : ''} · {t('打印日期', 'Printed')} {data.today}
+      </Text>
+      <SummaryCards data={data} />
+      <Highlights data={data} full />
+      {heading('各班回收率与分班得分', 'Response rate and scores by class')}
+      <ClassTable data={data} />
+      {heading('各项满意度（得分最低的排在最前）', 'Satisfaction by question (lowest first)')}
+      <Stack gap={6}>
+        {lowest.map((q) => (
+          <QuestionBlock key={q.id} data={data} question={q} />
+        ))}
+      </Stack>
+      {heading('推荐意愿与选择题', 'Recommendation and choice questions')}
+      <Stack gap={6}>
+        {others.map((q) => (
+          <QuestionBlock key={q.id} data={data} question={q} />
+        ))}
+      </Stack>
+      {heading('持续改进措施', 'Improvement actions')}
+      {data.actions.length === 0 ? (
+        <Text size="sm">{t('暂无改进措施。', 'No actions yet.')}</Text>
+      ) : (
+        <table style={{ breakInside: 'avoid' }}>
           <thead>
             <tr>
-              <th>措施</th>
-              <th>针对题目</th>
-              <th>负责人</th>
-              <th>期限</th>
-              <th>状态</th>
-              <th>效果</th>
+              <th>{t('措施', 'Action')}</th>
+              <th>{t('针对题目', 'Question')}</th>
+              <th>{t('负责人', 'Owner')}</th>
+              <th>{t('期限', 'Due')}</th>
+              <th>{t('状态', 'Status')}</th>
+              <th>{t('效果', 'Effect')}</th>
             </tr>
           </thead>
           <tbody>
-            {data.actions.map((a) => (
-              <tr key={a.id}>
-                <td>{a.title}</td>
-                <td>{a.questionText}</td>
-                <td>{a.owner}</td>
-                <td>{a.dueDate}</td>
-                <td>{{ planned: '计划中', in_progress: '进行中', done: '已完成' }[a.status] ?? a.status}</td>
-                <td>{a.fromPrevious ? `${a.before ?? '—'} → ${a.after ?? '—'}` : `目前 ${a.before ?? '—'}`}</td>
-              </tr>
-            ))}
+            {data.actions.map((a) => {
+              const status = ACTION_STATUS[a.status];
+              return (
+                <tr key={a.id}>
+                  <td>
+                    {a.title}
+                    {a.fromPrevious ? t('（上次调查提出）', ' (from last survey)') : ''}
+                  </td>
+                  <td>{a.questionText}</td>
+                  <td>{a.owner}</td>
+                  <td style={{ whiteSpace: 'nowrap' }}>{a.dueDate}</td>
+                  <td style={{ whiteSpace: 'nowrap' }}>{status ? t(status[0], status[1]) : a.status}</td>
+                  <td style={{ whiteSpace: 'nowrap' }}>
+                    {a.fromPrevious ? `${a.before ?? '—'} → ${a.after ?? '—'}${a.change ? ` ${changeWord(a.change, t)}` : ''}` : `${t('目前', 'Now')} ${a.before ?? '—'}`}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
-        <Title order={5} mt="md" mb={4}>
-          家长意见与建议（{data.comments.length} 条）
-        </Title>
-        <ol style={{ fontSize: 11, margin: 0, paddingLeft: 18 }}>
-          {data.comments.map((c) => (
-            <li key={c.answerId}>
-              {c.text}
-              {c.tags.length ? `【${c.tags.join('、')}】` : ''}
-            </li>
-          ))}
-        </ol>
-        <p data-testid="report-ready" style={{ fontSize: 9, color: '#666' }}>
-          说明：回答不足 {data.minGroup} 份的分组不显示结果，以保护家长隐私。
-        </p>
-      </section>
-    </div>
+      )}
+      {heading(`家长意见与建议（${data.comments.length} 条）`, `Comments (${data.comments.length})`)}
+      <ol style={{ fontSize: 11, margin: 0, paddingLeft: 22 }}>
+        {data.comments.map((c) => (
+          <li key={c.key}>
+            {c.text}
+            {c.tags.length ? `【${c.tags.join('、')}】` : ''}
+          </li>
+        ))}
+      </ol>
+      <p data-testid="report-ready" style={{ fontSize: 9, color: '#666' }}>
+        {t(
+          `说明：回答不足 ${data.minGroup} 份的分组不显示结果，以保护家长隐私。推荐指数 = 打 9–10 分的家长占比 − 打 0–6 分的占比。`,
+          `Groups with fewer than ${data.minGroup} answers are not shown, to protect parents. Recommendation score = % scoring 9–10 − % scoring 0–6.`,
+        )}
+      </p>
+    </section>
   );
+}
+
+function changeWord(change: { direction: string; delta: number }, t: (zh: string, en: string) => string) {
+  const sign = change.delta > 0 ? '+' : '';
+  const word = change.direction === 'up' ? t('上升', 'up') : change.direction === 'down' ? t('下降', 'down') : t('持平', 'unchanged');
+  return `${word} ${sign}${change.delta}`;
 }

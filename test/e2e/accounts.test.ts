@@ -129,6 +129,19 @@ describe('accounts, audit trail, backups and the idle lock', () => {
     await page.getByTestId('current-user').waitFor();
   });
 
+  it('new idle-lock minutes apply at once, without signing in again', async () => {
+    const page = app.page;
+    await page.goto(`${app.server.url.split('#')[0]}#/settings/accounts`);
+    await page.getByTestId('idle-minutes').fill('3');
+    await page.getByRole('button', { name: '保存' }).click();
+    await waitForText(page.locator('.mantine-Notification-root'), '立即生效');
+    await page.clock.fastForward('03:10');
+    await waitForText(page.getByTestId('idle-lock'), '3 分钟无操作');
+    await page.getByTestId('idle-lock').getByLabel('密码').fill('demo1234');
+    await page.getByRole('button', { name: '解锁' }).click();
+    await page.getByTestId('idle-lock').waitFor({ state: 'detached' });
+  });
+
   it('a teacher sees no account, audit or backup tabs, and changes her own password', async () => {
     const page = app.page;
     await page.getByRole('button', { name: '退出' }).click();
@@ -145,5 +158,27 @@ describe('accounts, audit trail, backups and the idle lock', () => {
     await app.screenshot('my-account');
     const check = await app.backend.dispatcher.call({ name: 'auth.login', input: { username: 'laoshi', password: 'lina2026' } });
     expect(check.ok).toBe(true);
+  });
+
+  it('after the principal resets a password, the person must choose their own before the app opens', async () => {
+    const page = app.page;
+    await page.getByRole('button', { name: '退出' }).click();
+    const principal = await app.backend.dispatcher.call({ name: 'auth.login', input: { username: 'admin', password: 'demo1234' } });
+    const session = principal.ok ? (principal.value as { session: string }).session : null;
+    const id = (app.backend.database().sqlite.prepare("SELECT id FROM staff WHERE username = 'laoshi'").get() as { id: number }).id;
+    const reset = await app.backend.dispatcher.call({ name: 'staff.resetPassword', input: { id, password: 'temp2026' }, session });
+    expect(reset.ok).toBe(true);
+
+    await page.getByLabel('登录名').waitFor();
+    await app.trySignIn('laoshi', 'temp2026');
+    await waitForText(page.getByTestId('choose-own-password'), '请设置您自己的密码');
+    await app.screenshot('choose-own-password');
+    expect(await page.getByTestId('current-user').count()).toBe(0);
+    await page.getByLabel('新密码').first().fill('mine2026');
+    await page.getByLabel('再输入一次新密码').fill('mine2026');
+    await page.getByRole('button', { name: '保存新密码并继续' }).click();
+    await page.getByTestId('current-user').waitFor();
+    const check = await app.backend.dispatcher.call({ name: 'auth.login', input: { username: 'laoshi', password: 'mine2026' } });
+    expect(check.ok && (check.value as { mustChangePassword: boolean }).mustChangePassword).toBe(false);
   });
 });

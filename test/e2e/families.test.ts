@@ -55,10 +55,17 @@ describe('families at the front desk', () => {
     const mother = page.getByTestId('guardian-form-1');
     await mother.getByLabel('家长姓名').fill('李芳');
     await choose(mother, '与幼儿关系', '母亲');
+    // One digit short: the API's message appears under that guardian's mobile, and nothing is saved.
+    await mother.getByLabel('手机号').fill('1390000246');
+    const before = count('children');
+    await page.getByRole('button', { name: '保存家庭' }).click();
+    await mother.getByText('手机号应为 11 位数字').waitFor();
+    expect(await father.getByText('手机号应为 11 位数字').count()).toBe(0);
+    expect(count('children')).toBe(before);
+    await app.screenshot('families-new-family-error');
+
     await mother.getByLabel('手机号').fill('13900002468');
     await app.screenshot('families-new-family-form');
-
-    const before = count('children');
     await page.getByRole('button', { name: '保存家庭' }).click();
     await page.getByText('张小红、张小明 的家庭').waitFor();
     expect(count('children')).toBe(before + 2);
@@ -66,6 +73,28 @@ describe('families at the front desk', () => {
     // The opened record shows the full number.
     await page.getByTestId('guardians-table').getByText('13700009321').waitFor();
     await app.screenshot('families-household');
+  });
+
+  it('stops a guardian picking up, or removes someone entered by mistake after a reminder', async () => {
+    const table = page.getByTestId('guardians-table');
+    const fatherRow = table.getByRole('row').filter({ hasText: '张建军' });
+    await fatherRow.getByRole('button', { name: '编辑' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('可接送幼儿').uncheck();
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await fatherRow.getByText('不可接送').waitFor();
+
+    await table.getByRole('row').filter({ hasText: '李芳' }).getByRole('button', { name: '编辑' }).click();
+    await dialog.getByRole('button', { name: '移除此家长' }).click();
+    await dialog.getByText('只是不再允许接送？').waitFor();
+    await app.screenshot('families-remove-guardian');
+    await dialog.getByLabel('移除原因').fill('重复登记');
+    await dialog.getByRole('button', { name: '确认移除 李芳' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await table.getByText('李芳').waitFor({ state: 'detached' });
+    // The father stays on file, marked so the gate can see it.
+    expect(await table.getByRole('row').count()).toBe(2);
   });
 
   it('finds the family by initials and by the last four phone digits, masked in the results', async () => {
@@ -152,5 +181,23 @@ describe('families at the front desk', () => {
     await page.getByText('已导入 5 名幼儿').waitFor();
     expect(count('children')).toBe(children + 5);
     await app.screenshot('families-import-done');
+  });
+
+  it('shows the import check and a family in English too', async () => {
+    await page.getByText('English', { exact: true }).click();
+    await page.getByRole('button', { name: 'Import roster' }).click();
+    await page.locator('input[type=file]').setInputFiles(join(ROOT, 'test', 'fixtures', 'roster-messy.xlsx'));
+    await page.getByTestId('import-row-7').getByText('There is no class called “彩虹班”').waitFor();
+    await page.getByLabel('Guardian 1 mobile').first().waitFor();
+    await app.screenshot('families-import-preview-en');
+
+    await page.getByRole('button', { name: 'Back' }).click();
+    await page.getByLabel('Search children or guardians').fill('zxm');
+    await page.getByTestId('search-result').filter({ hasText: '张小明' }).click();
+    const guardians = page.getByTestId('guardians-table');
+    await guardians.getByText('Father').waitFor();
+    await guardians.getByText('May not pick up').waitFor();
+    await app.screenshot('families-household-en');
+    await page.getByText('中文', { exact: true }).click();
   });
 });

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILT_IN_TEMPLATE } from '../../core/surveys/template';
@@ -144,7 +145,14 @@ describe('satisfaction survey, end to end', () => {
       window.location.hash = `/surveys/run/${id}/review`;
     }, runId);
     await page.getByTestId('summary-responses').waitFor();
-    expect(await page.getByTestId('summary-responses').innerText()).toContain('70 / 120');
+    // The families invited: the children enrolled in each class when the run started, read straight from the file.
+    const db = new Database(join(app.dir, 'kinderdesk.sqlite'), { readonly: true });
+    const enrolled = new Map(
+      (db.prepare("select c.name, count(*) as n from children k join classes c on c.id = k.class_id where k.status = 'enrolled' group by c.name").all() as { name: string; n: number }[]).map((r) => [r.name, r.n]),
+    );
+    db.close();
+    const invited = [...enrolled.values()].reduce((a, b) => a + b, 0);
+    expect(await page.getByTestId('summary-responses').innerText()).toContain(`70 / ${invited}`);
     const npsValues = sheets.map((s) => s.nps);
     const promoters = npsValues.filter((v) => v >= 9).length;
     const detractors = npsValues.filter((v) => v <= 6).length;
@@ -162,9 +170,10 @@ describe('satisfaction survey, end to end', () => {
     const lowest = [...means].sort((a, b) => a.mean - b.mean || a.qi - b.qi)[0]!;
     const first = page.getByTestId('lowest-first').locator('[data-testid^="review-q-"]').first();
     expect(await first.getAttribute('data-testid')).toBe(`review-q-${lowest.qi + 1}`);
-    // Response rate by class: 苗苗班 returned the 20 paper sheets, 星星班 (20 children) 12 online.
-    expect(await page.getByTestId('rate-苗苗班').innerText()).toBe('20/25（80%）');
-    expect(await page.getByTestId('rate-星星班').innerText()).toBe('12/20（60%）');
+    // Response rate by class: 苗苗班 returned the 20 paper sheets, 星星班 12 online.
+    const rate = (returned: number, of: number) => `${returned}/${of}（${Math.round((returned * 1000) / of) / 10}%）`;
+    expect(await page.getByTestId('rate-苗苗班').innerText()).toBe(rate(20, enrolled.get('苗苗班')!));
+    expect(await page.getByTestId('rate-星星班').innerText()).toBe(rate(12, enrolled.get('星星班')!));
     // Comments are searchable.
     await page.getByTestId('comment-search').fill('门口');
     expect(await page.getByTestId('comment').count()).toBe(10);
@@ -188,12 +197,30 @@ describe('satisfaction survey, end to end', () => {
     await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
     const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
     const flat = text.replace(/\s+/g, '');
-    expect(flat).toContain('70/120');
+    expect(flat).toContain(`70/${invited}`);
     expect(flat).toContain(`${npsScore > 0 ? '+' : ''}${npsScore}`);
     expect(flat).toContain('您对孩子的伙食和营养搭配是否满意？'.replace(/\s+/g, ''));
     expect(flat).toContain(String(lowest.mean));
     expect(flat).toContain('与家委会一起调整带量食谱');
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', pdf, join(SCREENSHOTS, 'surveys-report-page')]);
     expect(readFileSync(join(SCREENSHOTS, 'surveys-report-page-1.png')).length).toBeGreaterThan(10_000);
+    // Page 1 carries the summary, what got worse, the lowest scores and the class table: the principal's first look.
+    const page1 = execFileSync('pdftotext', ['-f', '1', '-l', '1', '-layout', pdf, '-']).toString().replace(/\s+/g, '');
+    for (const part of ['回收问卷', '比上次下降', '得分最低', '改进措施', '各班回收率与分班得分']) expect(page1).toContain(part);
+
+    // 7. The next run shows whether an action moved its score: the demo's mid-term
+    // review, where the food action of the first run is done and food went up.
+    await page.evaluate(() => {
+      window.location.hash = '/surveys';
+    });
+    await page.getByRole('row', { name: /2026秋季期中家长满意度调查/ }).getByRole('button', { name: '查看分析' }).click();
+    const food = page.locator('[data-testid^="review-q-"]', { hasText: '您对孩子的伙食和营养搭配是否满意？' });
+    const followUp = food.getByTestId('follow-up');
+    await followUp.waitFor();
+    const effect = (await followUp.textContent()) ?? '';
+    expect(effect).toContain('调整午餐菜谱');
+    expect(effect).toContain('3.08 → 4.07');
+    expect(effect).toContain('↑ 上升 +0.99');
+    await food.screenshot({ path: join(SCREENSHOTS, 'surveys-action-effect.png') });
   });
 });

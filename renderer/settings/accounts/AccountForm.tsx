@@ -42,7 +42,7 @@ export function AccountForm({
       const classId = value.role === 'teacher' ? value.classId : null;
       if (creating) {
         await api('staff.create', { username: value.username, displayName: value.displayName, role: value.role, classId, password });
-        onSaved(t(`已创建账号。请把临时密码 ${password} 告诉${value.displayName}，登录后可在「我的账号」中修改。`, `Account created. Give ${value.displayName} the temporary password ${password}.`));
+        onSaved(t(`已创建账号。请把临时密码 ${password} 告诉${value.displayName}；首次登录时系统会要求其设置自己的密码。`, `Account created. Give ${value.displayName} the temporary password ${password}; they will be asked to choose their own at first sign-in.`));
       } else {
         await api('staff.update', { id: initial.id!, displayName: value.displayName, role: value.role, classId });
         onSaved(t('已保存。该同事需要重新登录，新的角色才生效。', 'Saved. They need to sign in again for the new role to apply.'));

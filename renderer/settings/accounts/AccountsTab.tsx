@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { Api } from '../../../electron/api/index';
 import type { Role } from '../../../electron/api/define';
 import { useApiAction, useApiQuery } from '../../api/hooks';
+import { IDLE_LOCK_CHANGED } from '../../app/IdleLock';
 import { ROLE_LABELS, useSession } from '../../app/session';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -41,7 +42,7 @@ export function AccountsTab() {
   const resetPassword = async () => {
     if (!resetting) return;
     const ok = await run('staff.resetPassword', { id: resetting.account.id, password: resetting.password });
-    if (ok) done(t(`已重置密码。请把临时密码 ${resetting.password} 告诉${resetting.account.displayName}。`, `Password reset. Give ${resetting.account.displayName} the temporary password ${resetting.password}.`));
+    if (ok) done(t(`已重置密码。请把临时密码 ${resetting.password} 告诉${resetting.account.displayName}；登录时系统会要求其设置自己的密码。`, `Password reset. Give ${resetting.account.displayName} the temporary password ${resetting.password}; they will be asked to choose their own when they sign in.`));
   };
 
   const disable = async () => {
@@ -105,6 +106,10 @@ export function AccountsTab() {
                     <Badge color="orange" leftSection={<IconLock size={12} />}>
                       {t('密码错误过多，已锁定', 'Locked')}
                     </Badge>
+                  ) : a.mustChangePassword ? (
+                    <Badge color="blue" variant="light">
+                      {t('待本人设置密码', 'Awaiting own password')}
+                    </Badge>
                   ) : (
                     <Badge color="green" variant="light">
                       {t('正常', 'Active')}
@@ -150,8 +155,8 @@ export function AccountsTab() {
           <Stack>
             <Text size="sm">
               {t(
-                `为 ${resetting.account.displayName}（${resetting.account.username}）设置一个临时密码。对方正在使用的登录会立即退出，锁定也会解除。`,
-                `Set a temporary password for ${resetting.account.displayName}. Their open sessions end and any lockout is lifted.`,
+                `为 ${resetting.account.displayName}（${resetting.account.username}）设置一个临时密码。对方正在使用的登录会立即退出，锁定也会解除；用临时密码登录后须先设置自己的密码。`,
+                `Set a temporary password for ${resetting.account.displayName}. Their open sessions end and any lockout is lifted; after signing in with it they must choose their own.`,
               )}
             </Text>
             <Group align="flex-end" wrap="nowrap">
@@ -226,7 +231,8 @@ function IdleLockSetting() {
           loading={busy}
           disabled={minutes === null || Number(minutes) === data?.minutes}
           onClick={async () => {
-            if (await run('staff.setIdleLock', { minutes: Number(minutes) }, t('已保存锁屏时间', 'Saved'))) {
+            if (await run('staff.setIdleLock', { minutes: Number(minutes) }, t('已保存锁屏时间，立即生效', 'Saved; applies now'))) {
+              window.dispatchEvent(new Event(IDLE_LOCK_CHANGED));
               setMinutes(null);
               void reload();
             }

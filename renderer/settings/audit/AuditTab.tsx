@@ -2,15 +2,14 @@ import { Badge, Button, Group, Loader, Pagination, Select, Stack, Table, Text } 
 import { DatePickerInput } from '@mantine/dates';
 import { IconHistory } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
-import type { Role } from '../../../electron/api/define';
 import type { Api } from '../../../electron/api/index';
 import { useApiQuery } from '../../api/hooks';
-import { ROLE_LABELS } from '../../app/session';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n';
 import { diffRecords, type FieldChange } from './diff';
-import { ACTION_LABELS, ENTITY_LABELS, FIELD_LABELS, KIND_LABELS } from './labels';
+import { type AuditNames, describeEntry, entityText, fieldLabel, formatValue } from './format';
+import { ENTITY_LABELS, HIDDEN_FIELDS, KIND_LABELS } from './labels';
 
 type Kind = NonNullable<Api['audit.list']['input']['kind']>;
 type Row = Api['audit.list']['output']['rows'][number];
@@ -120,13 +119,13 @@ export function AuditTab() {
               <Table.Tr>
                 <Table.Th w={170}>{t('时间', 'When')}</Table.Th>
                 <Table.Th w={140}>{t('经办人', 'Who')}</Table.Th>
-                <Table.Th w={80}>{t('类别', 'Kind')}</Table.Th>
+                <Table.Th w={120}>{t('类别', 'Kind')}</Table.Th>
                 <Table.Th>{t('内容', 'What')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {data.rows.map((row) => (
-                <AuditRow key={row.id} row={row} t={t} classNames={classNames} />
+                <AuditRow key={row.id} row={row} t={t} names={{ classes: classNames, children: data.childNames }} />
               ))}
             </Table.Tbody>
           </Table>
@@ -137,10 +136,9 @@ export function AuditTab() {
   );
 }
 
-function AuditRow({ row, t, classNames }: { row: Row; t: T; classNames: Map<number, string> }) {
+function AuditRow({ row, t, names }: { row: Row; t: T; names: AuditNames }) {
   const [zh, en, color] = KIND_LABELS[row.kind] ?? [row.kind, row.kind, 'gray'];
-  const changes = diffRecords(row.before, row.after);
-  const entity = ENTITY_LABELS[row.entity];
+  const changes = diffRecords(row.before, row.after).filter((c) => !HIDDEN_FIELDS.has(c.field.split('.').at(-1) ?? c.field));
   return (
     <Table.Tr>
       <Table.Td style={{ whiteSpace: 'nowrap', verticalAlign: 'top' }}>{beijingTime(row.at)}</Table.Td>
@@ -152,10 +150,9 @@ function AuditRow({ row, t, classNames }: { row: Row; t: T; classNames: Map<numb
       </Table.Td>
       <Table.Td>
         <Text size="sm">
-          {describe(row, t)}
+          {describeEntry(row, t)}
           <Text span size="xs" c="dimmed" ml="xs">
-            {entity ? t(...entity) : row.entity}
-            {row.entityId ? ` #${row.entityId}` : ''}
+            {entityText(row, t, names)}
           </Text>
         </Text>
         {changes.length > 0 && (
@@ -164,10 +161,10 @@ function AuditRow({ row, t, classNames }: { row: Row; t: T; classNames: Map<numb
               {changes.map((c) => (
                 <Table.Tr key={c.field}>
                   <Table.Td c="dimmed" w={150} py={1}>
-                    {fieldLabel(c.field, t)}
+                    {fieldLabel(c.field, row.action, t, names)}
                   </Table.Td>
                   <Table.Td py={1}>
-                    <ChangeText change={c} t={t} classNames={classNames} />
+                    <ChangeText change={c} t={t} names={names} />
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -179,8 +176,8 @@ function AuditRow({ row, t, classNames }: { row: Row; t: T; classNames: Map<numb
   );
 }
 
-function ChangeText({ change, t, classNames }: { change: FieldChange; t: T; classNames: Map<number, string> }) {
-  const show = (v: unknown) => formatValue(change.field, v, t, classNames);
+function ChangeText({ change, t, names }: { change: FieldChange; t: T; names: AuditNames }) {
+  const show = (v: unknown) => formatValue(change.field, v, t, names);
   if (change.change === 'added') return <Text span size="sm">{show(change.after)}</Text>;
   if (change.change === 'removed')
     return (
@@ -199,29 +196,4 @@ function ChangeText({ change, t, classNames }: { change: FieldChange; t: T; clas
       </Text>
     </Text>
   );
-}
-
-function describe(row: Row, t: T): string {
-  const action = ACTION_LABELS[row.action];
-  if (!action) return row.summary || row.action;
-  const label = t(...action);
-  if (!row.summary) return label;
-  return row.summary.startsWith(label) ? row.summary : `${label}：${row.summary}`;
-}
-
-function fieldLabel(field: string, t: T): string {
-  if (!field) return t('值', 'Value');
-  const last = field.split('.').at(-1) ?? field;
-  const label = FIELD_LABELS[field] ?? FIELD_LABELS[last];
-  return label ? t(...label) : field;
-}
-
-function formatValue(field: string, value: unknown, t: T, classNames: Map<number, string>): string {
-  if (value === null || value === undefined || value === '') return t('（空）', '(empty)');
-  if (typeof value === 'boolean') return value ? t('是', 'yes') : t('否', 'no');
-  if (field === 'role' && typeof value === 'string' && value in ROLE_LABELS) return t(...ROLE_LABELS[value as Role]);
-  if (field.endsWith('classId') && typeof value === 'number') return classNames.get(value) ?? `#${value}`;
-  if (Array.isArray(value) && value.every((v) => typeof v !== 'object')) return value.join('、');
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
 }

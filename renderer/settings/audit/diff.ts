@@ -43,6 +43,9 @@ export function diffRecords(before: unknown, after: unknown): FieldChange[] {
       if (now !== null && now !== undefined && now !== '') changes.push({ field, before: undefined, after: now, change: 'added' });
     } else if (!hasAfter) {
       changes.push({ field, before: old, after: undefined, change: 'removed' });
+    } else if (old === undefined && now !== undefined) {
+      // A detail recorded only with the new value (e.g. a correction's reason) is not "emptied → set".
+      changes.push({ field, before: undefined, after: now, change: 'added' });
     } else if (!same(old, now)) {
       changes.push({ field, before: old, after: now, change: 'changed' });
     }

@@ -21,6 +21,13 @@ describe('audit diff (what the audit screen shows instead of JSON)', () => {
     ]);
   });
 
+  it('a detail recorded only with the new value is shown as added, not as emptied and set', () => {
+    expect(diffRecords({ status: 'present' }, { status: 'personal', reason: '家长补请假' })).toEqual([
+      { field: 'status', before: 'present', after: 'personal', change: 'changed' },
+      { field: 'reason', before: undefined, after: '家长补请假', change: 'added' },
+    ]);
+  });
+
   it('plain values (not objects) are one change; nothing changed is no rows', () => {
     expect(diffRecords('520.00', '480.00')).toEqual([{ field: '', before: '520.00', after: '480.00', change: 'changed' }]);
     expect(diffRecords({ a: 1 }, { a: 1 })).toEqual([]);

@@ -93,6 +93,31 @@ describe('roles against the real API', () => {
     }
   });
 
+  it('money stays away from teachers; finance never edits attendance or families; teachers write only attendance and the contact log', () => {
+    const teacherWrites = new Set(['attendance.saveRollCall', 'attendance.recordLeave', 'attendance.correct', 'families.addContact', 'families.completeFollowUp']);
+    for (const [name, def] of Object.entries(handlers)) {
+      const roles = allowedRoles(def.access);
+      if (/^(refund|charging|policies\.createCopy)/.test(name)) expect(roles, name).not.toContain('teacher');
+      if (def.write && /^(attendance|families)\./.test(name) && !['attendance.settleMonth', 'attendance.markCorrectionsHandled'].includes(name)) {
+        expect(roles, name).not.toContain('finance');
+      }
+      if (def.write && def.access !== 'public' && roles.includes('teacher') && name !== 'staff.changeOwnPassword') expect(teacherWrites, name).toContain(name);
+    }
+  });
+
+  it('a teacher takes roll call for their own class only', async () => {
+    const sqlite = backend.database().sqlite;
+    const other = sqlite.prepare("SELECT c.id AS childId, c.class_id AS classId FROM children c JOIN classes k ON k.id = c.class_id WHERE k.name = '星星班' LIMIT 1").get() as { childId: number; classId: number };
+    const before = dataHash();
+    const result = await backend.dispatcher.call({
+      name: 'attendance.saveRollCall',
+      input: { classId: other.classId, date: '2026-11-20', entries: [{ childId: other.childId, status: 'present' }] },
+      session: sessions.teacher,
+    });
+    expect(result.ok ? 'ok' : result.error.code).toBe('forbidden');
+    expect(dataHash()).toBe(before);
+  });
+
   it('every forbidden call is refused as forbidden, in Chinese, and writes nothing', async () => {
     const before = dataHash();
     let refusals = 0;

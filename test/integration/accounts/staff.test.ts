@@ -14,7 +14,7 @@ async function setup(now?: () => Date) {
     rmSync(env.dir, { recursive: true, force: true });
   });
   const login = async (username: string, password: string) => {
-    const r = await caller(env.backend, null)<{ session: string }>('auth.login', { username, password });
+    const r = await caller(env.backend, null)<{ session: string; mustChangePassword: boolean }>('auth.login', { username, password });
     return r;
   };
   const as = async (username: string, password = 'demo1234') => caller(env.backend, (await ok(login(username, password))).session);
@@ -127,6 +127,51 @@ describe('staff accounts', () => {
     const finance = caller(backend, fresh.ok ? fresh.value.session : null);
     await ok(finance('staff.changeOwnPassword', { current: 'temp2026', password: 'mine2026' }));
     expect((await login('caiwu', 'mine2026')).ok).toBe(true);
+  });
+
+  it('a temporary password (new account or reset) must be replaced before the session can do anything else', async () => {
+    const { call, login, classId, staffRow, backend } = await setup();
+    await ok(call('staff.create', { username: 'wanglaoshi', displayName: '王老师', role: 'teacher', classId: classId('星星班'), password: 'temp2026' }));
+    await ok(call('staff.resetPassword', { id: staffRow('qiantai')!.id, password: 'desk2026' }));
+    const changes = () => (backend.database().sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+
+    for (const [username, temporary, mine] of [['wanglaoshi', 'temp2026', 'wang2026x'], ['qiantai', 'desk2026', 'desk2026x']] as const) {
+      const signedIn = await ok(login(username, temporary));
+      expect(signedIn.mustChangePassword, username).toBe(true);
+      const person = caller(backend, signedIn.session);
+      expect(await ok(person<{ mustChangePassword: boolean }>('auth.me'))).toMatchObject({ username, mustChangePassword: true });
+      // Reads and writes the role would allow are refused, in Chinese, and write nothing.
+      const before = changes();
+      for (const [name, input] of [
+        ['families.search', { q: '' }],
+        ['staff.idleLock', {}],
+        ['attendance.saveRollCall', { classId: classId('星星班'), date: '2026-11-20', entries: [] }],
+      ] as const) {
+        expect(await person(name, input), `${username} → ${name}`).toMatchObject({
+          ok: false,
+          error: { code: 'forbidden', message: '请先设置您自己的新密码，然后才能继续使用。' },
+        });
+      }
+      expect(changes()).toBe(before);
+
+      await ok(person('staff.changeOwnPassword', { current: temporary, password: mine }));
+      expect(staffRow(username)).toMatchObject({ must_change_password: 0 });
+      // The same session now works as the role allows; the next sign-in is not restricted.
+      expect((await person('staff.idleLock')).ok).toBe(true);
+      expect(await ok(person<{ mustChangePassword: boolean }>('auth.me'))).toMatchObject({ mustChangePassword: false });
+      expect(await ok(login(username, mine))).toMatchObject({ mustChangePassword: false });
+    }
+    // The demo (and the setup principal) chose their own passwords: no forced change.
+    expect(await ok(login('caiwu', 'demo1234'))).toMatchObject({ mustChangePassword: false });
+  });
+
+  it('a restricted session can still sign out', async () => {
+    const { call, login, staffRow, backend } = await setup();
+    await ok(call('staff.resetPassword', { id: staffRow('caiwu')!.id, password: 'temp2026' }));
+    const { session } = await ok(login('caiwu', 'temp2026'));
+    const person = caller(backend, session);
+    await ok(person('auth.logout'));
+    expect(await person('auth.me')).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
   });
 
   it('changing one’s own password needs the current one', async () => {

@@ -49,4 +49,35 @@ describe('closures and the legal calendar', () => {
     expect(feb.days.find((d) => d.date === '2027-02-13')).toMatchObject({ kind: 'makeup_workday' });
     expect((await ok('attendance.calendarStatus', {})).missingSoon).toEqual([]);
   });
+
+  it('replaces an entered year by saving it again, and removes it only while nothing was counted with it', async () => {
+    const { ok, call, dump, sqlite, login } = await demoBackend();
+    const year = (holidays: { date: string; name: string }[]) => ({ year: 2027, holidays, makeupWorkdays: [], source: '' });
+    await ok('attendance.saveCalendarYear', year([{ date: '2027-01-01', name: '元旦' }]));
+    expect((await ok('attendance.calendarMonth', { month: '2027-02' })).W).toBe(20);
+    // Entered again (the notice came out with the Spring Festival): the whole year is replaced.
+    await ok('attendance.saveCalendarYear', year([{ date: '2027-01-01', name: '元旦' }, { date: '2027-02-08', name: '春节' }]));
+    expect((await ok('attendance.calendarMonth', { month: '2027-02' })).W).toBe(19);
+    expect((await ok('attendance.calendarStatus', {})).customYears.map((c) => c.holidays.length)).toEqual([2]);
+
+    // A week of leave in January 2027 was counted with this calendar: removing it is refused, nothing written.
+    const child = sqlite.prepare(`SELECT id FROM children WHERE status = 'enrolled' ORDER BY id LIMIT 1`).get() as { id: number };
+    await ok('attendance.recordLeave', { childId: child.id, firstDate: '2027-01-04', lastDate: '2027-01-08', status: 'sick', note: '' });
+    const before = dump();
+    const refused = await call('attendance.removeCalendarYear', { year: 2027 });
+    expect(refused.ok ? '' : refused.error.message).toContain('2027 年已有考勤记录');
+    expect(dump()).toBe(before);
+    // Teachers cannot remove a year at all.
+    const teacher = await call('attendance.removeCalendarYear', { year: 2027 }, await login('laoshi'));
+    expect(teacher.ok ? '' : teacher.error.code).toBe('forbidden');
+
+    sqlite.prepare(`DELETE FROM attendance WHERE date LIKE '2027-%'`).run();
+    expect(await ok('attendance.removeCalendarYear', { year: 2027 })).toEqual({ year: 2027, bundled: false });
+    expect((await ok('attendance.calendarStatus', {})).missingSoon).toEqual([2027]);
+    expect((await ok('attendance.calendarMonth', { month: '2027-02' })).known).toBe(false);
+    const audit = sqlite.prepare(`SELECT summary FROM audit_log WHERE action = 'attendance.removeCalendarYear'`).get() as { summary: string };
+    expect(audit.summary).toBe('删除录入的 2027 年法定日历');
+    const missing = await call('attendance.removeCalendarYear', { year: 2027 });
+    expect(missing.ok ? '' : missing.error.code).toBe('not_found');
+  });
 });

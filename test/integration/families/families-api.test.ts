@@ -76,7 +76,8 @@ describe('status lifecycle', () => {
     const childId = childIds[0];
     const noReason = await kd.call('families.changeStatus', { childId, status: 'withdrawn', effectiveOn: '2026-11-01', reason: '' });
     expect(noReason.ok).toBe(false);
-    if (!noReason.ok) expect(noReason.error.message).toContain('原因');
+    // The form shows the message under the reason box.
+    if (!noReason.ok) expect(noReason.error.fields).toEqual({ reason: '请填写休学、退园或毕业的原因' });
 
     await kd.ok('families.changeStatus', { childId, status: 'suspended', effectiveOn: '2026-10-08', reason: '回老家养病' });
     const tooEarly = await kd.call('families.changeStatus', { childId, status: 'withdrawn', effectiveOn: '2026-10-01', reason: '搬家' });
@@ -191,5 +192,76 @@ describe('roles', () => {
     expect((await kd.call('families.feedback', {}, teacher)).ok).toBe(false);
     expect((await kd.call('families.feedback', {}, finance)).ok).toBe(true);
     expect((await kd.call('families.create', newFamily, frontDesk)).ok).toBe(true);
+  });
+});
+
+describe('the demo kindergarten', () => {
+  it('gives every child the enrolment history the app records, and its leavers no attendance after leaving', async () => {
+    const kids = kd.sqlite
+      .prepare(`SELECT id, enrolled_on AS enrolledOn, status, status_since AS since FROM children`)
+      .all() as { id: number; enrolledOn: string; status: string; since: string | null }[];
+    const firstRows = kd.sqlite
+      .prepare(`SELECT child_id AS childId, to_status AS toStatus, effective_on AS effectiveOn FROM child_status_changes WHERE from_status IS NULL`)
+      .all() as { childId: number; toStatus: string; effectiveOn: string }[];
+    const firstOf = new Map(firstRows.map((r) => [r.childId, r]));
+    for (const k of kids) {
+      expect(firstOf.get(k.id)).toEqual({ childId: k.id, toStatus: 'enrolled', effectiveOn: k.enrolledOn });
+      expect(k.since).not.toBeNull();
+    }
+
+    const withdrawn = await kd.ok<{ householdId: number; name: string; statusSince: string }[]>('families.children', { status: 'withdrawn' });
+    const suspended = await kd.ok<{ name: string; statusSince: string }[]>('families.children', { status: 'suspended' });
+    const demoLeaver = withdrawn.find((c) => c.statusSince === '2026-10-19')!;
+    expect(demoLeaver).toBeDefined();
+    expect(suspended.map((c) => c.statusSince)).toContain('2026-11-02');
+    const opened = await kd.ok('families.household', { id: demoLeaver.householdId });
+    const timeline = opened.children.find((c: { name: string }) => c.name === demoLeaver.name).history;
+    expect(timeline.map((h: { toStatus: string; effectiveOn: string; reason: string }) => [h.toStatus, h.effectiveOn, h.reason])).toEqual([
+      ['enrolled', '2024-09-01', '入园'],
+      ['withdrawn', '2026-10-19', '父母工作调动，随家迁往苏州'],
+    ]);
+
+    // Attendance refuses days on or after leaving, so the demo must not hold any.
+    const afterLeaving = kd.sqlite
+      .prepare(`SELECT count(*) FROM attendance a JOIN children c ON c.id = a.child_id WHERE c.status <> 'enrolled' AND a.date >= c.status_since`)
+      .pluck()
+      .get();
+    expect(afterLeaving).toBe(0);
+    const beforeLeaving = kd.sqlite
+      .prepare(`SELECT count(*) FROM attendance a JOIN children c ON c.id = a.child_id WHERE c.status = 'withdrawn' AND a.date = '2026-10-16'`)
+      .pluck()
+      .get();
+    expect(beforeLeaving).toBeGreaterThan(0);
+  });
+});
+
+describe('removing a guardian', () => {
+  it('needs a reason, keeps the family with at least one guardian, and keeps the removed person in the audit log', async () => {
+    const { householdId } = await kd.ok('families.create', {
+      children: [child(kd.classId('蒲公英班'), { name: '周保姆', birthDate: '2022-06-06', enrolledOn: '2025-09-01' })],
+      guardians: [guardian({ name: '周母', relationship: '母亲', mobile: '13655556666' }), guardian({ name: '刘阿姨', relationship: '其他', mobile: '13655557777' })],
+    });
+    const [mother, nanny] = (await kd.ok('families.household', { id: householdId })).guardians;
+
+    let before = kd.counts();
+    const noReason = await kd.call('families.removeGuardian', { id: nanny.id, reason: ' ' });
+    expect(noReason.ok === false && noReason.error.fields).toEqual({ reason: '请填写移除原因' });
+    expect(kd.counts()).toEqual(before);
+
+    await kd.ok('families.removeGuardian', { id: nanny.id, reason: '保姆已离职' }, await kd.signIn('qiantai'));
+    const after = kd.counts();
+    expect(after.guardians).toBe(before.guardians - 1);
+    const audit = kd.sqlite.prepare(`SELECT summary, before_json AS before FROM audit_log WHERE action = 'guardian.remove' ORDER BY id DESC`).get() as { summary: string; before: string };
+    expect(audit.summary).toBe('移除家长 刘阿姨（其他）：保姆已离职');
+    expect(JSON.parse(audit.before)).toMatchObject({ name: '刘阿姨', mobile: '13655557777' });
+    // The number is free again, e.g. for the nanny's next family.
+    expect((await kd.ok<unknown[]>('families.search', { q: '13655557777' })).length).toBe(0);
+
+    before = kd.counts();
+    const last = await kd.call('families.removeGuardian', { id: mother.id, reason: '测试' });
+    expect(last.ok === false && last.error.message).toContain('至少要保留一位家长');
+    const finance = await kd.call('families.removeGuardian', { id: mother.id, reason: '测试' }, await kd.signIn('caiwu'));
+    expect(finance.ok === false && finance.error.code).toBe('forbidden');
+    expect(kd.counts()).toEqual(before);
   });
 });

@@ -159,8 +159,108 @@ describe('surveys', () => {
     const updated = await call('surveys.saveAction', { id: created.value.id, runId: run.id, questionId: q.id, title: '每周公布食谱', owner: '赵师傅', dueDate: '2026-12-31', status: 'done' });
     expect(updated.value.status).toBe('done');
     const comments = (await call('surveys.review', { runId: run.id })).value.comments;
-    const tagged = await call('surveys.tagComment', { answerId: comments[0].answerId, tags: ['表扬', '表扬'] });
+    const tagged = await call('surveys.tagComment', { runId: run.id, key: comments[0].key, tags: ['表扬', '表扬'] });
     expect(tagged.value.tags).toEqual(['表扬']);
+    expect((await call('surveys.review', { runId: run.id })).value.comments[0].tags).toEqual(['表扬']);
+    const unknown = await call('surveys.tagComment', { runId: run.id, key: 'not-a-comment', tags: ['x'] });
+    expect(unknown.error.message).toContain('这条意见');
     expect(count('audit_log', "action like 'survey.action.%' or action = 'survey.comment.tag'")).toBe(3);
+  });
+});
+
+/**
+ * Anonymity, path by path: in an anonymous run nothing the principal or the
+ * front desk can read ties an answer to a family or to a sheet, and nothing
+ * is shown for a group under five.
+ */
+describe('survey anonymity', () => {
+  let anon: any;
+  const paper = async (classId: number, responseNo: number, rating: number, comment: string) =>
+    call('surveys.addResponse', { runId: anon.id, classId, responseNo, answers: answersFor(anon, rating, 9, comment) }, 'qiantai');
+
+  beforeAll(async () => {
+    const overview = (await call('surveys.overview', {})).value;
+    const [big, small] = overview.classes.slice(3, 5);
+    const created = await call('surveys.createRun', { template: 'builtin', title: '匿名检查', semesterId: overview.semesters[0].id, classIds: [big.id, small.id], anonymous: true });
+    anon = (await call('surveys.run', { runId: created.value.id })).value;
+    // Six sheets from the big class, three from the small one, comments typed in entry order A…I.
+    for (let i = 0; i < 6; i++) expect((await paper(big.id, i + 1, 4, `意见${'ABCDEF'[i]}`)).ok).toBe(true);
+    for (let i = 0; i < 3; i++) expect((await paper(small.id, i + 7, 1, `意见${'GHI'[i]}`)).ok).toBe(true);
+  });
+
+  it('review: hides the small class and the class that would give it away, and carries no family or sheet', async () => {
+    const r = (await call('surveys.review', { runId: anon.id })).value;
+    expect(r.review.responses).toBe(9);
+    // 6 + 3: showing the class of six would let "total − six" reveal the three, so both are hidden.
+    expect(r.review.classes.map((c: any) => c.hidden)).toEqual([true, true]);
+    expect(r.review.classes.flatMap((c: any) => c.cells.map((x: any) => x.value)).every((v: any) => v === null)).toBe(true);
+    // The whole run (9 ≥ 5) is still reported.
+    expect(r.review.overall.mean).not.toBeNull();
+    const json = JSON.stringify(r);
+    for (const field of ['householdId', 'responseId', 'responseNo', 'answerId', 'enteredBy']) expect(json).not.toContain(field);
+  });
+
+  it('comments list: no class for hidden classes, no family, not in entry order, keyed without row ids', async () => {
+    const r = (await call('surveys.review', { runId: anon.id })).value;
+    expect(r.comments).toHaveLength(9);
+    expect(r.comments.every((c: any) => c.className === null && c.family === null)).toBe(true);
+    expect(r.comments.map((c: any) => c.text)).toEqual([...r.comments.map((c: any) => c.text)].sort((a: string, b: string) => a.localeCompare(b, 'zh-CN')));
+    const ids = new Database(dbPath, { readonly: true });
+    try {
+      const answerIds = (ids.prepare('select a.id from survey_answers a join survey_responses r on r.id = a.response_id where r.run_id = ? and a.text is not null').all(anon.id) as { id: number }[]).map((x) => String(x.id));
+      expect(r.comments.some((c: any) => answerIds.includes(c.key))).toBe(false);
+    } finally {
+      ids.close();
+    }
+    // Tagging goes through the key, and the audit trail names the run, not the answer row.
+    await call('surveys.tagComment', { runId: anon.id, key: r.comments[0].key, tags: ['伙食'] });
+    expect(count('audit_log', `action = 'survey.comment.tag' and entity = 'survey_run' and entity_id = ${anon.id}`)).toBe(1);
+  });
+
+  it('response list for entry corrections and the audit trail: sheet numbers but no answers', async () => {
+    const detail = (await call('surveys.run', { runId: anon.id }, 'qiantai')).value;
+    expect(detail.recent.length).toBeGreaterThan(0);
+    for (const r of detail.recent) expect(Object.keys(r).sort()).toEqual(['className', 'enteredAt', 'id', 'responseNo', 'source']);
+    const db = new Database(dbPath, { readonly: true });
+    try {
+      const trail = db.prepare("select after_json as after from audit_log where action = 'survey.response.add' and entity_id in (select id from survey_responses where run_id = ?)").all(anon.id) as { after: string }[];
+      expect(trail).toHaveLength(9);
+      for (const row of trail) {
+        expect(row.after).not.toContain('意见');
+        expect(row.after).not.toContain('"values"');
+      }
+    } finally {
+      db.close();
+    }
+    // Deleting a sheet to re-enter it keeps the answers out of the trail too.
+    const last = detail.recent[0];
+    expect((await call('surveys.deleteResponse', { responseId: last.id }, 'qiantai')).ok).toBe(true);
+    const db2 = new Database(dbPath, { readonly: true });
+    try {
+      const before = (db2.prepare("select before_json as before from audit_log where action = 'survey.response.delete' and entity_id = ?").get(String(last.id)) as { before: string }).before;
+      expect(before).not.toContain('意见');
+      expect(before).toContain('"responseNo":9');
+    } finally {
+      db2.close();
+    }
+    expect((await paper(anon.classes[1].id, 9, 1, '意见I')).ok).toBe(true);
+  });
+
+  it('per-class breakdown: a class is shown once it and the rest both reach five', async () => {
+    for (let i = 0; i < 2; i++) expect((await paper(anon.classes[1].id, 20 + i, 2, '')).ok).toBe(true);
+    const r = (await call('surveys.review', { runId: anon.id })).value;
+    const [big, small] = r.review.classes;
+    expect([big.responses, small.responses]).toEqual([6, 5]);
+    expect(big.hidden || small.hidden).toBe(false);
+    const q1 = r.questions[0].id;
+    expect(big.cells.find((c: any) => c.questionId === q1).value).toBe(4);
+    // The small class: three sheets of 1 and two of 2.
+    expect(small.cells.find((c: any) => c.questionId === q1).value).toBe(1.4);
+  });
+
+  it('named runs are the only ones that show families, and the audit keeps their answers', async () => {
+    const r = (await call('surveys.review', { runId: (await call('surveys.overview', {})).value.runs.find((x: any) => x.title === '实名回访').id })).value;
+    expect(r.comments.map((c: any) => c.family)).toEqual([expect.any(String)]);
+    expect(count('audit_log', "action = 'survey.response.add' and after_json like '%希望多沟通%'")).toBe(1);
   });
 });

@@ -72,14 +72,14 @@ describe('lifecycles', () => {
   it('allows leaving with a reason, coming back, and nothing after graduation', () => {
     const now = { status: 'enrolled' as const, since: '2026-09-01' };
     expect(statusChangeProblem(now, { status: 'withdrawn', effectiveOn: '2026-11-01', reason: '搬家' })).toBeNull();
-    expect(statusChangeProblem(now, { status: 'withdrawn', effectiveOn: '2026-11-01', reason: ' ' })).toContain('原因');
-    expect(statusChangeProblem(now, { status: 'suspended', effectiveOn: '2026-08-01', reason: '病' })).toContain('不能早于');
-    expect(statusChangeProblem({ status: 'graduated', since: '2026-07-01' }, { status: 'enrolled', effectiveOn: '2026-09-01', reason: '' })).toContain('已毕业');
+    expect(statusChangeProblem(now, { status: 'withdrawn', effectiveOn: '2026-11-01', reason: ' ' })).toEqual({ field: 'reason', message: '请填写休学、退园或毕业的原因' });
+    expect(statusChangeProblem(now, { status: 'suspended', effectiveOn: '2026-08-01', reason: '病' })).toMatchObject({ field: 'effectiveOn', message: expect.stringContaining('不能早于') });
+    expect(statusChangeProblem({ status: 'graduated', since: '2026-07-01' }, { status: 'enrolled', effectiveOn: '2026-09-01', reason: '' })).toMatchObject({ field: 'status', message: expect.stringContaining('已毕业') });
   });
   it('needs a reply before a complaint is replied or closed, and counts days open', () => {
-    expect(feedbackChangeProblem('open', 'closed', '')).toContain('答复');
+    expect(feedbackChangeProblem('open', 'closed', '')).toMatchObject({ field: 'reply', message: expect.stringContaining('答复') });
     expect(feedbackChangeProblem('open', 'closed', '已处理')).toBeNull();
-    expect(feedbackChangeProblem('closed', 'open', '')).toContain('重新打开');
+    expect(feedbackChangeProblem('closed', 'open', '')).toMatchObject({ field: 'status', message: expect.stringContaining('重新打开') });
     expect(daysOpen('2026-11-01', null, '2026-11-20')).toBe(19);
     expect(daysOpen('2026-11-01', '2026-11-03', '2026-11-20')).toBe(2);
   });
