@@ -10,7 +10,7 @@ import { createBackend } from './backend';
 import { defaultDataDir } from './paths';
 import { startHttpServer } from './server/http-server';
 
-export function parseArgs(argv: string[]) {
+function parseArgs(argv: string[]) {
   const args = { db: '', port: 0, demo: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];

@@ -100,6 +100,8 @@ export async function startApp(options: StartOptions = {}): Promise<AppUnderTest
     dir,
     async screenshot(name) {
       const file = join(SCREENSHOTS, `${name}.png`);
+      // From the top: a full-page capture of a scrolled page repeats the fixed header mid-page.
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: file, fullPage: true });
       return file;
     },
