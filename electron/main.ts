@@ -63,6 +63,12 @@ function registerIpc(active: Backend) {
     if (!isTrustedSender(event.senderFrame)) return { spooled: false, reason: 'forbidden' };
     return printDocument(printDeps, String(route), sessionToken);
   });
+  // Staff pick a USB drive or synced folder for backups; typing a path is not for them.
+  ipcMain.handle('kd:chooseFolder', async (event, title: string) => {
+    if (!isTrustedSender(event.senderFrame)) return null;
+    const result = await dialog.showOpenDialog({ title: String(title || '选择文件夹'), properties: ['openDirectory', 'createDirectory'] });
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  });
   ipcMain.handle('kd:printToPdf', (event, route: string, sessionToken: string | null, name: string) => {
     if (!isTrustedSender(event.senderFrame)) return { saved: false };
     return saveDocumentAsPdf(printDeps, String(route), sessionToken, String(name || '园务通.pdf'));

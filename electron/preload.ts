@@ -1,6 +1,6 @@
 /**
  * The only bridge between the page and the main process: one frozen object
- * with three calls. No Node, no ipcRenderer, nothing else reaches the page.
+ * with four calls. No Node, no ipcRenderer, nothing else reaches the page.
  */
 import { contextBridge, ipcRenderer } from 'electron';
 
@@ -10,5 +10,6 @@ contextBridge.exposeInMainWorld(
     call: (request: { name: string; input: unknown; session: string | null }) => ipcRenderer.invoke('kd:api', request),
     print: (route: string, session: string | null) => ipcRenderer.invoke('kd:print', route, session),
     printToPdf: (route: string, session: string | null, name: string) => ipcRenderer.invoke('kd:printToPdf', route, session, name),
+    chooseFolder: (title: string) => ipcRenderer.invoke('kd:chooseFolder', title),
   }),
 );

@@ -12,6 +12,8 @@ declare global {
       call(request: { name: string; input: unknown; session: string | null }): Promise<ApiResult<unknown>>;
       print(route: string, session: string | null): Promise<{ spooled: boolean; reason?: string }>;
       printToPdf(route: string, session: string | null, name: string): Promise<{ saved: boolean; path?: string }>;
+      /** The desktop app's folder dialog; null when cancelled. */
+      chooseFolder(title: string): Promise<string | null>;
     };
   }
 }

@@ -173,6 +173,18 @@ function FolderCard({ folder, chosen, defaultFolder, onChanged }: { folder: stri
           }}
           data-testid="backup-folder"
         />
+        {window.kd && (
+          <Button
+            variant="light"
+            leftSection={<IconFolder size={16} />}
+            onClick={async () => {
+              const picked = await window.kd?.chooseFolder(t('选择备份文件夹', 'Choose the backup folder'));
+              if (picked) setValue(picked);
+            }}
+          >
+            {t('浏览…', 'Browse…')}
+          </Button>
+        )}
         <Button onClick={() => save(value.trim())} disabled={!value.trim()} loading={busy}>
           {t('使用此文件夹', 'Use this folder')}
         </Button>

@@ -26,7 +26,8 @@ const h = vi.hoisted(() => {
     },
     setDevicePermissionHandler() {},
   };
-  return { ipcHandlers, appListeners, windows, schemes, protocolHandlers, session, menu: { value: 'unset' as unknown } };
+  const openDialog = vi.fn(async () => ({ canceled: false, filePaths: ['E:\\园务通备份'] }));
+  return { ipcHandlers, appListeners, windows, schemes, protocolHandlers, session, openDialog, menu: { value: 'unset' as unknown } };
 });
 
 vi.mock('electron', () => {
@@ -55,7 +56,7 @@ vi.mock('electron', () => {
   return {
     app,
     BrowserWindow,
-    dialog: { showErrorBox: vi.fn(), showSaveDialog: vi.fn() },
+    dialog: { showErrorBox: vi.fn(), showSaveDialog: vi.fn(), showOpenDialog: h.openDialog },
     ipcMain: { handle: (channel: string, fn: any) => h.ipcHandlers.set(channel, fn) },
     Menu: { setApplicationMenu: (m: unknown) => (h.menu.value = m) },
     protocol: {
@@ -120,6 +121,14 @@ describe('the desktop main process', () => {
       expect(await h.ipcHandlers.get('kd:api')!(event, { name: 'setup.status', input: {} })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
       expect(await h.ipcHandlers.get('kd:print')!(event, 'attendance-sheet/1', null)).toEqual({ spooled: false, reason: 'forbidden' });
     }
+  });
+
+  it('lets its own page pick a backup folder with the system dialog, and nobody else', async () => {
+    expect(await h.ipcHandlers.get('kd:chooseFolder')!(trusted, '选择备份文件夹')).toBe('E:\\园务通备份');
+    expect(h.openDialog).toHaveBeenCalledWith({ title: '选择备份文件夹', properties: ['openDirectory', 'createDirectory'] });
+    h.openDialog.mockClear();
+    expect(await h.ipcHandlers.get('kd:chooseFolder')!({ senderFrame: { url: 'https://example.com/', parent: null } }, 'x')).toBeNull();
+    expect(h.openDialog).not.toHaveBeenCalled();
   });
 
   it('hardens every web contents: no navigation away, no new windows, no webviews', () => {
