@@ -48,7 +48,11 @@ const semesterInput = z.object({
 export const schoolYearInput = z
   .object({
     name: shortText('学年名称', 30),
-    semesters: z.array(semesterInput).min(1, '至少设置一个学期').max(2, '一个学年最多两个学期'),
+    semesters: z
+      .array(semesterInput)
+      .min(1, '至少设置一个学期')
+      .max(2, '一个学年最多两个学期')
+      .refine((list) => new Set(list.map((s) => s.name)).size === list.length, '两个学期的名称不能相同'),
   })
   .superRefine((v, ctx) => {
     v.semesters.forEach((s, i) => {
@@ -164,7 +168,15 @@ export const kindergartenHandlers = {
         else ctx.db.insert(semesters).values({ ...s, schoolYearId: yearId }).run();
       });
       for (const extra of before.slice(value.semesters.length)) {
-        ctx.db.delete(semesters).where(eq(semesters.id, extra.id)).run();
+        try {
+          ctx.db.delete(semesters).where(eq(semesters.id, extra.id)).run();
+        } catch (error) {
+          // Surveys (and later bills) belong to a semester: it cannot go once used.
+          if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+            throw conflict(`学期「${extra.name}」已有记录（如满意度调查）使用，不能删除。`, `Semester "${extra.name}" is in use and cannot be removed.`);
+          }
+          throw error;
+        }
       }
       ctx.audit({
         action: 'schoolYear.update',

@@ -41,6 +41,7 @@ describe('the API boundary', () => {
     ['overlapping semesters', (i) => ({ ...i, schoolYear: { ...i.schoolYear, semesters: [i.schoolYear.semesters[0], { name: '春', firstMonth: '2027-01', lastMonth: '2027-06' }] } }), 'schoolYear.semesters.1.firstMonth'],
     ['a month that does not exist', (i) => ({ ...i, schoolYear: { ...i.schoolYear, semesters: [{ name: '秋', firstMonth: '2026-13', lastMonth: '2027-01' }] } }), 'schoolYear.semesters.0.firstMonth'],
     ['duplicate class names', (i) => ({ ...i, classes: [i.classes[0], i.classes[0]] }), 'classes'],
+    ['two semesters with one name', (i) => ({ ...i, schoolYear: { ...i.schoolYear, semesters: i.schoolYear.semesters.map((t) => ({ ...t, name: '学期' })) } }), 'schoolYear.semesters'],
     ['an unknown class level', (i) => ({ ...i, classes: [{ name: '学前班', level: 'preschool' }] }), 'classes.0.level'],
     ['a weak password', (i) => ({ ...i, principal: { ...i.principal, password: 'abcdefgh' } }), 'principal.password'],
     ['not an object at all', () => 'setup please', '_'],
@@ -103,21 +104,27 @@ describe('the API boundary', () => {
   it('a write that fails half-way leaves nothing behind (one transaction per call)', async () => {
     const demo = await demoBackend();
     backend = demo.backend;
+    const sqlite = backend.database().sqlite;
+    const [autumn, spring] = sqlite.prepare('SELECT id, school_year_id AS year, name, first_month AS firstMonth, last_month AS lastMonth FROM semesters ORDER BY first_month').all() as {
+      id: number;
+      year: number;
+      name: string;
+      firstMonth: string;
+      lastMonth: string;
+    }[];
+    // A survey run in the spring semester: that semester is now in use.
+    const columns = (sqlite.prepare("SELECT name FROM pragma_table_info('survey_runs') WHERE name NOT IN ('id', 'semester_id')").all() as { name: string }[]).map((c) => `"${c.name}"`);
+    sqlite.prepare(`INSERT INTO survey_runs (${columns.join(', ')}, semester_id) SELECT ${columns.join(', ')}, ? FROM survey_runs LIMIT 1`).run(spring!.id);
     const before = dumpTables(backend, ['school_years', 'semesters', 'audit_log']);
-    // The year and its first semester are inserted before the second one hits
-    // the unique (year, name) constraint: an unexpected error, rolled back whole.
+    // The year is renamed and the autumn semester updated before dropping spring fails.
     const result = await backend.dispatcher.call({
-      name: 'kindergarten.addSchoolYear',
-      input: {
-        name: '2027-2028学年',
-        semesters: [
-          { name: '学期', firstMonth: '2027-09', lastMonth: '2028-01' },
-          { name: '学期', firstMonth: '2028-02', lastMonth: '2028-07' },
-        ],
-      },
+      name: 'kindergarten.updateSchoolYear',
+      input: { id: autumn!.year, value: { name: '2026-2027学年（调整）', semesters: [{ name: '秋季', firstMonth: autumn!.firstMonth, lastMonth: autumn!.lastMonth }] } },
       session: demo.session,
     });
-    expect(result).toMatchObject({ ok: false, error: { code: 'internal', message: '操作没有完成，数据未作更改。请重试；如仍失败，请联系技术支持。' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(result.ok ? '' : result.error.message).toContain(`学期「${spring!.name}」已有记录`);
     expect(dumpTables(backend, ['school_years', 'semesters', 'audit_log'])).toEqual(before);
   });
 });
+
