@@ -13,7 +13,7 @@ export interface ReductionResult {
 }
 
 /**
- * Applies a reduction category (low_income, orphan, ...) to a monthly
+ * Applies a reduction category (dibao, orphan, ... — the keys stored on a child, core/families/labels.ts) to a monthly
  * education fee standard. Returns null when the policy has no such category or
  * the kindergarten's kind is not covered (reductions apply in public and
  * inclusive private kindergartens only).

@@ -254,6 +254,7 @@ export const familiesHandlers = {
         status: c.status as ChildStatus,
         statusSince: c.statusSince,
         billingMode: c.billingMode,
+        reductionCategory: c.reductionCategory,
         guardians: guardianRows
           .filter((g) => g.householdId === c.householdId)
           .map((g) => ({ name: g.name, relationship: g.relationship, mobileMasked: maskMobile(g.mobile) })),

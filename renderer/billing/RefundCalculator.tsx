@@ -7,6 +7,7 @@ import { ApiCallError, api } from '../api/client';
 import { useApiQuery } from '../api/hooks';
 import { useLang, useT } from '../i18n';
 import { printDocument } from '../print/print';
+import { percent } from '../settings/policy-text';
 import { FEE_ITEM_LABELS, REASON_LABELS } from './labels';
 import { encodeCase, type RefundPreview, type RefundPreviewInput } from './refund-case';
 import { RefundLines } from './RefundLines';
@@ -60,6 +61,9 @@ export function RefundCalculator() {
 
   // GS-1: a semester payer is settled once on the days present in the whole semester.
   const wholeSemester = billing === 'semester' && policy.data?.policy.semester.mode === 'wholeSemester';
+  const chosenChild = roster.data?.find((c) => String(c.id) === childId);
+  const reductions = policy.data?.policy.reductions;
+  const reduction = chosenChild?.reductionCategory ? reductions?.categories[chosenChild.reductionCategory] : undefined;
   const childOptions = (roster.data ?? []).map((c) => ({ value: String(c.id), label: `${c.name}（${c.className}）` }));
   const message = (e: unknown) => (e instanceof ApiCallError ? (lang === 'en' && e.body.messageEn ? e.body.messageEn : e.message) : String(e));
 
@@ -182,6 +186,14 @@ export function RefundCalculator() {
             {t('计算退费', 'Compute refund')}
           </Button>
         </Group>
+        {reduction && reductions && (
+          <Alert variant="light" color="blue" mt="sm" data-testid="reduction-note">
+            {t(
+              `该幼儿登记了减免：${reduction.label}，保教费${reduction.rate === '1' ? '全免' : `减免 ${percent(reduction.rate)}`}（${reductions.clause}）。退费以实际缴纳的金额为基数，请填写实缴金额，而不是收费标准。`,
+              `This child has a reduction (${reductions.clause}, ${percent(reduction.rate)} of the education fee). Refunds are based on what was actually paid: enter the amount paid, not the standard.`,
+            )}
+          </Alert>
+        )}
         {attendanceNote && (
           <Text size="sm" c="dimmed" mt="xs" data-testid="attendance-note">
             {attendanceNote}

@@ -69,6 +69,20 @@ describe('the refund calculator at the front desk', () => {
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, join(dir, 'refund-statement')]);
   });
 
+  it('reminds the desk that a child with a reduction is refunded on what was actually paid (NT-3.7)', async () => {
+    const { page } = app;
+    const child = app.backend.database().sqlite
+      .prepare("SELECT c.name, k.name AS className FROM children c JOIN classes k ON k.id = c.class_id WHERE c.reduction_category = 'dibao' LIMIT 1")
+      .get() as { name: string; className: string };
+    await page.goto(`${app.server.url.split('#')[0]}#/billing`);
+    await page.getByPlaceholder('输入姓名查找').fill(child.name);
+    await page.getByRole('option', { name: `${child.name}（${child.className}）` }).click();
+    const note = await textOf(page.getByTestId('reduction-note'));
+    expect(note).toContain('城乡低保家庭子女');
+    expect(note).toContain('NT-3.7');
+    expect(note).toContain('实缴金额');
+  });
+
   it('shows the fee notice in force clause by clause', async () => {
     const { page } = app;
     await page.goto(`${app.server.url.split('#')[0]}#/settings/policies`);

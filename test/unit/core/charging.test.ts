@@ -97,13 +97,13 @@ describe('XA-C1 raises', () => {
 
 describe('NT-3.7 reductions', () => {
   it.each([
-    ['low_income', '260.00'],
-    ['hardship_worker_card', '260.00'],
+    ['dibao', '260.00'],
+    ['hardship_worker', '260.00'],
     ['disability_card', '260.00'],
     ['disabled_child', '0.00'],
     ['orphan', '0.00'],
-    ['martyr_child', '0.00'],
-    ['soldier_died_on_duty_child', '0.00'],
+    ['martyr', '0.00'],
+    ['soldier', '0.00'],
   ])('%s pays %s of 520', (category, due) => {
     expect(applyReduction(nt, { standard: '520.00', category, kindergartenKind: 'public' })).toMatchObject({ due, clause: 'NT-3.7' });
   });
