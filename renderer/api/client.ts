@@ -31,6 +31,12 @@ export class ApiCallError extends Error {
   }
 }
 
+/** What to show for a failed call: the backend's sentence in the interface language. */
+export function errorMessage(error: unknown, lang: 'zh' | 'en'): string {
+  if (!(error instanceof ApiCallError)) return String(error);
+  return lang === 'en' && error.body.messageEn ? error.body.messageEn : error.message;
+}
+
 const TOKEN_KEY = 'kd.token';
 const SESSION_KEY = 'kd.session';
 

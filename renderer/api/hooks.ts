@@ -2,7 +2,7 @@ import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Api, ApiName } from '../../electron/api/index';
 import { useLang } from '../i18n';
-import { ApiCallError, api } from './client';
+import { ApiCallError, api, errorMessage } from './client';
 
 /** Loads data for a screen; reloads when `input` changes (compared as JSON). */
 export function useApiQuery<K extends ApiName>(name: K, input: Api[K]['input'], options: { enabled?: boolean } = {}) {
@@ -53,9 +53,7 @@ export function useApiAction() {
         if (success) notifications.show({ color: 'green', message: success });
         return value;
       } catch (e) {
-        const message =
-          e instanceof ApiCallError ? (lang === 'en' && e.body.messageEn ? e.body.messageEn : e.message) : String(e);
-        notifications.show({ color: 'red', title: lang === 'en' ? 'Not saved' : '未保存', message, autoClose: 8000 });
+        notifications.show({ color: 'red', title: lang === 'en' ? 'Not saved' : '未保存', message: errorMessage(e, lang), autoClose: 8000 });
         return undefined;
       } finally {
         setBusy(false);

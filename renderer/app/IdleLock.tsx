@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Card, FocusTrap, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiCallError, api, setSession } from '../api/client';
+import { api, errorMessage, setSession } from '../api/client';
 import { useApiQuery } from '../api/hooks';
 import { useLang, useT } from '../i18n';
 import { ChooseOwnPassword } from '../settings/accounts/ChooseOwnPassword';
@@ -88,7 +88,7 @@ function InactivityLock() {
       // The principal may have changed the minutes elsewhere meanwhile.
       void reload();
     } catch (e) {
-      setError(e instanceof ApiCallError ? (lang === 'en' && e.body.messageEn ? e.body.messageEn : e.message) : String(e));
+      setError(errorMessage(e, lang));
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Card, Center, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import { ApiCallError, api, setSession } from '../api/client';
+import { api, errorMessage, setSession } from '../api/client';
 import { useLang, useT } from '../i18n';
 import { ChooseOwnPassword } from '../settings/accounts/ChooseOwnPassword';
 import { LangSwitch } from './LangSwitch';
@@ -33,7 +33,7 @@ export function LoginScreen(props: {
         props.onSignedIn(result.session);
       }
     } catch (e) {
-      setError(e instanceof ApiCallError ? (lang === 'en' && e.body.messageEn ? e.body.messageEn : e.message) : String(e));
+      setError(errorMessage(e, lang));
     } finally {
       setBusy(false);
     }

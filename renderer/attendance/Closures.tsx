@@ -6,7 +6,7 @@ import { CLOSURE_KINDS, CLOSURE_LABELS, type ClosureKind } from '../../core/atte
 import { useApiAction, useApiQuery } from '../api/hooks';
 import { useCan } from '../app/session';
 import { useLang, useT } from '../i18n';
-import { ClassSelect, DateField } from './shared';
+import { ClassSelect, DateRangeFields } from './shared';
 
 /** The kindergarten's own closures (停课) and holidays; kept apart from the legal calendar, they never change W. */
 export function Closures({ today }: { today: string }) {
@@ -66,16 +66,15 @@ export function Closures({ today }: { today: string }) {
               data-testid="closure-kind"
             />
             <ClassSelect value={classId} onChange={setClassId} allowAll />
-            <DateField
-              label={t('从', 'From')}
-              value={firstDate}
-              onChange={(d) => {
-                setFirstDate(d);
-                if (lastDate < d) setLastDate(d);
+            <DateRangeFields
+              first={firstDate}
+              last={lastDate}
+              onChange={(first, last) => {
+                setFirstDate(first);
+                setLastDate(last);
               }}
-              testId="closure-first"
+              testId="closure"
             />
-            <DateField label={t('到', 'To')} value={lastDate} minDate={firstDate} onChange={setLastDate} testId="closure-last" />
             <TextInput label={t('原因', 'Reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} maxLength={100} w={240} placeholder={t('如：诺如病毒停课消毒', 'e.g. disinfection')} data-testid="closure-reason" />
             <Button onClick={add} loading={busy} data-testid="closure-add">
               {t('登记', 'Add')}

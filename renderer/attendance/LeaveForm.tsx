@@ -4,7 +4,7 @@ import { ABSENCE_REASONS, type AbsenceReason, addDays, STATUS_LABELS } from '../
 import { useApiAction, useApiQuery } from '../api/hooks';
 import { useSession } from '../app/session';
 import { useLang, useT } from '../i18n';
-import { ClassSelect, DateField, useClassOptions } from './shared';
+import { ClassSelect, DateRangeFields, useClassOptions } from './shared';
 
 /** A parent phones in: leave for a range of days, entered ahead; only legal working days are recorded. */
 export function LeaveForm({ today }: { today: string }) {
@@ -60,16 +60,15 @@ export function LeaveForm({ today }: { today: string }) {
           w={200}
           data-testid="leave-child"
         />
-        <DateField
-          label={t('从', 'From')}
-          value={firstDate}
-          onChange={(d) => {
-            setFirstDate(d);
-            if (lastDate < d) setLastDate(d);
+        <DateRangeFields
+          first={firstDate}
+          last={lastDate}
+          onChange={(first, last) => {
+            setFirstDate(first);
+            setLastDate(last);
           }}
-          testId="leave-first"
+          testId="leave"
         />
-        <DateField label={t('到', 'To')} value={lastDate} minDate={firstDate} onChange={setLastDate} testId="leave-last" />
         <Select
           label={t('原因', 'Reason')}
           data={ABSENCE_REASONS.map((r) => ({ value: r, label: lang === 'en' ? STATUS_LABELS[r].en : STATUS_LABELS[r].zh }))}

@@ -152,3 +152,24 @@ export function useCalendarChanges(reload: () => unknown): void {
     return () => window.removeEventListener(CALENDAR_CHANGED, listener);
   }, [reload]);
 }
+
+/** From/to days where "to" never falls before "from" (moving "from" past "to" moves both). */
+export function DateRangeFields({
+  first,
+  last,
+  onChange,
+  testId,
+}: {
+  first: string;
+  last: string;
+  onChange(first: string, last: string): void;
+  testId: string;
+}) {
+  const t = useT();
+  return (
+    <>
+      <DateField label={t('从', 'From')} value={first} onChange={(d) => onChange(d, last < d ? d : last)} testId={`${testId}-first`} />
+      <DateField label={t('到', 'To')} value={last} minDate={first} onChange={(d) => onChange(first, d)} testId={`${testId}-last`} />
+    </>
+  );
+}

@@ -3,7 +3,7 @@ import { MonthPickerInput } from '@mantine/dates';
 import { IconBulb, IconPrinter } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
-import { ApiCallError, api } from '../api/client';
+import { api, errorMessage } from '../api/client';
 import { useApiQuery } from '../api/hooks';
 import { useLang, useT } from '../i18n';
 import { printDocument } from '../print/print';
@@ -65,7 +65,7 @@ export function RefundCalculator() {
   const reductions = policy.data?.policy.reductions;
   const reduction = chosenChild?.reductionCategory ? reductions?.categories[chosenChild.reductionCategory] : undefined;
   const childOptions = (roster.data ?? []).map((c) => ({ value: String(c.id), label: `${c.name}（${c.className}）` }));
-  const message = (e: unknown) => (e instanceof ApiCallError ? (lang === 'en' && e.body.messageEn ? e.body.messageEn : e.message) : String(e));
+  const message = (e: unknown) => errorMessage(e, lang);
 
   const chooseChild = (value: string | null) => {
     setChildId(value);

@@ -1,5 +1,5 @@
 import { Alert } from '@mantine/core';
-import type { ApiCallError } from '../api/client';
+import { type ApiCallError, errorMessage } from '../api/client';
 import { useLang } from '../i18n';
 
 export function ErrorAlert({ error }: { error: ApiCallError | null }) {
@@ -7,7 +7,7 @@ export function ErrorAlert({ error }: { error: ApiCallError | null }) {
   if (!error) return null;
   return (
     <Alert color="red" title={lang === 'en' ? 'Something went wrong' : '出错了'} mb="md">
-      {lang === 'en' && error.body.messageEn ? error.body.messageEn : error.message}
+      {errorMessage(error, lang)}
     </Alert>
   );
 }

@@ -2,7 +2,7 @@ import { ActionIcon, Alert, Button, Card, Center, Group, PasswordInput, Select, 
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Api } from '../../electron/api/index';
-import { ApiCallError, api } from '../api/client';
+import { api, ApiCallError, errorMessage } from '../api/client';
 import { LangSwitch } from '../app/LangSwitch';
 import { useLang, useT } from '../i18n';
 import { LEVEL_LABELS, options } from '../settings/labels';
@@ -30,7 +30,7 @@ export function SetupWizard({ onDone }: { onDone(session: string): void }) {
 
   const show = (e: unknown) => {
     if (e instanceof ApiCallError) {
-      setError(lang === 'en' && e.body.messageEn ? e.body.messageEn : e.message);
+      setError(errorMessage(e, lang));
       setFields(e.fields);
       const first = Object.keys(e.fields)[0]?.split('.')[0];
       if (first && STEP_OF_FIELD[first]) setStep(STEP_OF_FIELD[first]);

@@ -1,7 +1,7 @@
 import { Button, Group, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { Role } from '../../../electron/api/define';
-import { ApiCallError, api } from '../../api/client';
+import { api, ApiCallError, errorMessage } from '../../api/client';
 import { ROLE_LABELS } from '../../app/session';
 import { useLang, useT } from '../../i18n';
 import { temporaryPassword } from './temporaryPassword';
@@ -50,7 +50,7 @@ export function AccountForm({
     } catch (e) {
       if (e instanceof ApiCallError) {
         setErrors(e.fields);
-        setFormError(lang === 'en' && e.body.messageEn ? e.body.messageEn : e.message);
+        setFormError(errorMessage(e, lang));
       } else setFormError(String(e));
     } finally {
       setBusy(false);

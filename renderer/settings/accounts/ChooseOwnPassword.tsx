@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Card, Center, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { IconKey } from '@tabler/icons-react';
 import { useState } from 'react';
-import { ApiCallError, api } from '../../api/client';
+import { api, ApiCallError, errorMessage } from '../../api/client';
 import { useLang, useT } from '../../i18n';
 
 /**
@@ -29,7 +29,7 @@ export function ChooseOwnPassword(props: { displayName: string; current?: string
       props.onDone();
     } catch (e) {
       if (e instanceof ApiCallError) {
-        const message = lang === 'en' && e.body.messageEn ? e.body.messageEn : e.message;
+        const message = errorMessage(e, lang);
         const fields = { ...e.fields };
         // The temporary password was typed on the sign-in screen; a problem with it is shown as a sentence.
         if (props.current && fields.current) fields._ = fields.current;

@@ -1,6 +1,6 @@
 import { Alert, Button, Card, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { ApiCallError, api } from '../../api/client';
+import { api, ApiCallError, errorMessage } from '../../api/client';
 import { ROLE_LABELS, useSession } from '../../app/session';
 import { useLang, useT } from '../../i18n';
 
@@ -30,7 +30,7 @@ export function MyAccountTab() {
       setRepeat('');
     } catch (e) {
       if (e instanceof ApiCallError) {
-        const message = lang === 'en' && e.body.messageEn ? e.body.messageEn : e.message;
+        const message = errorMessage(e, lang);
         setErrors(Object.keys(e.fields).length > 0 ? e.fields : { _: message });
       }
     } finally {

@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Card, Checkbox, Group, List, Loader, Modal, Stack
 import { IconAlertTriangle, IconCheck, IconDatabaseExport, IconFolder } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { Api } from '../../../electron/api/index';
-import { ApiCallError, api } from '../../api/client';
+import { api, ApiCallError, errorMessage } from '../../api/client';
 import { useApiAction, useApiQuery } from '../../api/hooks';
 import { useSession } from '../../app/session';
 import { EmptyState } from '../../components/EmptyState';
@@ -205,7 +205,7 @@ function RestoreDialog({ entry, t, onCancel, onRestored }: { entry: Entry; t: T;
   const session = useSession();
   const [phase, setPhase] = useState<Phase>({ step: 'checking' });
   const [understood, setUnderstood] = useState(false);
-  const message = (e: unknown) => (e instanceof ApiCallError ? (lang === 'en' && e.body.messageEn ? e.body.messageEn : e.message) : String(e));
+  const message = (e: unknown) => errorMessage(e, lang);
 
   useEffect(() => {
     let live = true;
