@@ -3,7 +3,7 @@
 import { performance } from 'node:perf_hooks';
 import { bundledLegalCalendar, monthsBetween } from '../core/calendar';
 import { BUILTIN_POLICY_IDS, type FeeItem } from '../core/policies';
-import { type RefundCase, settleRefund } from '../core/refund';
+import { type RefundCase, computeRefund } from '../core/refund';
 
 const COUNT = 10_000;
 const calendar = bundledLegalCalendar();
@@ -52,7 +52,7 @@ function randomCase(): RefundCase {
 
 const cases = Array.from({ length: COUNT }, randomCase);
 // Warm-up: policies validated and calendar months cached once, as in the app.
-for (const c of cases.slice(0, 500)) settleRefund(c, calendar);
+for (const c of cases.slice(0, 500)) computeRefund(c, calendar);
 
 // Three timed rounds; the median is reported (the machine is shared).
 const rounds: number[] = [];
@@ -60,7 +60,7 @@ let lines = 0;
 for (let round = 0; round < 3; round++) {
   const start = performance.now();
   lines = 0;
-  for (const c of cases) lines += settleRefund(c, calendar).lines.length;
+  for (const c of cases) lines += computeRefund(c, calendar).lines.length;
   rounds.push(performance.now() - start);
 }
 const perThousand = rounds.map((ms) => (ms / COUNT) * 1000).sort((a, b) => a - b);

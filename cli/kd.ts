@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { bundledLegalCalendar, CalendarDataError, CalendarMissingError } from '../core/calendar';
 import { PolicyValidationError } from '../core/policies';
-import { parseRefundCase, RefundInputError, type RefundResult, settleRefund } from '../core/refund';
+import { parseRefundCase, RefundInputError, type RefundResult, computeRefund } from '../core/refund';
 
 const USAGE = 'usage: kd refund CASE.json';
 
@@ -43,7 +43,7 @@ function contractShape(result: RefundResult) {
 function refund(args: string[]): string {
   if (args.length !== 1 || args[0] === undefined) throw new UsageError(`refund takes one case file (${USAGE})`);
   const input = parseRefundCase(readCase(args[0]));
-  return JSON.stringify(contractShape(settleRefund(input, bundledLegalCalendar())), null, 2);
+  return JSON.stringify(contractShape(computeRefund(input, bundledLegalCalendar())), null, 2);
 }
 
 function run(argv: string[]): number {

@@ -24,7 +24,7 @@ export interface SettledFee {
   dailyRate: Decimal | null;
 }
 
-export interface SettlementContext {
+export interface RefundContext {
   policy: Policy;
   month: string;
   reason: Reason;
@@ -258,7 +258,7 @@ function checkAgreedRate(input: RefundCase, policy: Policy, fees: SettledFee[]):
   return rate;
 }
 
-export function buildContext(input: RefundCase, calendar: LegalCalendar, lookup: PolicyLookup): SettlementContext {
+export function buildContext(input: RefundCase, calendar: LegalCalendar, lookup: PolicyLookup): RefundContext {
   const policy = resolvePolicy(input.policy, lookup);
   const month = checkMonth(input.month, 'month');
   if (input.billing !== 'monthly' && input.billing !== 'semester') {

@@ -4,10 +4,10 @@
 // computed exactly and rounded once, which the sentence's 合计 reflects.
 import { Decimal, formatAmount, formatPercent, roundToFen } from '../money';
 import { describeTier } from '../policies/tiers';
-import type { SettlementContext } from './context';
+import type { RefundContext } from './context';
 import type { LineComputation, PerDayPart, TierPart } from './lines';
 
-const REASON_WORDS: Record<SettlementContext['reason'], string> = {
+const REASON_WORDS: Record<RefundContext['reason'], string> = {
   leave: '请假',
   withdrawal: '退园',
   false_advertising: '幼儿园发布虚假招生宣传等违规行为',
@@ -22,15 +22,15 @@ function approxYuan(value: Decimal): string {
   return roundToFen(value).equals(value) ? yuan(value) : `约 ${yuan(value)}`;
 }
 
-function cite(ctx: SettlementContext, clause: string): string {
+function cite(ctx: RefundContext, clause: string): string {
   return ctx.policy.clauses[clause]?.cite ?? clause;
 }
 
-function presence(ctx: SettlementContext): string {
+function presence(ctx: RefundContext): string {
   return `${ctx.mode === 'wholeSemester' ? '本学期' : '本月'}在园 ${ctx.d} 天`;
 }
 
-function tierSentence(ctx: SettlementContext, line: LineComputation, part: TierPart): string {
+function tierSentence(ctx: RefundContext, line: LineComputation, part: TierPart): string {
   const label = line.fee.rules.label;
   const period = ctx.mode === 'wholeSemester' ? '本学期' : '当月';
   const band = describeTier(part.tier, { period, unit: '天', W: ctx.W });
@@ -57,7 +57,7 @@ function tierSentence(ctx: SettlementContext, line: LineComputation, part: TierP
   return `${closurePart}；${rest}；本期合计 ${yuan(line.periodRefund)}`;
 }
 
-function perDaySentence(ctx: SettlementContext, line: LineComputation, part: PerDayPart): string {
+function perDaySentence(ctx: RefundContext, line: LineComputation, part: PerDayPart): string {
   const label = line.fee.rules.label;
   const source = `依${cite(ctx, part.clause)}`;
   if (part.charged && line.fee.dailyRate) {
@@ -72,7 +72,7 @@ function perDaySentence(ctx: SettlementContext, line: LineComputation, part: Per
   );
 }
 
-export function explainLine(ctx: SettlementContext, line: LineComputation, refund: string): string {
+export function explainLine(ctx: RefundContext, line: LineComputation, refund: string): string {
   const label = line.fee.rules.label;
   if (line.part.kind === 'full') {
     return `因${REASON_WORDS[ctx.reason]}，依${cite(ctx, line.part.clause)}全额退还已缴${label}，计 ${refund} 元。`;

@@ -4,10 +4,10 @@
 import type { LegalCalendar } from '../calendar';
 import { formatAmount, formatPercent, parseAmount } from '../money';
 import { findTier } from '../policies/tiers';
-import { buildContext, type SettlementContext } from './context';
+import { buildContext, type RefundContext } from './context';
 import { RefundInputError } from './errors';
 import { tierRate } from './lines';
-import { type SettleOptions, settleRefund } from './settle';
+import { type RefundOptions, computeRefund } from './compute';
 import type { RefundCase } from './types';
 
 export interface WhatIfScenario {
@@ -29,13 +29,13 @@ export interface WhatIfResult {
   hintsZh: string[];
 }
 
-function withDays(input: RefundCase, ctx: SettlementContext, days: number): RefundCase {
+function withDays(input: RefundCase, ctx: RefundContext, days: number): RefundCase {
   return ctx.mode === 'wholeSemester' ? { ...input, semesterPresentDays: days } : { ...input, presentDays: days };
 }
 
-function scenario(input: RefundCase, ctx: SettlementContext, days: number, calendar: LegalCalendar, options: SettleOptions, base?: string): WhatIfScenario | null {
+function scenario(input: RefundCase, ctx: RefundContext, days: number, calendar: LegalCalendar, options: RefundOptions, base?: string): WhatIfScenario | null {
   try {
-    const result = settleRefund(withDays(input, ctx, days), calendar, options);
+    const result = computeRefund(withDays(input, ctx, days), calendar, options);
     const education = result.lines.find((l) => l.item === 'education');
     return {
       presentDays: days,
@@ -50,7 +50,7 @@ function scenario(input: RefundCase, ctx: SettlementContext, days: number, calen
   }
 }
 
-function tierHints(ctx: SettlementContext): string[] {
+function tierHints(ctx: RefundContext): string[] {
   const fee = ctx.fees.find((f) => f.item === 'education') ?? ctx.fees[0];
   const rule = fee ? ctx.policy.rules[fee.rules[ctx.reason]] : undefined;
   if (!fee || rule?.kind !== 'tiers') return [];
@@ -77,7 +77,7 @@ function tierHints(ctx: SettlementContext): string[] {
 }
 
 /** How the refund would change with presentDays (or semesterPresentDays) one lower or higher. */
-export function whatIfDays(input: RefundCase, calendar: LegalCalendar, options: SettleOptions = {}): WhatIfResult {
+export function whatIfDays(input: RefundCase, calendar: LegalCalendar, options: RefundOptions = {}): WhatIfResult {
   const ctx = buildContext(input, calendar, options.policies ?? (() => undefined));
   const current = scenario(input, ctx, ctx.d, calendar, options);
   if (!current) throw new Error('the current case settles but its scenario does not');

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { CalendarMissingError } from '../../core/calendar';
-import { RefundInputError, refundCaseSchema, settleRefund, whatIfDays } from '../../core/refund';
+import { RefundInputError, refundCaseSchema, computeRefund, whatIfDays } from '../../core/refund';
 import { children, classes, kindergarten } from '../../db/schema';
 import { loadLegalCalendar } from './attendance';
 import { handler } from './define';
@@ -46,7 +46,7 @@ export const refundHandlers = {
       const options = { policies: policyLookup(ctx) };
       const input = { ...refundCase, policy: policy.id };
       try {
-        const result = settleRefund(input, calendar, options);
+        const result = computeRefund(input, calendar, options);
         const whatIf = refundCase.presentDays != null || refundCase.semesterPresentDays != null ? whatIfDays(input, calendar, options) : null;
         return {
           policy: { id: policy.id, name: policy.name, source: policy.source },

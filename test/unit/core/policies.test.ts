@@ -11,7 +11,7 @@ import {
   validatePolicy,
 } from '../../../core/policies';
 import { bundledLegalCalendar } from '../../../core/calendar';
-import { settleRefund } from '../../../core/refund';
+import { computeRefund } from '../../../core/refund';
 
 const nantong = getBuiltinPolicy('nantong-2018') as Policy;
 const xian = getBuiltinPolicy('xian-private') as Policy;
@@ -142,7 +142,7 @@ describe('kindergarten copies', () => {
   });
 
   it('is used by the engine when passed as the policy', () => {
-    const result = settleRefund(
+    const result = computeRefund(
       {
         policy: lowered,
         month: '2026-11',

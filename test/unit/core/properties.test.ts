@@ -3,15 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { bundledLegalCalendar } from '../../../core/calendar';
 import { Decimal } from '../../../core/money';
 import { BUILTIN_POLICY_IDS } from '../../../core/policies';
-import { RefundInputError, type RefundResult, settleRefund } from '../../../core/refund';
+import { RefundInputError, type RefundResult, computeRefund } from '../../../core/refund';
 import { caseArb, presentDaysOf, withPresentDays } from './arbitraries';
 
 const calendar = bundledLegalCalendar();
 const RUNS = { numRuns: 300 };
 
-function settleOrNull(c: Parameters<typeof settleRefund>[0]): RefundResult | null {
+function refundOrNull(c: Parameters<typeof computeRefund>[0]): RefundResult | null {
   try {
-    return settleRefund(c, calendar);
+    return computeRefund(c, calendar);
   } catch (error) {
     if (error instanceof RefundInputError) return null;
     throw error;
@@ -22,7 +22,7 @@ describe.each(BUILTIN_POLICY_IDS.map((id) => [id]))('%s properties', (policy) =>
   it('every line is between 0 and what was paid for the item and period', () => {
     fc.assert(
       fc.property(caseArb(policy), (c) => {
-        const result = settleRefund(c, calendar);
+        const result = computeRefund(c, calendar);
         result.lines.forEach((line, i) => {
           const refund = new Decimal(line.refund);
           expect(refund.isNegative()).toBe(false);
@@ -39,7 +39,7 @@ describe.each(BUILTIN_POLICY_IDS.map((id) => [id]))('%s properties', (policy) =>
   it('the total is the sum of the rounded lines, one line per fee in order', () => {
     fc.assert(
       fc.property(caseArb(policy), (c) => {
-        const result = settleRefund(c, calendar);
+        const result = computeRefund(c, calendar);
         expect(result.lines.map((l) => l.item)).toEqual(c.fees.map((f) => f.item));
         const sum = result.lines.reduce((s, l) => s.plus(l.refund), new Decimal(0));
         expect(new Decimal(result.total).equals(sum)).toBe(true);
@@ -51,9 +51,9 @@ describe.each(BUILTIN_POLICY_IDS.map((id) => [id]))('%s properties', (policy) =>
   it('refunds never increase when days present increase', () => {
     fc.assert(
       fc.property(caseArb(policy), (c) => {
-        const more = settleOrNull(withPresentDays(c, presentDaysOf(c) + 1));
+        const more = refundOrNull(withPresentDays(c, presentDaysOf(c) + 1));
         if (!more) return;
-        const base = settleRefund(c, calendar);
+        const base = computeRefund(c, calendar);
         base.lines.forEach((line, i) => {
           expect(new Decimal(more.lines[i]?.refund ?? '0').lessThanOrEqualTo(line.refund)).toBe(true);
         });
@@ -65,8 +65,8 @@ describe.each(BUILTIN_POLICY_IDS.map((id) => [id]))('%s properties', (policy) =>
   it('withdrawal never refunds less than leave for the same month', () => {
     fc.assert(
       fc.property(caseArb(policy, ['leave']), (c) => {
-        const leave = settleRefund(c, calendar);
-        const withdrawal = settleRefund({ ...c, reason: 'withdrawal' }, calendar);
+        const leave = computeRefund(c, calendar);
+        const withdrawal = computeRefund({ ...c, reason: 'withdrawal' }, calendar);
         leave.lines.forEach((line, i) => {
           expect(new Decimal(withdrawal.lines[i]?.refund ?? '0').greaterThanOrEqualTo(line.refund)).toBe(true);
         });
@@ -78,8 +78,8 @@ describe.each(BUILTIN_POLICY_IDS.map((id) => [id]))('%s properties', (policy) =>
   it('false advertising never refunds less than withdrawal', () => {
     fc.assert(
       fc.property(caseArb(policy, ['withdrawal']), (c) => {
-        const withdrawal = settleRefund(c, calendar);
-        const fault = settleRefund({ ...c, reason: 'false_advertising' }, calendar);
+        const withdrawal = computeRefund(c, calendar);
+        const fault = computeRefund({ ...c, reason: 'false_advertising' }, calendar);
         expect(new Decimal(fault.total).greaterThanOrEqualTo(withdrawal.total)).toBe(true);
       }),
       RUNS,

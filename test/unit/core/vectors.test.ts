@@ -2,14 +2,14 @@
 // vectors/, so a new city's notice brings its own file and no test code.
 import { describe, expect, it } from 'vitest';
 import { bundledLegalCalendar, CalendarMissingError } from '../../../core/calendar';
-import { parseRefundCase, RefundInputError, settleRefund } from '../../../core/refund';
+import { parseRefundCase, RefundInputError, computeRefund } from '../../../core/refund';
 import { loadVectorFiles } from './helpers';
 
 const calendar = bundledLegalCalendar();
 
 describe.each(loadVectorFiles().map((f) => [f.policy, f] as const))('%s vectors', (_policy, file) => {
   it.each(file.vectors.map((v) => [v.name, v] as const))('%s', (_name, vector) => {
-    const settle = () => settleRefund(parseRefundCase(vector.case), calendar);
+    const settle = () => computeRefund(parseRefundCase(vector.case), calendar);
     if (vector.error) {
       let caught: unknown;
       try {

@@ -5,7 +5,7 @@ import { explainLine } from './explain';
 import { computeLine } from './lines';
 import type { RefundCase, RefundLine, RefundResult } from './types';
 
-export interface SettleOptions {
+export interface RefundOptions {
   /** Finds policies that are not built in (a kindergarten's copies); built-ins are always found. */
   policies?: PolicyLookup;
 }
@@ -13,11 +13,11 @@ export interface SettleOptions {
 const noCopies: PolicyLookup = () => undefined;
 
 /**
- * Settles one child-month (or, for whole-semester policies, one semester) by
+ * Computes the refund for one child-month (or, for whole-semester policies, one semester) by
  * the case's fee notice. Throws RefundInputError for invalid input and
  * CalendarMissingError when W is unknown and not given.
  */
-export function settleRefund(input: RefundCase, calendar: LegalCalendar, options: SettleOptions = {}): RefundResult {
+export function computeRefund(input: RefundCase, calendar: LegalCalendar, options: RefundOptions = {}): RefundResult {
   const ctx = buildContext(input, calendar, options.policies ?? noCopies);
   let total = ZERO;
   const lines: RefundLine[] = ctx.fees.map((fee) => {
