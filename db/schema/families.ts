@@ -44,6 +44,8 @@ export const children = sqliteTable(
     /** NT-3.7 category (dibao, hardship_worker, disability_card, disabled_child, orphan, martyr, soldier) */
     reductionCategory: text('reduction_category'),
     reductionNote: text('reduction_note'),
+    /** Allergies, conditions, medication, pick-up notes: shown where teachers need them (roll call, the household). */
+    healthNotes: text('health_notes').notNull().default(''),
     createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },
   (t) => [index('children_class').on(t.classId), index('children_household').on(t.householdId)],
@@ -108,6 +110,8 @@ export const contactLog = sqliteTable(
     staffId: integer('staff_id')
       .notNull()
       .references(() => staff.id),
+    /** The guardian spoken to, if known. */
+    guardianId: integer('guardian_id').references(() => guardians.id),
     topic: text('topic').notNull(),
     summary: text('summary').notNull().default(''),
     followUpOn: text('follow_up_on'),
@@ -126,6 +130,9 @@ export const feedback = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     /** Null when the parent stayed anonymous. */
     householdId: integer('household_id').references(() => households.id),
+    /** The child and class the complaint concerns, if any. */
+    childId: integer('child_id').references(() => children.id),
+    classId: integer('class_id').references(() => classes.id),
     receivedOn: text('received_on').notNull(),
     /** phone | wechat | meeting | parent_meeting | handbook | suggestion_box */
     channel: text('channel').notNull(),
@@ -136,6 +143,8 @@ export const feedback = sqliteTable(
     /** open (待处理) | in_progress (处理中) | replied (已回复) | closed (已关闭) */
     status: text('status').notNull().default('open'),
     handlerId: integer('handler_id').references(() => staff.id),
+    /** By when the handler is to reply. */
+    dueOn: text('due_on'),
     reply: text('reply').notNull().default(''),
     closedOn: text('closed_on'),
     createdBy: integer('created_by').references(() => staff.id),

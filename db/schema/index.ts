@@ -1,4 +1,5 @@
 export * from './attendance';
+export * from './billing';
 export * from './families';
 export * from './kindergarten';
 export * from './policies';
