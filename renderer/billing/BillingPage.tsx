@@ -1,33 +1,36 @@
-import { Alert, Stack } from '@mantine/core';
-import { useCan } from '../app/session';
+import { Tabs } from '@mantine/core';
+import { navigate } from '../app/router';
+import { useSession } from '../app/session';
 import { CalendarWarning } from '../attendance/CalendarWarning';
 import { PageHeader } from '../components/PageHeader';
 import { useT } from '../i18n';
-import { ChargingCheck } from './ChargingCheck';
-import { RefundCalculator } from './RefundCalculator';
+import { BILLING_TABS } from './tabs';
 
-/**
- * Fees. Bills, payments and month-end settlement come after families and
- * attendance (see the issues); the refund calculator works today.
- */
-export function BillingPage(_: { path: string[] }) {
+/** Fees: standards, bills, payments, the family ledger, arrears, month-end settlement, the refund calculator. */
+export function BillingPage({ path }: { path: string[] }) {
   const t = useT();
-  const canCheckStandards = useCan('principal', 'finance');
+  const { actor } = useSession();
+  const tabs = BILLING_TABS.filter((tab) => tab.roles.includes(actor.role));
+  const active = tabs.find((tab) => tab.id === path[0]) ?? tabs[0];
   return (
     <>
-      <PageHeader title={t('收费', 'Fees')} description={t('按本园适用的收费文件计算退费，逐项列出依据条款和说明。', 'Refunds per the fee notice in force, line by line with clauses.')} />
-      {/* Refunds need W of the month: the same warning as on the attendance screens. */}
+      <PageHeader title={t('收费', 'Fees')} />
+      {/* Refunds and meal charges need W of the month: the same warning as on the attendance screens. */}
       <CalendarWarning />
-      <Alert variant="light" mb="md" title={t('收费通知、缴费登记与月末结算尚未开通', 'Bills, payments and month-end settlement are not available yet')}>
-        {t(
-          '下面的退费试算不会记账，可放心使用：用它核对退费、打印给家长的退费计算单。开具收费通知、登记缴费和月末结算将在后续版本提供，届时直接使用这里的计算。',
-          'The calculator below records nothing: use it to check refunds and print the statement for parents. Bills, payments and month-end settlement come in a later version and will use the same engine.',
-        )}
-      </Alert>
-      <Stack>
-        <RefundCalculator />
-        {canCheckStandards && <ChargingCheck />}
-      </Stack>
+      <Tabs value={active?.id ?? null} onChange={(id) => navigate(`/billing/${id}`)} keepMounted={false}>
+        <Tabs.List mb="md">
+          {tabs.map((tab) => (
+            <Tabs.Tab key={tab.id} value={tab.id}>
+              {t(...tab.label)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        {tabs.map((tab) => (
+          <Tabs.Panel key={tab.id} value={tab.id}>
+            <tab.component path={path.slice(1)} />
+          </Tabs.Panel>
+        ))}
+      </Tabs>
     </>
   );
 }

@@ -1,0 +1,23 @@
+import type { ComponentType } from 'react';
+import type { Role } from '../../electron/api/define';
+import { ChargingCheck } from './ChargingCheck';
+import { RefundCalculator } from './RefundCalculator';
+
+/**
+ * The fee area's tabs in order (`#/billing/<id>/…`); each part of the money
+ * area (standards, bills, payments, ledger, arrears, settlement) adds its tab
+ * here. A tab's component gets the rest of the path.
+ */
+export interface BillingTab {
+  id: string;
+  label: [zh: string, en: string];
+  roles: readonly Role[];
+  component: ComponentType<{ path: string[] }>;
+}
+
+const DESK: readonly Role[] = ['principal', 'finance', 'front_desk'];
+
+export const BILLING_TABS: BillingTab[] = [
+  { id: 'refund', label: ['退费试算', 'Refund calculator'], roles: DESK, component: RefundCalculator },
+  { id: 'check', label: ['收费自查', 'Standards check'], roles: ['principal', 'finance'], component: ChargingCheck },
+];
