@@ -45,6 +45,7 @@ export const householdHandlers = {
           : ctx.db.select().from(feedback).where(eq(feedback.householdId, householdId)).orderBy(desc(feedback.receivedOn)).all();
       const today = ctx.today();
       return {
+        today,
         household,
         children: kids.map((k) => ({
           ...k,
