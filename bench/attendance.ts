@@ -12,7 +12,7 @@ import { bundledLegalCalendar } from '../core/calendar';
 import { datesBetween } from '../core/attendance';
 import { openDatabase } from '../db/open';
 import { seededRandom } from '../db/demo/random';
-import { monthSummaries } from '../electron/api/attendance';
+import { monthSummaries } from '../electron/services/attendance-summary';
 import { defaultMigrationsFolder } from '../electron/backend';
 
 const CHILDREN = 1000;
@@ -62,7 +62,7 @@ function time(month: string, runs = 20) {
   let result: ReturnType<typeof monthSummaries> = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
-    result = monthSummaries(sqlite, calendar, month);
+    result = monthSummaries(opened.db, calendar, month);
     times.push(performance.now() - start);
   }
   times.sort((a, b) => a - b);

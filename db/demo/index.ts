@@ -1,4 +1,5 @@
 import { pinyinKeys } from '../../core/search/pinyin';
+import type { AttendanceStatus } from '../../core/attendance/status';
 import type { Db } from '../open';
 import {
   attendance,
@@ -198,7 +199,7 @@ export function loadDemo(db: Db, options: DemoOptions): { children: number; atte
     for (const date of workingDays) {
       if (child.classIndex === 1 && date === closureDay) continue;
       const illness = longIllness.get(child.id);
-      let status = 'present';
+      let status: AttendanceStatus = 'present';
       let note = '';
       if (illness && date >= illness[0] && date <= illness[1]) {
         status = 'sick';

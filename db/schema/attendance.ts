@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { ATTENDANCE_STATUSES, CLOSURE_KINDS } from '../../core/attendance/status';
 import { children } from './families';
 import { classes } from './kindergarten';
 import { staff } from './staff';
@@ -15,7 +16,7 @@ export const attendance = sqliteTable(
       .notNull()
       .references(() => children.id),
     date: text('date').notNull(),
-    status: text('status').notNull(),
+    status: text('status', { enum: ATTENDANCE_STATUSES }).notNull(),
     note: text('note').notNull().default(''),
     recordedBy: integer('recorded_by').references(() => staff.id),
     recordedAt: text('recorded_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
@@ -40,9 +41,9 @@ export const attendanceChanges = sqliteTable(
       .notNull()
       .references(() => children.id),
     date: text('date').notNull(),
-    oldStatus: text('old_status'),
+    oldStatus: text('old_status', { enum: ATTENDANCE_STATUSES }),
     oldNote: text('old_note').notNull().default(''),
-    newStatus: text('new_status'),
+    newStatus: text('new_status', { enum: ATTENDANCE_STATUSES }),
     newNote: text('new_note').notNull().default(''),
     /** Why it was changed (更正原因), optional. */
     reason: text('reason').notNull().default(''),
@@ -70,7 +71,7 @@ export const closures = sqliteTable('closures', {
   firstDate: text('first_date').notNull(),
   lastDate: text('last_date').notNull(),
   /** suspension (停课, refundable per NT-3.3b) | own_holiday (园内假期) */
-  kind: text('kind').notNull(),
+  kind: text('kind', { enum: CLOSURE_KINDS }).notNull(),
   /** null = the whole kindergarten */
   classId: integer('class_id').references(() => classes.id),
   reason: text('reason').notNull(),

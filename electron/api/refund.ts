@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { CalendarMissingError } from '../../core/calendar';
 import { RefundInputError, refundCaseSchema, computeRefund, whatIfDays } from '../../core/refund';
 import { children, classes, kindergarten } from '../../db/schema';
-import { loadLegalCalendar } from './attendance';
+import { loadLegalCalendar } from '../services/legal-calendar';
 import { handler } from './define';
 import { invalid, notFound } from './errors';
 import { policyLookup, resolvePolicy } from './policies';
@@ -42,7 +42,7 @@ export const refundHandlers = {
         if (!row) throw notFound('该幼儿', 'child');
         child = row;
       }
-      const calendar = loadLegalCalendar(ctx.sqlite);
+      const calendar = loadLegalCalendar(ctx.db);
       const options = { policies: policyLookup(ctx) };
       const input = { ...refundCase, policy: policy.id };
       try {

@@ -9,7 +9,7 @@ import { PageHeader } from '../components/PageHeader';
 import { useT } from '../i18n';
 import { FeedbackTab } from './FeedbackTab';
 import { FollowUpsTab } from './FollowUpsTab';
-import { HouseholdView } from './HouseholdView';
+import { HouseholdView } from './household/HouseholdView';
 import { ImportView } from './ImportView';
 import { NewFamilyForm } from './NewFamilyForm';
 import { RosterTab } from './RosterTab';

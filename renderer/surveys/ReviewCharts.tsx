@@ -10,7 +10,7 @@ type Change = ReviewData['review']['changes'][number]['change'];
 
 const RATING_COLORS = ['red.6', 'orange.5', 'yellow.5', 'teal.5', 'green.7'];
 
-const percent = (count: number, n: number) => (n > 0 ? Math.round((count * 100) / n) : 0);
+export const percent = (count: number, n: number) => (n > 0 ? Math.round((count * 100) / n) : 0);
 
 /** Swatch, label and count for each part of a bar: the chart shows proportions, the legend the numbers behind them. */
 function CountLegend({ items, n }: { items: { label: string; color: string; count: number }[]; n: number }) {

@@ -9,7 +9,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
 import { useT } from '../i18n';
 import { EntryPage } from './EntryPage';
-import { ReviewPage } from './ReviewPage';
+import { ReviewPage } from './review/ReviewPage';
 import { TemplateEditor } from './TemplateEditor';
 
 /** `#/surveys`, `#/surveys/run/<id>/entry|review`, `#/surveys/template/<id|new|builtin>`. */

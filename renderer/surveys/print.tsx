@@ -2,7 +2,11 @@ import { Stack, Text, Title } from '@mantine/core';
 import { useApiQuery } from '../api/hooks';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useT } from '../i18n';
-import { ACTION_STATUS, ClassTable, Highlights, QuestionBlock, SummaryCards } from './ReviewPage';
+import { ClassTable } from './review/ClassTable';
+import { Highlights } from './review/Highlights';
+import { QuestionBlock } from './review/QuestionBlock';
+import { SummaryCards } from './review/SummaryCards';
+import { ACTION_STATUS } from './labels';
 
 /** `#/print/survey-blank/<runId>/<firstNo>/<count>/<classId|0>`: numbered paper questionnaires, one A4 sheet each. */
 export function BlankQuestionnaire({ args }: { args: string[] }) {

@@ -1,6 +1,8 @@
-import type Database from 'better-sqlite3';
+import { eq, sql } from 'drizzle-orm';
 import { type SearchEntry, searchIndex } from '../../../core/families/search';
 import { maskMobile } from '../../../core/families/mobile';
+import type { Db } from '../../../db/open';
+import { children, classes, guardians } from '../../../db/schema';
 
 /**
  * The search index lives in memory, one per open database, and is rebuilt
@@ -17,27 +19,42 @@ interface FamilyIndex {
   households: Map<number, { id: number; name: string; classId: number; className: string; status: string }[]>;
 }
 
-const cache = new WeakMap<Database.Database, FamilyIndex>();
+const cache = new WeakMap<Db, FamilyIndex>();
 
-function stampOf(sqlite: Database.Database): string {
-  const changes = sqlite.prepare('SELECT total_changes()').pluck().get();
-  return `${sqlite.pragma('data_version', { simple: true })}:${changes}`;
+function stampOf(db: Db): string {
+  const row = db.get<{ version: number; changes: number }>(
+    sql`SELECT (SELECT data_version FROM pragma_data_version) AS version, total_changes() AS changes`,
+  );
+  return `${row.version}:${row.changes}`;
 }
 
-function build(sqlite: Database.Database, stamp: string): FamilyIndex {
-  const childRows = sqlite
-    .prepare(
-      `SELECT c.id, c.household_id AS householdId, c.name, c.name_pinyin AS pinyin, c.name_initials AS initials,
-              c.class_id AS classId, k.name AS className, c.status
-         FROM children c JOIN classes k ON k.id = c.class_id`,
-    )
-    .all() as { id: number; householdId: number; name: string; pinyin: string; initials: string; classId: number; className: string; status: string }[];
-  const guardianRows = sqlite
-    .prepare(
-      `SELECT id, household_id AS householdId, name, name_pinyin AS pinyin, name_initials AS initials, mobile, relationship
-         FROM guardians`,
-    )
-    .all() as { id: number; householdId: number; name: string; pinyin: string; initials: string; mobile: string; relationship: string }[];
+function build(db: Db, stamp: string): FamilyIndex {
+  const childRows = db
+    .select({
+      id: children.id,
+      householdId: children.householdId,
+      name: children.name,
+      pinyin: children.namePinyin,
+      initials: children.nameInitials,
+      classId: children.classId,
+      className: classes.name,
+      status: children.status,
+    })
+    .from(children)
+    .innerJoin(classes, eq(classes.id, children.classId))
+    .all();
+  const guardianRows = db
+    .select({
+      id: guardians.id,
+      householdId: guardians.householdId,
+      name: guardians.name,
+      pinyin: guardians.namePinyin,
+      initials: guardians.nameInitials,
+      mobile: guardians.mobile,
+      relationship: guardians.relationship,
+    })
+    .from(guardians)
+    .all();
   const index: FamilyIndex = { stamp, entries: [], children: new Map(), guardians: new Map(), households: new Map() };
   for (const c of childRows) {
     index.entries.push({ kind: 'child', id: c.id, householdId: c.householdId, name: c.name, pinyin: c.pinyin, initials: c.initials, mobile: '' });
@@ -53,12 +70,12 @@ function build(sqlite: Database.Database, stamp: string): FamilyIndex {
   return index;
 }
 
-export function familyIndex(sqlite: Database.Database): FamilyIndex {
-  const stamp = stampOf(sqlite);
-  const current = cache.get(sqlite);
+export function familyIndex(db: Db): FamilyIndex {
+  const stamp = stampOf(db);
+  const current = cache.get(db);
   if (current && current.stamp === stamp) return current;
-  const fresh = build(sqlite, stamp);
-  cache.set(sqlite, fresh);
+  const fresh = build(db, stamp);
+  cache.set(db, fresh);
   return fresh;
 }
 
@@ -76,8 +93,8 @@ export interface SearchResult {
 }
 
 /** `classId` set = a teacher: only their class's children and those children's guardians. */
-export function searchFamilies(sqlite: Database.Database, query: string, limit: number, classId: number | null): SearchResult[] {
-  const index = familyIndex(sqlite);
+export function searchFamilies(db: Db, query: string, limit: number, classId: number | null): SearchResult[] {
+  const index = familyIndex(db);
   const inClass = (householdId: number) => (index.households.get(householdId) ?? []).some((c) => c.classId === classId);
   const visible =
     classId === null

@@ -12,7 +12,7 @@ const names = { classes: new Map([[3, '苗苗班']]), children: { '17': '王小�
 function auditedActions(): Set<string> {
   const dir = join(__dirname, '../../../electron/api');
   const actions = new Set<string>();
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+  for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'))) {
     for (const line of readFileSync(join(dir, file), 'utf8').split('\n')) {
       if (!/\baction: |auditAccount\(ctx, /.test(line)) continue;
       for (const m of line.matchAll(/'([a-z][a-zA-Z]*(?:\.[a-zA-Z]+)+)'/g)) actions.add(m[1]!);

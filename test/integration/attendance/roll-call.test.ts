@@ -45,7 +45,7 @@ describe('roll call, leave and corrections through the real dispatcher', () => {
     await ok('attendance.correct', { childId: child.id, date: '2026-11-20', status: 'sick', note: '家长补报', reason: '家长来电更正' });
     const nov = await ok('attendance.childMonth', { childId: child.id, month: '2026-11' });
     expect(nov.history).toHaveLength(1);
-    expect(nov.history[0]).toMatchObject({ date: '2026-11-20', newStatus: 'sick', newNote: '家长补报', reason: '家长来电更正', changedBy: '周园长', afterSettlement: 0 });
+    expect(nov.history[0]).toMatchObject({ date: '2026-11-20', newStatus: 'sick', newNote: '家长补报', reason: '家长来电更正', changedBy: '周园长', afterSettlement: false });
     expect(nov.days.find((d) => d.date === '2026-11-20')).toMatchObject({ status: 'sick', changes: 1 });
 
     const finance = await login('caiwu');

@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import type { DayInfo, LegalCalendar } from '../../../core/calendar';
+import {
+  ABSENCE_REASONS,
+  ATTENDANCE_STATUSES,
+  type AttendanceStatus,
+  CLOSURE_LABELS,
+  closureOn,
+  emptyCounts,
+  isWorkingKind,
+  monthOf,
+  notEnrolledReason,
+  STATUS_LABELS,
+} from '../../../core/attendance';
+import {
+  type AttendanceChild,
+  closuresBetween,
+  deleteDay,
+  findChild,
+  findClass,
+  insertChange,
+  isMonthSettled,
+  type StoredDay,
+  storedDay,
+  upsertDay,
+} from '../../../db/queries/attendance';
+import { withCalendar } from '../../services/legal-calendar';
+import type { HandlerContext } from '../define';
+import { invalid, notFound } from '../errors';
+import { optionalText } from '../schemas';
+
+/** What the roll-call, leave, correction and closure handlers share: loading, the day rules, writing one child-day. */
+
+export const statusField = z.enum(ATTENDANCE_STATUSES, '考勤状态只能是出勤、病假、事假或其他');
+export const reasonField = z.enum(ABSENCE_REASONS, '请假原因只能是病假、事假或其他');
+export const note = optionalText(100);
+
+const DAY_KIND_ZH: Record<DayInfo['kind'], string> = {
+  workday: '工作日',
+  weekend: '周末',
+  holiday: '法定节假日',
+  makeup_workday: '调休上班日',
+};
+
+export function dayInfo(calendar: LegalCalendar, date: string): DayInfo {
+  return withCalendar(() => calendar.dayInfo(date));
+}
+
+export function requireWorkingDay(calendar: LegalCalendar, date: string): DayInfo {
+  const info = dayInfo(calendar, date);
+  if (!isWorkingKind(info)) {
+    const what = info.holidayName ? `${info.holidayName}（${DAY_KIND_ZH[info.kind]}）` : DAY_KIND_ZH[info.kind];
+    throw invalid(`${date} 是${what}，不是法定工作日，不记考勤。`, `${date} is not a legal working day.`);
+  }
+  return info;
+}
+
+export function loadChild(ctx: HandlerContext, childId: number): AttendanceChild {
+  const child = findChild(ctx.db, childId);
+  if (!child) throw notFound('这名幼儿', 'child');
+  return child;
+}
+
+export function loadClass(ctx: HandlerContext, classId: number): { id: number; name: string; headTeacher: string } {
+  const row = findClass(ctx.db, classId);
+  if (!row) throw notFound('这个班级', 'class');
+  return row;
+}
+
+export function requireEnrolled(child: AttendanceChild, date: string): void {
+  const reason = notEnrolledReason(child, date);
+  if (reason) throw invalid(`${child.name}${reason}，不能记考勤。`, `${child.name} is not enrolled on ${date}.`);
+}
+
+export function requireOpen(ctx: HandlerContext, classId: number, date: string): void {
+  const closure = closureOn(closuresBetween(ctx.db, date, date), classId, date);
+  if (closure) {
+    throw invalid(
+      `${date} ${closure.classId === null ? '全园' : '本班'}${CLOSURE_LABELS[closure.kind].zh}（${closure.reason}），不记考勤。`,
+      `${date} is a closure day.`,
+    );
+  }
+}
+
+export type Outcome = 'created' | 'changed' | 'unchanged';
+
+/**
+ * Writes one child-day. A change to an existing row, and any write in a
+ * settled month, is kept in attendance_changes (who, when, old, new); in a
+ * settled month it is flagged so billing makes a settlement correction.
+ */
+export function writeDay(
+  ctx: HandlerContext,
+  childId: number,
+  date: string,
+  next: StoredDay | null,
+  reason: string,
+): { outcome: Outcome; before: StoredDay | undefined } {
+  const before = storedDay(ctx.db, childId, date);
+  if (!before && !next) return { outcome: 'unchanged', before };
+  if (before && next && before.status === next.status && before.note === next.note) return { outcome: 'unchanged', before };
+  const at = ctx.now().toISOString();
+  const staffId = ctx.actor?.staffId ?? null;
+  if (next) upsertDay(ctx.db, { childId, date, status: next.status, note: next.note, recordedBy: staffId, recordedAt: at });
+  else deleteDay(ctx.db, childId, date);
+  const settled = isMonthSettled(ctx.db, monthOf(date));
+  if (before || settled) {
+    insertChange(ctx.db, {
+      childId,
+      date,
+      oldStatus: before?.status ?? null,
+      oldNote: before?.note ?? '',
+      newStatus: next?.status ?? null,
+      newNote: next?.note ?? '',
+      reason,
+      changedBy: staffId,
+      changedAt: at,
+      afterSettlement: settled,
+    });
+  }
+  return { outcome: before ? 'changed' : 'created', before };
+}
+
+/** A stored day as the audit trail shows it: 病假（发烧）, or 未记录. */
+export const dayLabel = (s: StoredDay | undefined | null) => (s ? `${STATUS_LABELS[s.status].zh}${s.note ? `（${s.note}）` : ''}` : '未记录');
+
+export function countByStatus(statuses: AttendanceStatus[]): string {
+  const counts = emptyCounts();
+  for (const s of statuses) counts[s]++;
+  return ATTENDANCE_STATUSES.filter((s) => counts[s] > 0)
+    .map((s) => `${STATUS_LABELS[s].zh} ${counts[s]}`)
+    .join('，');
+}

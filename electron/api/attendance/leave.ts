@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { closureOn, datesBetween, isWorkingKind, monthOf, STATUS_LABELS } from '../../../core/attendance';
+import { closuresBetween, isMonthSettled } from '../../../db/queries/attendance';
+import { loadLegalCalendar } from '../../services/legal-calendar';
+import { handler } from '../define';
+import { invalid } from '../errors';
+import { id, isoDate } from '../schemas';
+import { assertClassAccess, WRITERS } from './access';
+import { dayInfo, dayLabel, loadChild, note, reasonField, requireEnrolled, writeDay } from './days';
+
+/** How far ahead leave can be entered at once (a long illness is entered month by month). */
+const MAX_LEAVE_DAYS = 92;
+
+export const leaveHandlers = {
+  /** Leave entered ahead (or after the fact) for a range: every legal working day in it that is not a closure. */
+  'attendance.recordLeave': handler({
+    access: WRITERS,
+    write: true,
+    input: z
+      .object({ childId: id, firstDate: isoDate, lastDate: isoDate, status: reasonField, note })
+      .refine((v) => v.lastDate >= v.firstDate, { message: '结束日期不能早于开始日期', path: ['lastDate'] })
+      .refine((v) => datesBetween(v.firstDate, v.lastDate).length <= MAX_LEAVE_DAYS, {
+        message: `一次最多登记 ${MAX_LEAVE_DAYS} 天的请假`,
+        path: ['lastDate'],
+      }),
+    run(ctx, input) {
+      const child = loadChild(ctx, input.childId);
+      assertClassAccess(ctx, child.classId);
+      const calendar = loadLegalCalendar(ctx.db);
+      const closures = closuresBetween(ctx.db, input.firstDate, input.lastDate);
+      const days = datesBetween(input.firstDate, input.lastDate).filter(
+        (d) => isWorkingKind(dayInfo(calendar, d)) && !closureOn(closures, child.classId, d),
+      );
+      if (days.length === 0) throw invalid('所选日期内没有需要请假的法定工作日（都是周末、节假日或停课日）。', 'No working day in the range.');
+      for (const d of days) requireEnrolled(child, d);
+      const changed: Record<string, string> = {};
+      for (const d of days) {
+        const written = writeDay(ctx, child.id, d, { status: input.status, note: input.note }, '提前请假');
+        if (written.outcome !== 'unchanged') changed[d] = dayLabel(written.before);
+      }
+      ctx.audit({
+        action: 'attendance.leave',
+        kind: 'attendance',
+        entity: 'child',
+        entityId: child.id,
+        summary: `${child.name} ${input.firstDate}～${input.lastDate} ${STATUS_LABELS[input.status].zh} ${days.length} 天`,
+        before: changed,
+        after: { status: input.status, note: input.note, days },
+      });
+      return { days, settledMonths: [...new Set(days.map(monthOf))].filter((m) => isMonthSettled(ctx.db, m)) };
+    },
+  }),
+};

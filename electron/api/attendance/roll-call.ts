@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { closureOn, isWorkingKind, monthOf, notEnrolledReason } from '../../../core/attendance';
+import { closuresBetween, enrolledInClass, isMonthSettled, rollCallRows } from '../../../db/queries/attendance';
+import { loadLegalCalendar } from '../../services/legal-calendar';
+import { handler } from '../define';
+import { invalid } from '../errors';
+import { id, isoDate, optionalText } from '../schemas';
+import { assertClassAccess, WRITERS } from './access';
+import { countByStatus, dayInfo, dayLabel, loadChild, loadClass, note, requireEnrolled, requireOpen, requireWorkingDay, statusField, writeDay } from './days';
+
+const entry = z.object({ childId: id, status: statusField, note });
+
+export const rollCallHandlers = {
+  /** One class on one day: everyone, with what is recorded (null = not yet recorded; the screen defaults to present). */
+  'attendance.rollCall': handler({
+    access: 'signed_in',
+    write: false,
+    input: z.object({ classId: id, date: isoDate }),
+    run(ctx, { classId, date }) {
+      assertClassAccess(ctx, classId);
+      const cls = loadClass(ctx, classId);
+      const calendar = loadLegalCalendar(ctx.db);
+      const day = dayInfo(calendar, date);
+      const closure = closureOn(closuresBetween(ctx.db, date, date), classId, date) ?? null;
+      const kids = rollCallRows(ctx.db, classId, date);
+      return {
+        classId,
+        className: cls.name,
+        date,
+        today: ctx.today(),
+        day,
+        workingDay: isWorkingKind(day),
+        closure,
+        settled: isMonthSettled(ctx.db, monthOf(date)),
+        children: kids
+          .filter((k) => notEnrolledReason(k, date) === null)
+          .map((k) => ({
+            id: k.id,
+            name: k.name,
+            initials: k.nameInitials,
+            pinyin: k.namePinyin,
+            status: k.recorded,
+            note: k.note ?? '',
+            recordedBy: k.recordedBy,
+            recordedAt: k.recordedAt,
+            changes: k.changes,
+          })),
+      };
+    },
+  }),
+
+  /** The children currently in a class, for choosing whom leave is for. */
+  'attendance.classChildren': handler({
+    access: 'signed_in',
+    write: false,
+    input: z.object({ classId: id }),
+    run(ctx, { classId }) {
+      assertClassAccess(ctx, classId);
+      return enrolledInClass(ctx.db, classId);
+    },
+  }),
+
+  /** Saves a class's roll call for a day; changes to earlier entries are kept as corrections. */
+  'attendance.saveRollCall': handler({
+    access: WRITERS,
+    write: true,
+    input: z.object({
+      classId: id,
+      date: isoDate,
+      entries: z
+        .array(entry)
+        .min(1, '没有要保存的考勤')
+        .max(200)
+        .refine((list) => new Set(list.map((e) => e.childId)).size === list.length, '同一名幼儿出现了两次'),
+      reason: optionalText(100),
+    }),
+    run(ctx, { classId, date, entries, reason }) {
+      assertClassAccess(ctx, classId);
+      const cls = loadClass(ctx, classId);
+      const calendar = loadLegalCalendar(ctx.db);
+      requireWorkingDay(calendar, date);
+      if (date > ctx.today()) {
+        throw invalid('不能为今天以后的日期点名；家长提前请假请用“请假登记”。', 'Roll call cannot be taken for a future day.');
+      }
+      requireOpen(ctx, classId, date);
+      const before: Record<number, string> = {};
+      const after: Record<number, string> = {};
+      const result = { created: 0, changed: 0, unchanged: 0 };
+      for (const e of entries) {
+        const child = loadChild(ctx, e.childId);
+        if (child.classId !== classId) throw invalid(`${child.name}不在${cls.name}，请刷新后重试。`, 'The child is not in this class.');
+        requireEnrolled(child, date);
+        const written = writeDay(ctx, child.id, date, { status: e.status, note: e.note }, reason);
+        result[written.outcome]++;
+        if (written.outcome !== 'unchanged') {
+          before[child.id] = dayLabel(written.before);
+          after[child.id] = dayLabel(e);
+        }
+      }
+      ctx.audit({
+        action: 'attendance.rollCall',
+        kind: 'attendance',
+        entity: 'class',
+        entityId: classId,
+        summary: `${cls.name} ${date} 点名：${countByStatus(entries.map((e) => e.status))}${result.changed ? `（更正 ${result.changed} 人）` : ''}`,
+        before,
+        after,
+      });
+      return { ...result, settled: isMonthSettled(ctx.db, monthOf(date)) };
+    },
+  }),
+};
