@@ -1,5 +1,4 @@
 export * from './answers';
-export * from './csv';
 export * from './import';
 export * from './review';
 export * from './stats';

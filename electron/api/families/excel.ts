@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
+import { base64Bytes, readSheetFile } from '../../sheets/read';
 import { invalid } from '../errors';
 
 /**
- * Spreadsheet files in and out. A roster arrives as .xlsx or .csv (UTF-8 or
- * the GB18030 that Excel on Chinese Windows writes) and leaves as a table of
- * strings; dates become YYYY-MM-DD and numbers plain digits, so a phone
- * number typed as a number in Excel is not turned into 1.38E+10.
+ * Roster files in and out. A roster arrives as .xlsx or .csv (read by the
+ * app's one sheet reader, electron/sheets/read.ts) and leaves as a table of
+ * strings under the header row found here.
  */
 export interface SheetTable {
   headers: string[];
@@ -15,82 +15,8 @@ export interface SheetTable {
 const MAX_ROWS = 3000;
 
 export async function readRosterFile(fileName: string, base64: string): Promise<SheetTable> {
-  const bytes = Buffer.from(base64, 'base64');
-  if (bytes.length === 0) throw invalid('文件是空的，请重新选择', 'The file is empty.');
-  const lower = fileName.toLowerCase();
-  if (lower.endsWith('.csv')) return tableFromMatrix(parseCsv(decodeText(bytes)));
-  if (lower.endsWith('.xlsx')) return tableFromMatrix(await readXlsx(bytes));
-  if (lower.endsWith('.xls')) throw invalid('暂不支持旧版 .xls 文件，请在 Excel 中“另存为” .xlsx 后再导入', 'Save the .xls file as .xlsx first.');
-  throw invalid('请选择 .xlsx 或 .csv 文件', 'Choose an .xlsx or .csv file.');
-}
-
-function decodeText(bytes: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
-}
-
-/** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
-
-async function readXlsx(bytes: Buffer): Promise<string[][]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw invalid('无法读取这个 Excel 文件，请确认它是 .xlsx 格式且没有加密', 'Could not read the Excel file.');
-  }
-  const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0);
-  if (!sheet) throw invalid('Excel 文件中没有数据', 'The workbook has no data.');
-  const matrix: string[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= sheet.columnCount; c++) cells.push(cellText(row.getCell(c).value));
-    matrix[rowNumber - 1] = cells;
-  });
-  return Array.from(matrix, (r) => r ?? []);
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value == null) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return String(value);
-  if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-  if ('text' in value) return String(value.text);
-  return '';
+  const { rows } = await readSheetFile(fileName, base64Bytes(base64));
+  return tableFromMatrix(rows);
 }
 
 function tableFromMatrix(matrix: string[][]): SheetTable {
