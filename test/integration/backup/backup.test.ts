@@ -30,6 +30,22 @@ function liveFileHash(dbPath: string): string {
   return h.digest('hex');
 }
 
+
+/** The next version of the app: our migrations plus one more (`sql`). */
+function nextVersionMigrations(dir: string, sql: string): { folder: string; fromVersion: number } {
+  const folder = join(dir, 'migrations-next');
+  cpSync(defaultMigrationsFolder(), folder, { recursive: true });
+  const journalPath = join(folder, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalPath, 'utf8'));
+  const last = journal.entries[journal.entries.length - 1];
+  const idx = journal.entries.length;
+  const tag = `${String(idx).padStart(4, '0')}_next`;
+  writeFileSync(join(folder, `${tag}.sql`), sql);
+  journal.entries.push({ ...last, idx, tag, when: last.when + 1 });
+  writeFileSync(journalPath, JSON.stringify(journal));
+  return { folder, fromVersion: idx };
+}
+
 describe('backups', () => {
   it('"backup now" writes a checked copy into the chosen folder and lists it; the folder setting is audited', async () => {
     const { dir, call, backend } = await setup();
@@ -206,13 +222,7 @@ describe('backups', () => {
     const staffBefore = count(backend.database().sqlite, 'staff');
     backend.close();
     // The next version of the app: our migrations plus one more.
-    const next = join(dir, 'migrations-next');
-    cpSync(defaultMigrationsFolder(), next, { recursive: true });
-    writeFileSync(join(next, '0001_next.sql'), 'CREATE TABLE `next_feature` (`id` integer PRIMARY KEY NOT NULL);');
-    const journalPath = join(next, 'meta', '_journal.json');
-    const journal = JSON.parse(readFileSync(journalPath, 'utf8'));
-    journal.entries.push({ ...journal.entries[0], idx: 1, tag: '0001_next', when: journal.entries[0].when + 1 });
-    writeFileSync(journalPath, JSON.stringify(journal));
+    const { folder: next, fromVersion } = nextVersionMigrations(dir, 'CREATE TABLE `next_feature` (`id` integer PRIMARY KEY NOT NULL);');
 
     const upgraded = createBackend({ dbPath: join(dir, 'kinderdesk.sqlite'), migrationsFolder: next, log: () => {}, automaticBackups: false });
     cleanups.push(() => upgraded.close());
@@ -220,7 +230,7 @@ describe('backups', () => {
     expect(copyPath?.startsWith(usb)).toBe(true);
     expect(upgraded.services.backups.list().find((b) => b.path === copyPath)?.kind).toBe('pre-migration');
     const copy = new Database(copyPath!, { readonly: true });
-    expect(copy.pragma('user_version', { simple: true })).toBe(1);
+    expect(copy.pragma('user_version', { simple: true })).toBe(fromVersion);
     expect(copy.prepare("SELECT 1 FROM sqlite_master WHERE name = 'next_feature'").get()).toBeUndefined();
     expect(count(copy, 'staff')).toBe(staffBefore);
     copy.close();
@@ -235,16 +245,10 @@ describe('backups', () => {
     sqlite.prepare("UPDATE kindergarten SET name = '阳光幼儿园（演示）' WHERE id = 1").run();
     backend.close();
     // The next version's upgrade fails on data only the old backup has.
-    const next = join(dir, 'migrations-next');
-    cpSync(defaultMigrationsFolder(), next, { recursive: true });
-    writeFileSync(
-      join(next, '0001_next.sql'),
+    const { folder: next } = nextVersionMigrations(
+      dir,
       "CREATE TABLE `upgrade_check` (`x` integer NOT NULL);\n--> statement-breakpoint\nINSERT INTO `upgrade_check` SELECT CASE WHEN name = '坏备份' THEN NULL ELSE 1 END FROM kindergarten;",
     );
-    const journalPath = join(next, 'meta', '_journal.json');
-    const journal = JSON.parse(readFileSync(journalPath, 'utf8'));
-    journal.entries.push({ ...journal.entries[0], idx: 1, tag: '0001_next', when: journal.entries[0].when + 1 });
-    writeFileSync(journalPath, JSON.stringify(journal));
     const upgraded = createBackend({ dbPath: join(dir, 'kinderdesk.sqlite'), migrationsFolder: next, log: () => {}, automaticBackups: false });
     cleanups.push(() => upgraded.close());
     const login = await ok(caller(upgraded, null)<{ session: string }>('auth.login', { username: 'admin', password: 'demo1234' }));
