@@ -3,6 +3,7 @@
 // Amounts are decimal strings, as everywhere at the boundary of core.
 import { monthSpan } from '../calendar/dates';
 import { Decimal, formatAmount, formatPercent, parseAmount } from '../money';
+import { getBuiltinPolicy } from '../policies/builtin';
 import type { Policy } from '../policies/schema';
 import type { Violation } from './violations';
 
@@ -171,6 +172,17 @@ export function checkFeeKind(policy: Policy, feeName: string): Violation[] {
   ];
 }
 
+/**
+ * The forbidden-fee check for a fee's name under `policy`. The ban on
+ * sponsorship, interest-class and building fees is national (the interim
+ * measures seed 003 quotes): a local notice that does not repeat it is still
+ * bound by it, so the generic policy's list is used then.
+ */
+export function checkFeeName(policy: Policy, feeName: string): Violation[] {
+  const bans = policy.charging?.forbiddenFeeKinds ? policy : getBuiltinPolicy('generic-semester-days');
+  return bans ? checkFeeKind(bans, feeName) : [];
+}
+
 /** XA-C1: a new standard at most 25% above the old one, and not within 3 years of the last change. */
 export function checkFeeRaise(
   policy: Policy,
@@ -203,4 +215,44 @@ export function checkFeeRaise(
     });
   }
   return violations;
+}
+
+/**
+ * NT-3.2 新生新办法、老生老办法: a raised standard of the rule's items applies
+ * to pupils enrolled from a date on only (`enrolledFrom`); a lowered one
+ * applies to every pupil at once, so it may not be limited to new pupils.
+ */
+export function checkRaiseForNewPupils(
+  policy: Policy,
+  args: { item: string; itemLabel: string; oldFee: string; newFee: string; enrolledFrom: string | null; appliesFrom: string },
+): Violation[] {
+  const rule = policy.charging?.raiseForNewPupilsOnly;
+  if (!rule || !rule.items.includes(args.item)) return [];
+  const oldFee = parseAmount(args.oldFee);
+  const newFee = parseAmount(args.newFee);
+  if (newFee.greaterThan(oldFee) && args.enrolledFrom === null) {
+    return [
+      {
+        clause: rule.clause,
+        severity: 'error',
+        code: 'raise_for_all_pupils',
+        messageZh: `提高${args.itemLabel}标准实行“新生新办法、老生老办法”：原标准 ${formatAmount(oldFee)} 元，新标准 ${formatAmount(newFee)} 元只能用于新入园的幼儿。请在“适用于”中选择“某日起入园的幼儿”（例如 ${args.appliesFrom} 起入园），在园老生继续按原标准收费。`,
+        limit: formatAmount(oldFee),
+        actual: formatAmount(newFee),
+      },
+    ];
+  }
+  if (newFee.lessThan(oldFee) && args.enrolledFrom !== null) {
+    return [
+      {
+        clause: rule.clause,
+        severity: 'error',
+        code: 'cut_for_new_pupils_only',
+        messageZh: `降低${args.itemLabel}标准的，在园所有幼儿均执行降低后的标准（原标准 ${formatAmount(oldFee)} 元，新标准 ${formatAmount(newFee)} 元）：请把“适用于”改为全体幼儿，不要限定入园日期。`,
+        limit: formatAmount(oldFee),
+        actual: formatAmount(newFee),
+      },
+    ];
+  }
+  return [];
 }

@@ -5,7 +5,9 @@ export {
   checkEarlyCareSurcharge,
   checkEducationFee,
   checkFeeKind,
+  checkFeeName,
   checkFeeRaise,
+  checkRaiseForNewPupils,
   checkSchoolBusFee,
   checkVacationDayRate,
 } from './checks';

@@ -104,6 +104,11 @@ const chargingSchema = z.strictObject({
   schoolBus: z.strictObject({ clause: clauseRef, agreementRequired: z.literal(true) }).optional(),
   vacationDayRate: z.strictObject({ clause: clauseRef, maxIncrease: decimalText }).optional(),
   noCrossSemester: z.strictObject({ clause: clauseRef }).optional(),
+  /**
+   * NT-3.2 新生新办法、老生老办法: a raised standard of these items applies to
+   * pupils enrolled from a date on only; a lowered one applies to every pupil.
+   */
+  raiseForNewPupilsOnly: z.strictObject({ clause: clauseRef, items: z.array(z.string().min(1)).min(1) }).optional(),
   raise: z
     .strictObject({ clause: clauseRef, maxIncrease: decimalText, lockYears: z.number().int().min(0) })
     .optional(),
@@ -123,6 +128,13 @@ const reductionsSchema = z.strictObject({
     z.string(),
     z.strictObject({ label: z.string().min(1), rate: decimalText }),
   ),
+  /**
+   * The notice's guide for the share of children aided (Nantong: at least 10%
+   * of the children; exempted orphans, martyrs' children ... are not counted).
+   */
+  aidShareGuide: z
+    .strictObject({ minShare: decimalText, uncountedCategories: z.array(z.string().min(1)), note: z.string().min(1) })
+    .optional(),
 });
 
 export const policySchema = z.strictObject({

@@ -42,3 +42,19 @@ export function householdBalanceFen(db: Db, householdId: number): number {
     .get();
   return row?.total ?? 0;
 }
+
+/**
+ * Reserves `count` consecutive numbers of a sequence at once (a bill run
+ * numbering hundreds of bills); returns the first. Same guarantees as
+ * nextNumber: inside the write transaction, no gap and no repeat.
+ */
+export function reserveNumbers(db: Db, sequence: string, count: number): number {
+  if (!Number.isSafeInteger(count) || count < 1) throw new RangeError(`count must be a positive integer, got ${count}`);
+  const row = db
+    .insert(counters)
+    .values({ name: sequence, value: count })
+    .onConflictDoUpdate({ target: counters.name, set: { value: sql`${counters.value} + ${count}` } })
+    .returning({ value: counters.value })
+    .get();
+  return row.value - count + 1;
+}

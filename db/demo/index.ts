@@ -14,6 +14,7 @@ import {
   staff,
 } from '../schema';
 import { type Random, seededRandom } from './random';
+import { loadBillingDemo } from './billing';
 import { demoLeftOn, loadFamiliesDemo } from './families';
 import { loadSurveyDemo } from './surveys';
 
@@ -223,6 +224,7 @@ export function loadDemo(db: Db, options: DemoOptions): { children: number; atte
   }
   for (let i = 0; i < rows.length; i += 500) db.insert(attendance).values(rows.slice(i, i + 500)).run();
   loadFamiliesDemo(db);
+  loadBillingDemo(db, options.isWorkingDay);
   loadSurveyDemo(db);
   return { children: childRows.length, attendanceRows: rows.length };
 }

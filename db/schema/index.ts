@@ -1,5 +1,6 @@
 export * from './attendance';
 export * from './billing';
+export * from './discounts';
 export * from './families';
 export * from './kindergarten';
 export * from './policies';

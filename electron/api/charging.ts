@@ -4,11 +4,10 @@ import {
   checkCustodyFee,
   checkEarlyCareSurcharge,
   checkEducationFee,
-  checkFeeKind,
+  checkFeeName,
   checkVacationDayRate,
   type Violation,
 } from '../../core/charging';
-import { getBuiltinPolicy } from '../../core/policies';
 import { kindergarten } from '../../db/schema';
 import { handler } from './define';
 import { notFound } from './errors';
@@ -58,11 +57,7 @@ export const chargingHandlers = {
         violations.push(...checkVacationDayRate(policy, { normalDailyRate: input.normalDailyRate, vacationDailyRate: input.vacationDailyRate }));
         checked.push('寒暑假托管日收费');
       }
-      // The ban on sponsorship, interest-class and building fees is national (the
-      // interim measures seed 003 quotes); a local notice that does not repeat it
-      // is still bound by it.
-      const bans = policy.charging?.forbiddenFeeKinds ? policy : getBuiltinPolicy('generic-semester-days')!;
-      for (const name of input.otherFees) violations.push(...checkFeeKind(bans, name));
+      for (const name of input.otherFees) violations.push(...checkFeeName(policy, name));
       if (input.otherFees.length > 0) checked.push('其他收费项目');
       return { policy: { id: policy.id, name: policy.name }, checked, violations };
     },

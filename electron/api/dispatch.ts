@@ -78,13 +78,17 @@ function authorize(def: AnyHandler, actor: Actor | null): void {
 }
 
 function runInTransaction(ctx: HandlerContext, def: AnyHandler, input: unknown): unknown {
-  return ctx.sqlite.transaction(() => {
+  // IMMEDIATE takes the write lock before the handler reads: a second
+  // connection (another backend on the same file) waits for it (busy_timeout)
+  // instead of failing half-way when both read first and then write.
+  const run = ctx.sqlite.transaction(() => {
     const result = def.run(ctx, input);
     if (result instanceof Promise) {
       throw new Error('A write handler must be synchronous so that it runs inside one transaction');
     }
     return result;
-  })();
+  });
+  return run.immediate();
 }
 
 function makeContext(

@@ -1,6 +1,7 @@
 import { attendanceHandlers } from './attendance';
 import { authHandlers } from './auth';
 import { backupHandlers } from './backup';
+import { billingHandlers } from './billing';
 import type { ApiOf, HandlerMap } from './define';
 import { chargingHandlers } from './charging';
 import { combineHandlers } from './dispatch';
@@ -23,6 +24,7 @@ const AREAS = [
   policiesHandlers,
   refundHandlers,
   chargingHandlers,
+  billingHandlers,
   staffHandlers,
   backupHandlers,
   familiesHandlers,

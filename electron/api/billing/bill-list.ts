@@ -1,0 +1,173 @@
+// Reading bills: the month's list with each bill's lifecycle, one bill with
+// its lines, and the fee notices to print.
+import { and, asc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { z } from 'zod';
+import { periodLabel } from '../../../core/billing/items';
+import { lifecycleOf } from '../../../core/billing/lifecycle';
+import { billLines, billVoids, bills, children, classes, feeStandards, staff } from '../../../db/schema';
+import { handler, type HandlerContext } from '../define';
+import { notFound } from '../errors';
+import { id, month } from '../schemas';
+import { loadProfile, yuan } from './context';
+import { lineView } from './views';
+
+const DESK = ['principal', 'finance', 'front_desk'] as const;
+
+/** What the notice says about paying when the profile gives nothing more specific. */
+export const DEFAULT_HOW_TO_PAY =
+  '请在缴费截止日前到园财务室缴费（现金、微信、支付宝、银行转账或刷卡均可），缴费后请索取收据并妥善保管。如对金额有疑问，请与财务室联系。';
+
+const replacement = alias(bills, 'replacement');
+const replaced = alias(bills, 'replaced');
+
+function billRows(ctx: HandlerContext, where: SQL | undefined) {
+  return ctx.db
+    .select({
+      id: bills.id,
+      number: bills.number,
+      childId: bills.childId,
+      householdId: bills.householdId,
+      childName: children.name,
+      classId: children.classId,
+      className: classes.name,
+      billing: bills.billing,
+      periodFirst: bills.periodFirst,
+      periodLast: bills.periodLast,
+      revision: bills.revision,
+      replacesNumber: replaced.number,
+      replaceReason: bills.replaceReason,
+      replacedBy: replacement.number,
+      voidReason: billVoids.reason,
+      dueOn: bills.dueOn,
+      chargesFen: bills.chargesFen,
+      reductionsFen: bills.reductionsFen,
+      creditAppliedFen: bills.creditAppliedFen,
+      totalDueFen: bills.totalDueFen,
+      issuedAt: bills.issuedAt,
+    })
+    .from(bills)
+    .innerJoin(children, eq(children.id, bills.childId))
+    .innerJoin(classes, eq(classes.id, children.classId))
+    .leftJoin(billVoids, eq(billVoids.billId, bills.id))
+    .leftJoin(replacement, eq(replacement.replacesBillId, bills.id))
+    .leftJoin(replaced, eq(replaced.id, bills.replacesBillId))
+    .where(where)
+    .orderBy(asc(classes.id), asc(children.namePinyin), asc(bills.id));
+}
+
+type BillRowView = Awaited<ReturnType<ReturnType<typeof billRows>['all']>>[number];
+
+function billView(r: BillRowView) {
+  return {
+    id: r.id,
+    number: r.number,
+    childId: r.childId,
+    householdId: r.householdId,
+    childName: r.childName,
+    classId: r.classId,
+    className: r.className,
+    billing: r.billing,
+    period: periodLabel(r.periodFirst, r.periodLast),
+    periodFirst: r.periodFirst,
+    periodLast: r.periodLast,
+    revision: r.revision,
+    replacesNumber: r.replacesNumber,
+    replaceReason: r.replaceReason,
+    replacedBy: r.replacedBy,
+    voidReason: r.voidReason,
+    lifecycle: lifecycleOf({ voided: r.voidReason !== null, replacedBy: r.replacedBy === null ? null : 1 }),
+    dueOn: r.dueOn,
+    charges: yuan(r.chargesFen),
+    reductions: yuan(r.reductionsFen),
+    credit: yuan(r.creditAppliedFen),
+    totalDue: yuan(r.totalDueFen),
+    issuedOn: r.issuedAt.slice(0, 10),
+  };
+}
+
+const covers = (m: string) => and(lte(bills.periodFirst, m), gte(bills.periodLast, m));
+
+function linesOf(ctx: HandlerContext, billIds: number[]) {
+  if (billIds.length === 0) return new Map<number, ReturnType<typeof lineView>[]>();
+  const rows = ctx.db
+    .select({ line: billLines, unit: feeStandards.unit })
+    .from(billLines)
+    .leftJoin(feeStandards, eq(feeStandards.id, billLines.standardId))
+    .where(inArray(billLines.billId, billIds))
+    .orderBy(asc(billLines.id))
+    .all();
+  const byBill = new Map<number, ReturnType<typeof lineView>[]>();
+  for (const r of rows) {
+    const view = lineView({ ...r.line, unit: r.line.kind === 'charge' ? r.unit : null });
+    byBill.set(r.line.billId, [...(byBill.get(r.line.billId) ?? []), view]);
+  }
+  return byBill;
+}
+
+export const billListHandlers = {
+  /** Every bill whose period covers the month (issued, replaced and voided), by class and name. */
+  'bills.list': handler({
+    access: DESK,
+    write: false,
+    input: z.object({ month, classId: id.optional() }),
+    run(ctx, input) {
+      const rows = billRows(ctx, and(covers(input.month), input.classId ? eq(children.classId, input.classId) : undefined)).all();
+      return { month: input.month, bills: rows.map(billView) };
+    },
+  }),
+
+  /** One bill with its lines and who issued it. */
+  'bills.get': handler({
+    access: DESK,
+    write: false,
+    input: z.object({ billId: id }),
+    run(ctx, input) {
+      const row = billRows(ctx, eq(bills.id, input.billId)).get();
+      if (!row) throw notFound('这份缴费通知单', 'bill');
+      const issuer = ctx.db
+        .select({ name: staff.displayName })
+        .from(bills)
+        .leftJoin(staff, eq(staff.id, bills.issuedBy))
+        .where(eq(bills.id, input.billId))
+        .get();
+      return { ...billView(row), issuedBy: issuer?.name ?? null, lines: linesOf(ctx, [row.id]).get(row.id) ?? [] };
+    },
+  }),
+
+  /**
+   * The live fee notices of a month for one child, a class or everyone, a
+   * page at a time (the print screen shows progress while a big batch loads).
+   */
+  'bills.notices': handler({
+    access: DESK,
+    write: false,
+    input: z.object({
+      month,
+      classId: id.optional(),
+      childId: id.optional(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(200).default(100),
+    }),
+    run(ctx, input) {
+      const where = and(
+        covers(input.month),
+        input.classId ? eq(children.classId, input.classId) : undefined,
+        input.childId ? eq(bills.childId, input.childId) : undefined,
+      );
+      const live = billRows(ctx, where)
+        .all()
+        .filter((r) => r.voidReason === null && r.replacedBy === null);
+      const page = live.slice(input.offset, input.offset + input.limit);
+      const lines = linesOf(ctx, page.map((r) => r.id));
+      const profile = loadProfile(ctx);
+      return {
+        kindergartenName: profile.name,
+        howToPay: DEFAULT_HOW_TO_PAY,
+        total: live.length,
+        notices: page.map((r) => ({ ...billView(r), lines: lines.get(r.id) ?? [] })),
+      };
+    },
+  }),
+
+};
