@@ -227,7 +227,7 @@ export function checkRaiseForNewPupils(
   args: { item: string; itemLabel: string; oldFee: string; newFee: string; enrolledFrom: string | null; appliesFrom: string },
 ): Violation[] {
   const rule = policy.charging?.raiseForNewPupilsOnly;
-  if (!rule || !rule.items.includes(args.item)) return [];
+  if (!rule?.items.includes(args.item)) return [];
   const oldFee = parseAmount(args.oldFee);
   const newFee = parseAmount(args.newFee);
   if (newFee.greaterThan(oldFee) && args.enrolledFrom === null) {
