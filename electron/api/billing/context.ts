@@ -6,7 +6,7 @@ import { formatAmount, fromFen } from '../../../core/money';
 import type { Policy } from '../../../core/policies/schema';
 import { loadBillingContext } from '../../../db/billing/inputs';
 import { kindergarten } from '../../../db/schema';
-import { loadLegalCalendar } from '../attendance';
+import { loadLegalCalendar } from '../../services/legal-calendar';
 import type { HandlerContext } from '../define';
 import { notFound } from '../errors';
 import { resolvePolicy } from '../policies';
@@ -22,7 +22,7 @@ export function loadProfile(ctx: HandlerContext): Profile {
 export function billingContext(ctx: HandlerContext): { profile: Profile; policy: Policy; billing: BillingContext } {
   const profile = loadProfile(ctx);
   const policy = resolvePolicy(ctx, profile.policyId);
-  const calendar = loadLegalCalendar(ctx.sqlite);
+  const calendar = loadLegalCalendar(ctx.db);
   // A year without calendar data gives null: drafting then says which calendar to import.
   const workingDays = (month: string) => (calendar.hasYear(Number(month.slice(0, 4))) ? calendar.legalWorkingDays(month) : null);
   return { profile, policy, billing: loadBillingContext(ctx.db, policy, workingDays) };
