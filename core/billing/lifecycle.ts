@@ -1,8 +1,6 @@
 // Where an issued bill stands, derived (never stored): voided when it has a
 // bill_voids row, replaced when another bill names it, else issued. Whether it
 // is paid comes from payments (core/billing/bill-status.ts, the payments part).
-import type { LineDraft } from './types';
-
 export type BillLifecycle = 'issued' | 'replaced' | 'voided';
 
 export function lifecycleOf(facts: { voided: boolean; replacedBy: number | null }): BillLifecycle {
@@ -34,7 +32,7 @@ export function signedFen(line: Pick<LineAmount, 'kind' | 'amountFen'>): number 
  */
 export function replacementDifference(
   old: readonly LineAmount[],
-  next: readonly Pick<LineDraft, 'kind' | 'item' | 'amountFen'>[],
+  next: readonly LineAmount[],
 ): Array<{ kind: 'charge' | 'reduction'; item: string; oldFen: number; newFen: number; differenceFen: number }> {
   const keys = new Map<string, { kind: 'charge' | 'reduction'; item: string; oldFen: number; newFen: number }>();
   const add = (line: LineAmount, field: 'oldFen' | 'newFen') => {

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: tests read API results loosely; the renderer checks the API types
 import { afterEach, describe, expect, it } from 'vitest';
 import { householdBalanceFen } from '../../../db/billing/ledger';
 import { dumpTables } from '../helpers';

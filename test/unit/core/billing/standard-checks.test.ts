@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkStandard, clausesToConfirm, type StandardDraft } from '../../../../core/billing/standard-checks';
+import { checkStandard, clausesToConfirm, type KindergartenFacts, type StandardDraft } from '../../../../core/billing/standard-checks';
 import { getBuiltinPolicy } from '../../../../core/policies';
 import { nantong, SEMESTERS, standard } from './fixtures';
 
 // The demo's kind of kindergarten: public, balance-funded, municipal quality: 420 x 1.2 = 504 a month at most (NT-1.1).
-const kg = { type: 'public', grade: 'municipal', fundingType: 'balance' };
+const kg: KindergartenFacts = { type: 'public', grade: 'municipal', fundingType: 'balance' };
 const base: StandardDraft = { item: 'education', label: '保教费', amount: '420.00', unit: 'month', appliesFrom: '2026-09-01', level: null, enrolledFrom: null };
 const existing = [standard({ item: 'education', label: '保教费', amountFen: 42000 })];
 const check = (draft: Partial<StandardDraft>, rows = existing, policy = nantong, facts = kg) =>
