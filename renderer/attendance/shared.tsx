@@ -89,6 +89,8 @@ export function DateField({
   minDate,
   w = 150,
   testId,
+  error,
+  description,
 }: {
   label: string;
   value: string;
@@ -97,10 +99,14 @@ export function DateField({
   minDate?: string;
   w?: number;
   testId?: string;
+  error?: string;
+  description?: string;
 }) {
   return (
     <DateInput
       label={label}
+      error={error}
+      description={description}
       value={value}
       onChange={(v) => v && onChange(String(v).slice(0, 10))}
       valueFormat="YYYY-MM-DD"

@@ -1,7 +1,9 @@
 import type { ComponentType } from 'react';
 import type { Role } from '../../electron/api/define';
+import { BillsTab } from './bills/BillsTab';
 import { ChargingCheck } from './ChargingCheck';
 import { RefundCalculator } from './RefundCalculator';
+import { StandardsTab } from './standards/StandardsTab';
 
 /**
  * The fee area's tabs in order (`#/billing/<id>/…`); each part of the money
@@ -19,5 +21,7 @@ const DESK: readonly Role[] = ['principal', 'finance', 'front_desk'];
 
 export const BILLING_TABS: BillingTab[] = [
   { id: 'refund', label: ['退费试算', 'Refund calculator'], roles: DESK, component: RefundCalculator },
+  { id: 'standards', label: ['收费标准', 'Fee standards'], roles: DESK, component: StandardsTab },
+  { id: 'bills', label: ['缴费通知单', 'Bills'], roles: DESK, component: BillsTab },
   { id: 'check', label: ['收费自查', 'Standards check'], roles: ['principal', 'finance'], component: ChargingCheck },
 ];

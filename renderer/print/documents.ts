@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { AttendanceSheet } from '../attendance/AttendanceSheet';
+import { FeeNotices } from '../billing/bills/FeeNotices';
 import { RefundStatement } from '../billing/RefundStatement';
 import { PolicyDocument } from '../settings/PolicyDocument';
 import { BlankQuestionnaire, SurveyReport } from '../surveys/print';
@@ -10,6 +11,7 @@ import { BlankQuestionnaire, SurveyReport } from '../surveys/print';
  */
 export const PRINT_DOCUMENTS: Record<string, ComponentType<{ args: string[] }>> = {
   'attendance-sheet': AttendanceSheet,
+  'fee-notices': FeeNotices,
   'refund-statement': RefundStatement,
   policy: PolicyDocument,
   'survey-blank': BlankQuestionnaire,

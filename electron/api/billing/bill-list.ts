@@ -106,14 +106,15 @@ function linesOf(ctx: HandlerContext, billIds: number[]) {
 }
 
 export const billListHandlers = {
-  /** Every bill whose period covers the month (issued, replaced and voided), by class and name. */
+  /** Every bill whose period covers the month (this month by default): issued, replaced and voided, by class and name. */
   'bills.list': handler({
     access: DESK,
     write: false,
-    input: z.object({ month, classId: id.optional() }),
+    input: z.object({ month: month.optional(), classId: id.optional() }),
     run(ctx, input) {
-      const rows = billRows(ctx, and(covers(input.month), input.classId ? eq(children.classId, input.classId) : undefined)).all();
-      return { month: input.month, bills: rows.map(billView) };
+      const m = input.month ?? ctx.today().slice(0, 7);
+      const rows = billRows(ctx, and(covers(m), input.classId ? eq(children.classId, input.classId) : undefined)).all();
+      return { month: m, today: ctx.today(), bills: rows.map(billView) };
     },
   }),
 

@@ -1,0 +1,47 @@
+import { Table, Text } from '@mantine/core';
+import type { Api } from '../../../electron/api/index';
+import { useT } from '../../i18n';
+
+type Line = Api['bills.get']['output']['lines'][number];
+
+/** One line's quantity as a parent reads it: 23 天 × 15.00, 5 个月 × 420.00. */
+export function quantityText(line: Pick<Line, 'kind' | 'quantity' | 'unit' | 'unitPrice'>): string {
+  if (line.kind === 'reduction') return '';
+  if (line.unit === 'day') return `${line.quantity} 天 × ${line.unitPrice}`;
+  if (line.unit === 'semester') return `${line.unitPrice}/学期`;
+  return line.quantity > 1 ? `${line.quantity} 个月 × ${line.unitPrice}` : `${line.unitPrice}/月`;
+}
+
+/** The lines of a bill (or of a draft): item, standard x quantity, amount, clause and note. */
+export function BillLines({ lines }: { lines: Line[] }) {
+  const t = useT();
+  return (
+    <Table verticalSpacing={2} fz="sm">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('项目', 'Item')}</Table.Th>
+          <Table.Th>{t('标准', 'Standard')}</Table.Th>
+          <Table.Th ta="right">{t('金额', 'Amount')}</Table.Th>
+          <Table.Th>{t('依据', 'Clause')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {lines.map((l) => (
+          <Table.Tr key={`${l.kind}-${l.item}-${l.label}`}>
+            <Table.Td>
+              {l.label}
+              {l.note && l.kind === 'charge' && (
+                <Text size="xs" c="dimmed">
+                  {l.note}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>{quantityText(l)}</Table.Td>
+            <Table.Td ta="right">{l.kind === 'reduction' ? `-${l.amount}` : l.amount}</Table.Td>
+            <Table.Td>{l.clause ?? ''}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
