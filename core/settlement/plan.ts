@@ -185,3 +185,14 @@ export function planChild(input: PlanInput): ChildPlan {
     totalFen: lines.reduce((s, l) => s + l.refundFen, 0),
   };
 }
+
+/**
+ * The months whose settlement a change of attendance in `month` bears on: the
+ * month itself, or for a semester settled once (GS-1) the month it is settled in.
+ */
+export function affectedMonths(month: string, child: ChildFact, bills: readonly BillFact[], policy: Policy): string[] {
+  const left = leavingMonth(child);
+  const months = new Set<string>();
+  for (const group of chargesFor(month, bills).groups) months.add(wholeSemesterMonth(policy, group, left) ?? month);
+  return [...months].sort();
+}

@@ -7,6 +7,7 @@ import type { LegalCalendar } from '../calendar';
 import { formatAmount, fromFen } from '../money';
 import type { FeeItem, Policy } from '../policies/schema';
 import { chargesFor } from './bills';
+import type { DifferenceLine } from './difference';
 import type { BillFact, BookedLine, PlannedLine } from './types';
 
 /** Seed 003: the refund is settled within 10 working days. */
@@ -89,4 +90,36 @@ export function addWorkingDays(calendar: LegalCalendar, date: string, n: number)
 export function amountToReturnFen(balanceAfterFen: number, refundFen: number, siblingsEnrolled: boolean): number {
   const credit = Math.max(0, -balanceAfterFen);
   return siblingsEnrolled ? Math.min(credit, Math.max(0, refundFen)) : credit;
+}
+
+/**
+ * A leaving month's line that refunds the rest of a semester whole absorbs
+ * what later months of it had already been refunded (as leave, before the
+ * withdrawal was recorded): those refunds are taken back so nothing is paid twice.
+ */
+export function absorbedLines(lines: readonly PlannedLine[], leaving: string, booked: readonly BookedLine[]): DifferenceLine[] {
+  const out: DifferenceLine[] = [];
+  for (const line of lines) {
+    if (line.inputs.coversThrough <= leaving) continue;
+    const byMonth = new Map<string, number>();
+    for (const b of booked) {
+      if (b.item === line.item && b.month > leaving && b.month <= line.inputs.coversThrough) byMonth.set(b.month, (byMonth.get(b.month) ?? 0) + b.deltaFen);
+    }
+    for (const [month, fen] of [...byMonth].sort()) {
+      if (fen === 0) continue;
+      const amount = `${formatAmount(fromFen(fen))} 元`;
+      out.push({
+        billId: line.billId,
+        item: line.item,
+        baseFen: 0,
+        refundFen: 0,
+        clause: line.clause,
+        explanation: `退园结算：${month} 的${LABEL[line.item] ?? line.item}已并入退园当月的结算全额退还，此前已退的 ${amount}予以冲回。原已退 ${amount}，现应退 0.00 元，本次扣回 ${amount}。`,
+        inputs: { month, coversThrough: month },
+        previousFen: fen,
+        deltaFen: -fen,
+      });
+    }
+  }
+  return out;
 }

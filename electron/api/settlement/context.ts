@@ -5,7 +5,7 @@ import { CalendarMissingError, type LegalCalendar } from '../../../core/calendar
 import { lastDayOf } from '../../../core/attendance';
 import type { Policy } from '../../../core/policies';
 import type { RefundOptions } from '../../../core/refund';
-import { loadLegalCalendar } from '../attendance';
+import { loadLegalCalendar } from '../../services/legal-calendar';
 import type { Actor, HandlerContext } from '../define';
 import { ApiError } from '../errors';
 import { policyLookup, resolvePolicy } from '../policies';
@@ -41,7 +41,7 @@ export class NotSetUpError extends ApiError {
 export function settlementSetup(ctx: Pick<SettlementContext, 'db' | 'sqlite'>): Setup {
   const row = ctx.sqlite.prepare('SELECT name, policy_id AS policyId FROM kindergarten WHERE id = 1').get() as { name: string; policyId: string } | undefined;
   if (!row) throw new NotSetUpError();
-  return { policy: resolvePolicy(ctx, row.policyId), options: { policies: policyLookup(ctx) }, calendar: loadLegalCalendar(ctx.sqlite), kindergartenName: row.name };
+  return { policy: resolvePolicy(ctx, row.policyId), options: { policies: policyLookup(ctx) }, calendar: loadLegalCalendar(ctx.db), kindergartenName: row.name };
 }
 
 /** A calendar query whose missing year becomes the sentence the desk can act on. */

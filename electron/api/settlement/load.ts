@@ -4,10 +4,11 @@
 // memory, so a month of 1,000 children costs a handful of statements.
 import type Database from 'better-sqlite3';
 import { type AttendanceStatus, emptyCounts, firstDayOf, lastDayOf, prevMonth, summarizeChildMonth } from '../../../core/attendance';
-import type { Closure } from '../../../core/attendance';
 import type { LegalCalendar } from '../../../core/calendar';
 import { type BillFact, type BillLineFact, type BookedLine, type ChildFact, type MonthAttendance, unrecordedDates } from '../../../core/settlement';
-import { monthSummaries } from '../attendance';
+import { closuresBetween } from '../../../db/queries/attendance';
+import type { Db } from '../../../db/open';
+import { monthSummaries } from '../../services/attendance-summary';
 
 /** Live bills (not voided, not replaced) covering `month` (or, with `from`, ending in it or later), optionally of one child. */
 const LIVE_BILLS = `
@@ -58,15 +59,6 @@ export function loadChildren(sqlite: Database.Database, ids: readonly number[]):
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-function loadClosures(sqlite: Database.Database, month: string): Closure[] {
-  return sqlite
-    .prepare(
-      `SELECT id, first_date AS firstDate, last_date AS lastDate, kind, class_id AS classId, reason
-       FROM closures WHERE first_date <= ? AND last_date >= ?`,
-    )
-    .all(lastDayOf(month), firstDayOf(month)) as Closure[];
-}
-
 /**
  * Each child's month as the attendance area's monthly summary gives it (the
  * same function), with the days that have no roll call. A billed child not
@@ -74,6 +66,7 @@ function loadClosures(sqlite: Database.Database, month: string): Closure[] {
  * core function: no enrolled day, so no closure and nothing missing.
  */
 export function loadMonthAttendance(
+  db: Db,
   sqlite: Database.Database,
   calendar: LegalCalendar,
   month: string,
@@ -82,7 +75,7 @@ export function loadMonthAttendance(
   const wanted = new Set(children.map((c) => c.id));
   const out = new Map<number, MonthAttendance>();
   const gaps: number[] = [];
-  for (const row of monthSummaries(sqlite, calendar, month)) {
+  for (const row of monthSummaries(db, calendar, month)) {
     if (!wanted.has(row.childId)) continue;
     out.set(row.childId, { month, W: row.W, present: row.present, closureDays: row.closureDays, unrecorded: row.unrecorded, missingDates: [] });
     if (row.unrecorded > 0) gaps.push(row.childId);
@@ -99,7 +92,7 @@ export function loadMonthAttendance(
     }
   }
   if (gaps.length > 0) {
-    const closures = loadClosures(sqlite, month);
+    const closures = closuresBetween(db, firstDayOf(month), lastDayOf(month));
     const recorded = sqlite.prepare('SELECT date FROM attendance WHERE child_id = ? AND date >= ? AND date <= ?').pluck();
     const byId = new Map(children.map((c) => [c.id, c]));
     for (const id of gaps) {
@@ -114,9 +107,9 @@ export function loadMonthAttendance(
 /** A semester is at most six months, so nothing booked longer ago than that can reach `month`. */
 const REACH = 6;
 
-/** What settlements booked for these children that can bear on `month` (booked for it, or covering it), oldest first. */
-export function loadBooked(sqlite: Database.Database, month: string, childIds: readonly number[] | null): Map<number, BookedLine[]> {
-  let earliest = month;
+/** What settlements booked for these children that can bear on `from`..`to` (booked for it, or covering it), oldest first. */
+export function loadBooked(sqlite: Database.Database, from: string, to: string, childIds: readonly number[] | null): Map<number, BookedLine[]> {
+  let earliest = from;
   for (let i = 0; i < REACH; i++) earliest = prevMonth(earliest);
   const rows = sqlite
     .prepare(
@@ -129,7 +122,7 @@ export function loadBooked(sqlite: Database.Database, month: string, childIds: r
          AND (@ids IS NULL OR sl.child_id IN (SELECT value FROM json_each(@ids)))
        ORDER BY sl.id`,
     )
-    .all({ earliest, month, ids: childIds ? JSON.stringify(childIds) : null }) as (BookedLine & { childId: number })[];
+    .all({ earliest, month: to, ids: childIds ? JSON.stringify(childIds) : null }) as (BookedLine & { childId: number })[];
   const out = new Map<number, BookedLine[]>();
   for (const { childId, ...line } of rows) {
     const list = out.get(childId) ?? [];

@@ -48,7 +48,7 @@ function attendanceByChild(ctx: SettlementContext, setup: Setup, month: string, 
   for (const [m, list] of needs) {
     let rows: Map<number, MonthAttendance>;
     try {
-      rows = loadMonthAttendance(ctx.sqlite, setup.calendar, m, list);
+      rows = loadMonthAttendance(ctx.db, ctx.sqlite, setup.calendar, m, list);
     } catch (error) {
       // A month of a semester whose year has no calendar: the planner says so for the children concerned.
       if (error instanceof CalendarMissingError) continue;
@@ -70,7 +70,7 @@ export function planMonth(ctx: SettlementContext, month: string, options: PlanOp
   const billsOf = loadBills(ctx.sqlite, month, month, child);
   const ids = (options.childIds ?? [...billsOf.keys()]).filter((id) => billsOf.has(id)).sort((a, b) => a - b);
   const kids = [...loadChildren(ctx.sqlite, ids).values()];
-  const booked = loadBooked(ctx.sqlite, month, options.childIds ?? null);
+  const booked = loadBooked(ctx.sqlite, month, month, options.childIds ?? null);
   const attendance = attendanceByChild(ctx, setup, month, kids, billsOf);
   const bills = new Map<number, BillFact>();
   for (const list of billsOf.values()) for (const b of list) bills.set(b.id, b);
