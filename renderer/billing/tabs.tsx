@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { Role } from '../../electron/api/define';
 import { ChargingCheck } from './ChargingCheck';
 import { RefundCalculator } from './RefundCalculator';
+import { SettlementTab } from './settlement/SettlementTab';
 
 /**
  * The fee area's tabs in order (`#/billing/<id>/…`); each part of the money
@@ -19,5 +20,6 @@ const DESK: readonly Role[] = ['principal', 'finance', 'front_desk'];
 
 export const BILLING_TABS: BillingTab[] = [
   { id: 'refund', label: ['退费试算', 'Refund calculator'], roles: DESK, component: RefundCalculator },
+  { id: 'settlement', label: ['月结与退费', 'Settlement'], roles: DESK, component: SettlementTab },
   { id: 'check', label: ['收费自查', 'Standards check'], roles: ['principal', 'finance'], component: ChargingCheck },
 ];

@@ -1,6 +1,8 @@
 import type { ComponentType } from 'react';
 import { AttendanceSheet } from '../attendance/AttendanceSheet';
 import { RefundStatement } from '../billing/RefundStatement';
+import { PayoutReceipt } from '../billing/settlement/PayoutReceipt';
+import { WithdrawalStatement } from '../billing/settlement/WithdrawalStatement';
 import { PolicyDocument } from '../settings/PolicyDocument';
 import { BlankQuestionnaire, SurveyReport } from '../surveys/print';
 
@@ -11,6 +13,8 @@ import { BlankQuestionnaire, SurveyReport } from '../surveys/print';
 export const PRINT_DOCUMENTS: Record<string, ComponentType<{ args: string[] }>> = {
   'attendance-sheet': AttendanceSheet,
   'refund-statement': RefundStatement,
+  'withdrawal-statement': WithdrawalStatement,
+  'payout-receipt': PayoutReceipt,
   policy: PolicyDocument,
   'survey-blank': BlankQuestionnaire,
   'survey-report': SurveyReport,
