@@ -73,6 +73,8 @@ export function chargesFor(month: string, bills: readonly BillFact[]): { groups:
     for (const line of lines) {
       const item = line.item as FeeItem;
       const charge = items.get(item) ?? { item, billId: line.billId, baseFen: 0, dailyRateFen: null };
+      // Lines of one bill add up; the same item on a second live bill for the period is a double charge.
+      if (charge.billId !== line.billId && !problem) problem = { kind: 'duplicate', item };
       if (line.kind === 'charge') {
         charge.baseFen += line.amountFen;
         if (charge.dailyRateFen === null && isPerDay(line)) charge.dailyRateFen = line.unitPriceFen;

@@ -51,7 +51,7 @@ function changeStatus(ctx: SettlementContext, child: ChildRow, input: WithdrawIn
     .all(child.id, input.leftOn) as string[];
   if (present.length > 0) {
     throw invalid(
-      `${child.name}在 ${present.join('、')} 仍记为出勤，退园日期不能早于最后一天来园之后。请核对退园日期或考勤。`,
+      `${child.name}在 ${present.join('、')} 仍记为出勤，退园日期应在最后一天来园之后。请核对退园日期或考勤。`,
       'The child is recorded present on or after the leaving date.',
       { leftOn: '退园日期之后仍有出勤记录' },
     );
