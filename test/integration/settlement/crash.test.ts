@@ -23,7 +23,7 @@ function copy(name: string): string {
 }
 
 /** Runs book-child.ts; kills it with SIGKILL when it prints `killOn`. */
-function book(path: string, mid: number, killOn: 'mid' | null): Promise<{ signal: string | null; out: string }> {
+function book(path: string, mid: number, killOn: 'mid' | 'committed' | null): Promise<{ signal: string | null; out: string }> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'book-child.ts'), path, '2026-10', String(mid)], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';

@@ -4,10 +4,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
-import { bundledLegalCalendar } from '../../../core/calendar';
 import type { Api, ApiName } from '../../../electron/api/index';
 import { type Backend, createBackend } from '../../../electron/backend';
-import { issueMonth } from './fixtures';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -15,14 +13,13 @@ const TSX = join(ROOT, 'node_modules/.bin/tsx');
 /** 2026-12-01, 10:00 in Beijing: September to November have ended. */
 export const NOW = new Date('2026-12-01T02:00:00Z');
 
-/** The demo kindergarten with September to November billed, on a real file, signed in as 园长. */
-export async function billedDemo(now: Date = NOW, months = ['2026-09', '2026-10', '2026-11']) {
+/** The demo kindergarten (its bill run has billed September to November), on a real file, signed in as 园长. */
+export async function billedDemo(now: Date = NOW) {
   const path = join(mkdtempSync(join(tmpdir(), 'kd-settle-')), 'kinderdesk.sqlite');
   const backend = createBackend({ dbPath: path, log: () => {}, now: () => now, automaticBackups: false });
   const demo = await backend.dispatcher.call({ name: 'setup.loadDemo', input: {} });
   if (!demo.ok) throw new Error(demo.error.message);
   const sqlite = backend.database().sqlite;
-  for (const month of months) issueMonth(sqlite, { month, calendar: bundledLegalCalendar() });
   return { path, backend, sqlite, session: (demo.value as { session: string }).session, ...calls(backend, (demo.value as { session: string }).session) };
 }
 
