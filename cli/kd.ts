@@ -1,16 +1,18 @@
 // KinderDesk on the command line, for auditors, scripts and tests:
 //
 //   npm run --silent kd -- refund CASE.json
+//   npm run --silent kd -- settle --db PATH --month YYYY-MM [--confirm --as USERNAME]
 //
-// Contract (../shared/contracts/refund-cli.md): one JSON object on stdout and
+// Contracts (../shared/contracts/refund-cli.md, settle-cli.md): one JSON object on stdout and
 // exit 0; bad input prints one `error:` line on stderr, nothing on stdout, and
 // exits 2. The refund is computed by the same core engine the app uses.
 import { readFileSync } from 'node:fs';
 import { bundledLegalCalendar, CalendarDataError, CalendarMissingError } from '../core/calendar';
 import { PolicyValidationError } from '../core/policies';
 import { parseRefundCase, RefundInputError, type RefundResult, computeRefund } from '../core/refund';
+import { CliError } from './errors';
 
-const USAGE = 'usage: kd refund CASE.json';
+const USAGE = 'usage: kd refund CASE.json | kd settle --db PATH --month YYYY-MM [--confirm --as USERNAME]';
 
 class UsageError extends Error {}
 
@@ -46,17 +48,20 @@ function refund(args: string[]): string {
   return JSON.stringify(contractShape(computeRefund(input, bundledLegalCalendar())), null, 2);
 }
 
-function run(argv: string[]): number {
+async function run(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   try {
-    if (command !== 'refund') {
+    if (command !== 'refund' && command !== 'settle') {
       throw new UsageError(command === undefined ? USAGE : `unknown command "${command}" (${USAGE})`);
     }
-    process.stdout.write(`${refund(args)}\n`);
+    // The settlement loads the database layer; the refund engine alone starts faster without it.
+    const output = command === 'refund' ? refund(args) : (await import('./settle')).settle(args);
+    process.stdout.write(`${output}\n`);
     return 0;
   } catch (error) {
     const isInputError =
       error instanceof UsageError ||
+      error instanceof CliError ||
       error instanceof RefundInputError ||
       error instanceof CalendarMissingError ||
       error instanceof CalendarDataError ||
@@ -69,4 +74,6 @@ function run(argv: string[]): number {
   }
 }
 
-process.exitCode = run(process.argv.slice(2));
+run(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

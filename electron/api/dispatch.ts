@@ -110,7 +110,8 @@ function makeContext(
   return ctx;
 }
 
-function writeAudit(ctx: HandlerContext, entry: AuditEntry): void {
+/** Appends to the audit trail as `ctx.actor` (the command line writes with it too). */
+export function writeAudit(ctx: Pick<HandlerContext, 'db' | 'actor' | 'now'>, entry: AuditEntry): void {
   ctx.db
     .insert(auditLog)
     .values({

@@ -9,6 +9,7 @@ import { familiesHandlers } from './families';
 import { kindergartenHandlers } from './kindergarten';
 import { policiesHandlers } from './policies';
 import { refundHandlers } from './refund';
+import { settlementHandlers } from './settlement';
 import { setupHandlers } from './setup';
 import { staffHandlers } from './staff';
 import { surveysHandlers } from './surveys';
@@ -29,6 +30,7 @@ const AREAS = [
   backupHandlers,
   familiesHandlers,
   attendanceHandlers,
+  settlementHandlers,
   surveysHandlers,
 ] as const;
 

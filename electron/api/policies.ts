@@ -25,7 +25,7 @@ function copyPolicy(row: CopyRow): Policy {
 }
 
 /** A built-in policy or one of the kindergarten's copies. */
-export function resolvePolicy(ctx: HandlerContext, id: string): Policy {
+export function resolvePolicy(ctx: Pick<HandlerContext, 'db'>, id: string): Policy {
   const builtin = getBuiltinPolicy(id);
   if (builtin) return builtin;
   const row = ctx.db.select().from(policyCopies).where(eq(policyCopies.id, id)).get();
@@ -34,7 +34,7 @@ export function resolvePolicy(ctx: HandlerContext, id: string): Policy {
 }
 
 /** For the refund engine: finds the kindergarten's copies by id. */
-export function policyLookup(ctx: HandlerContext) {
+export function policyLookup(ctx: Pick<HandlerContext, 'db'>) {
   return (id: string): Policy | undefined => {
     const row = ctx.db.select().from(policyCopies).where(eq(policyCopies.id, id)).get();
     return row ? copyPolicy(row) : undefined;

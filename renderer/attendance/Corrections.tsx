@@ -1,6 +1,7 @@
 import { Badge, Button, Checkbox, Group, Table, Text } from '@mantine/core';
 import { useState } from 'react';
-import { useApiAction, useApiQuery } from '../api/hooks';
+import { useApiQuery } from '../api/hooks';
+import { navigate } from '../app/router';
 import { useCan } from '../app/session';
 import { EmptyState } from '../components/EmptyState';
 import { useLang, useT } from '../i18n';
@@ -12,12 +13,9 @@ export function Corrections() {
   const { lang } = useLang();
   const canHandle = useCan('principal', 'finance');
   const [showHandled, setShowHandled] = useState(false);
-  const { data, reload } = useApiQuery('attendance.settlementCorrections', { includeHandled: showHandled });
-  const { run, busy } = useApiAction();
-  const pending = (data?.corrections ?? []).filter((c) => !c.handledAt);
-  const handle = async () => {
-    if (await run('attendance.markCorrectionsHandled', { ids: pending.map((c) => c.id) }, t('已标记为已处理', 'Marked handled'))) await reload();
-  };
+  const { data } = useApiQuery('settlement.corrections', { includeHandled: showHandled });
+  const corrections = data?.flags ?? [];
+  const pending = corrections.filter((c) => !c.handledAt);
   return (
     <>
       <Group justify="space-between" mb="sm">
@@ -30,13 +28,13 @@ export function Corrections() {
         <Group>
           <Checkbox label={t('显示已处理的', 'Show handled')} checked={showHandled} onChange={(e) => setShowHandled(e.currentTarget.checked)} />
           {canHandle && pending.length > 0 && (
-            <Button size="xs" onClick={handle} loading={busy}>
-              {t(`全部标记为已处理（${pending.length}）`, `Mark all handled (${pending.length})`)}
+            <Button size="xs" onClick={() => navigate('/billing/settlement/corrections')}>
+              {t(`去办理结算更正（${pending.length}）`, `Book the corrections (${pending.length})`)}
             </Button>
           )}
         </Group>
       </Group>
-      {data && data.corrections.length === 0 ? (
+      {data && corrections.length === 0 ? (
         <EmptyState title={t('没有待处理的结算更正', 'No corrections after settlement')}>
           {t('已结算月份的考勤一旦被更正，会出现在这里。', 'Changes to settled months will appear here.')}
         </EmptyState>
@@ -54,7 +52,7 @@ export function Corrections() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {(data?.corrections ?? []).map((c) => (
+            {corrections.map((c) => (
               <Table.Tr key={c.id}>
                 <Table.Td>{c.childName}</Table.Td>
                 <Table.Td>{c.className}</Table.Td>

@@ -1,7 +1,7 @@
 import { BarChart } from '@mantine/charts';
 import { Anchor, Badge, Button, Group, Paper, Table, Text, Title } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
-import { useApiAction, useApiQuery } from '../api/hooks';
+import { useApiQuery } from '../api/hooks';
 import { navigate } from '../app/router';
 import { useCan, useSession } from '../app/session';
 import { EmptyState } from '../components/EmptyState';
@@ -21,13 +21,8 @@ export function MonthSummary({ month, classId, today }: { month: string; classId
   const { actor } = useSession();
   const canSettle = useCan('principal', 'finance');
   const scope = actor.role === 'teacher' ? actor.classId : classId;
-  const { data, error, reload } = useApiQuery('attendance.monthSummary', { month, classId: scope });
-  const { run, busy } = useApiAction();
+  const { data, error } = useApiQuery('attendance.monthSummary', { month, classId: scope });
   const go = (m: string, c: number | null) => navigate(`/attendance/month?month=${m}${c ? `&class=${c}` : ''}`);
-
-  const settle = async () => {
-    if (await run('attendance.settleMonth', { month }, t(`已将 ${month} 标记为已结算`, `${month} marked settled`))) await reload();
-  };
 
   return (
     <>
@@ -43,8 +38,8 @@ export function MonthSummary({ month, classId, today }: { month: string; classId
           <Badge color="red" size="lg">{t('本月已结算', 'Settled')}</Badge>
         ) : (
           canSettle && month < today.slice(0, 7) && data && (
-            <Button variant="light" color="red" onClick={settle} loading={busy}>
-              {t('标记本月已结算', 'Mark month settled')}
+            <Button variant="light" color="red" onClick={() => navigate(`/billing/settlement?month=${month}`)}>
+              {t('去办理月结', 'Settle the month')}
             </Button>
           )
         )}

@@ -3,6 +3,7 @@ import type { Role } from '../../electron/api/define';
 import { BillsTab } from './bills/BillsTab';
 import { ChargingCheck } from './ChargingCheck';
 import { RefundCalculator } from './RefundCalculator';
+import { SettlementTab } from './settlement/SettlementTab';
 import { StandardsTab } from './standards/StandardsTab';
 
 /**
@@ -21,7 +22,8 @@ const DESK: readonly Role[] = ['principal', 'finance', 'front_desk'];
 
 export const BILLING_TABS: BillingTab[] = [
   { id: 'refund', label: ['退费试算', 'Refund calculator'], roles: DESK, component: RefundCalculator },
-  { id: 'standards', label: ['收费标准', 'Fee standards'], roles: DESK, component: StandardsTab },
   { id: 'bills', label: ['缴费通知单', 'Bills'], roles: DESK, component: BillsTab },
+  { id: 'settlement', label: ['月结与退费', 'Settlement'], roles: DESK, component: SettlementTab },
+  { id: 'standards', label: ['收费标准', 'Fee standards'], roles: DESK, component: StandardsTab },
   { id: 'check', label: ['收费自查', 'Standards check'], roles: ['principal', 'finance'], component: ChargingCheck },
 ];

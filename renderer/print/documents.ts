@@ -2,6 +2,8 @@ import type { ComponentType } from 'react';
 import { AttendanceSheet } from '../attendance/AttendanceSheet';
 import { FeeNotices } from '../billing/bills/FeeNotices';
 import { RefundStatement } from '../billing/RefundStatement';
+import { PayoutReceipt } from '../billing/settlement/PayoutReceipt';
+import { WithdrawalStatement } from '../billing/settlement/WithdrawalStatement';
 import { PolicyDocument } from '../settings/PolicyDocument';
 import { BlankQuestionnaire, SurveyReport } from '../surveys/print';
 
@@ -13,6 +15,8 @@ export const PRINT_DOCUMENTS: Record<string, ComponentType<{ args: string[] }>> 
   'attendance-sheet': AttendanceSheet,
   'fee-notices': FeeNotices,
   'refund-statement': RefundStatement,
+  'withdrawal-statement': WithdrawalStatement,
+  'payout-receipt': PayoutReceipt,
   policy: PolicyDocument,
   'survey-blank': BlankQuestionnaire,
   'survey-report': SurveyReport,

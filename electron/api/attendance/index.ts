@@ -3,12 +3,12 @@ import { closureHandlers } from './closures';
 import { correctionHandlers } from './corrections';
 import { leaveHandlers } from './leave';
 import { rollCallHandlers } from './roll-call';
-import { settlementFlagHandlers } from './settlement-flags';
 import { summaryHandlers } from './summary';
 
 /**
  * Attendance: roll call, leave, corrections, closures, the monthly summary and
- * sheet, the legal calendar's staff-entered years. What other areas need (the
+ * sheet, the legal calendar's staff-entered years. The settlement flags
+ * (settled months, corrections after them) belong to electron/api/settlement/. What other areas need (the
  * legal calendar, month summaries) is in electron/services/.
  */
 export const attendanceHandlers = {
@@ -18,5 +18,4 @@ export const attendanceHandlers = {
   ...summaryHandlers,
   ...closureHandlers,
   ...calendarHandlers,
-  ...settlementFlagHandlers,
 };

@@ -97,8 +97,8 @@ describe('roles against the real API', () => {
     const teacherWrites = new Set(['attendance.saveRollCall', 'attendance.recordLeave', 'attendance.correct', 'families.addContact', 'families.completeFollowUp']);
     for (const [name, def] of Object.entries(handlers)) {
       const roles = allowedRoles(def.access);
-      if (/^(refund|charging|policies\.createCopy)/.test(name)) expect(roles, name).not.toContain('teacher');
-      if (def.write && /^(attendance|families)\./.test(name) && !['attendance.settleMonth', 'attendance.markCorrectionsHandled'].includes(name)) {
+      if (/^(refund|charging|settlement|policies\.createCopy)/.test(name)) expect(roles, name).not.toContain('teacher');
+      if (def.write && /^(attendance|families)\./.test(name)) {
         expect(roles, name).not.toContain('finance');
       }
       if (def.write && def.access !== 'public' && roles.includes('teacher') && name !== 'staff.changeOwnPassword') expect(teacherWrites, name).toContain(name);

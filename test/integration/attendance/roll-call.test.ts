@@ -49,18 +49,18 @@ describe('roll call, leave and corrections through the real dispatcher', () => {
     expect(nov.days.find((d) => d.date === '2026-11-20')).toMatchObject({ status: 'sick', changes: 1 });
 
     const finance = await login('caiwu');
-    await ok('attendance.settleMonth', { month: '2026-10' }, finance);
+    await ok('settlement.book', { month: '2026-10', idempotencyKey: 'roll-call-test-1' }, finance);
     await ok('attendance.correct', { childId: child.id, date: '2026-10-12', status: 'personal', note: '', reason: '补登事假' });
-    const { corrections } = await ok('attendance.settlementCorrections', {}, finance);
+    const { flags: corrections } = await ok('settlement.corrections', {}, finance);
     expect(corrections).toHaveLength(1);
     expect(corrections[0]).toMatchObject({ childId: child.id, month: '2026-10', oldStatus: 'present', newStatus: 'personal', changedBy: '周园长' });
 
-    await ok('attendance.markCorrectionsHandled', { ids: [corrections[0]!.id] }, finance);
-    expect((await ok('attendance.settlementCorrections', {}, finance)).corrections).toHaveLength(0);
-    expect((await ok('attendance.settlementCorrections', { includeHandled: true }, finance)).corrections[0]!.handledAt).not.toBeNull();
+    await ok('settlement.markCorrectionsHandled', { ids: [corrections[0]!.id] }, finance);
+    expect((await ok('settlement.corrections', {}, finance)).flags).toHaveLength(0);
+    expect((await ok('settlement.corrections', { includeHandled: true }, finance)).flags[0]!.handledAt).not.toBeNull();
 
     const audits = sqlite.prepare(`SELECT action FROM audit_log WHERE kind = 'attendance' ORDER BY id`).all() as { action: string }[];
-    expect(audits.map((a) => a.action)).toEqual(['attendance.correct', 'attendance.settleMonth', 'attendance.correct', 'attendance.markCorrectionsHandled']);
+    expect(audits.map((a) => a.action)).toEqual(['attendance.correct', 'attendance.correct', 'settlement.markCorrectionsHandled']);
   });
 
   it('enters a week of sick leave ahead on the working days only', async () => {

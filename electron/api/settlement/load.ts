@@ -1,0 +1,133 @@
+// What settlement reads: the live bills covering a month with their lines,
+// the children billed, their attendance exactly as the monthly summary gives
+// it, and what earlier settlements booked. A few set-wise queries, grouped in
+// memory, so a month of 1,000 children costs a handful of statements.
+import type Database from 'better-sqlite3';
+import { type AttendanceStatus, emptyCounts, firstDayOf, lastDayOf, prevMonth, summarizeChildMonth } from '../../../core/attendance';
+import type { LegalCalendar } from '../../../core/calendar';
+import { type BillFact, type BillLineFact, type BookedLine, type ChildFact, type MonthAttendance, unrecordedDates } from '../../../core/settlement';
+import { closuresBetween } from '../../../db/queries/attendance';
+import type { Db } from '../../../db/open';
+import { monthSummaries } from '../../services/attendance-summary';
+
+/** Live bills (not voided, not replaced) covering `month` (or, with `from`, ending in it or later), optionally of one child. */
+const LIVE_BILLS = `
+  SELECT b.id, b.number, b.child_id AS childId, b.household_id AS householdId, b.billing,
+    b.period_first AS periodFirst, b.period_last AS periodLast
+  FROM bills b
+  WHERE b.period_last >= @from AND b.period_first <= @to
+    AND (@child IS NULL OR b.child_id = @child)
+    AND NOT EXISTS (SELECT 1 FROM bill_voids v WHERE v.bill_id = b.id)
+    AND NOT EXISTS (SELECT 1 FROM bills r WHERE r.replaces_bill_id = b.id)`;
+
+/** The children's live bills overlapping from..to, each with its lines; by child. */
+export function loadBills(sqlite: Database.Database, from: string, to: string, child: number | null = null): Map<number, BillFact[]> {
+  const bills = sqlite.prepare(`${LIVE_BILLS} ORDER BY b.child_id, b.period_first, b.id`).all({ from, to, child }) as (Omit<BillFact, 'lines'> & {
+    childId: number;
+  })[];
+  const lines = sqlite
+    .prepare(
+      `WITH live AS (${LIVE_BILLS})
+       SELECT bl.bill_id AS billId, bl.kind, bl.item, bl.period_first AS periodFirst, bl.period_last AS periodLast,
+         bl.quantity, bl.unit_price_fen AS unitPriceFen, bl.amount_fen AS amountFen, fs.unit AS standardUnit
+       FROM bill_lines bl JOIN live ON live.id = bl.bill_id LEFT JOIN fee_standards fs ON fs.id = bl.standard_id
+       ORDER BY bl.id`,
+    )
+    .all({ from, to, child }) as BillLineFact[];
+  const byBill = new Map<number, BillFact>();
+  const byChild = new Map<number, BillFact[]>();
+  for (const { childId, ...bill } of bills) {
+    const fact: BillFact = { ...bill, lines: [] };
+    byBill.set(bill.id, fact);
+    const list = byChild.get(childId) ?? [];
+    list.push(fact);
+    byChild.set(childId, list);
+  }
+  for (const line of lines) byBill.get(line.billId)?.lines.push(line);
+  return byChild;
+}
+
+export function loadChildren(sqlite: Database.Database, ids: readonly number[]): Map<number, ChildFact> {
+  const rows = sqlite
+    .prepare(
+      `SELECT c.id, c.name, c.class_id AS classId, k.name AS className, c.household_id AS householdId,
+         c.enrolled_on AS enrolledOn, c.status, c.status_since AS statusSince
+       FROM children c JOIN classes k ON k.id = c.class_id
+       WHERE c.id IN (SELECT value FROM json_each(?)) ORDER BY c.id`,
+    )
+    .all(JSON.stringify(ids)) as ChildFact[];
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/**
+ * Each child's month as the attendance area's monthly summary gives it (the
+ * same function), with the days that have no roll call. A billed child not
+ * enrolled on any day of the month (left before it) is summarised by the same
+ * core function: no enrolled day, so no closure and nothing missing.
+ */
+export function loadMonthAttendance(
+  db: Db,
+  sqlite: Database.Database,
+  calendar: LegalCalendar,
+  month: string,
+  children: readonly ChildFact[],
+): Map<number, MonthAttendance> {
+  const wanted = new Set(children.map((c) => c.id));
+  const out = new Map<number, MonthAttendance>();
+  const gaps: number[] = [];
+  for (const row of monthSummaries(db, calendar, month)) {
+    if (!wanted.has(row.childId)) continue;
+    out.set(row.childId, { month, W: row.W, present: row.present, closureDays: row.closureDays, unrecorded: row.unrecorded, missingDates: [] });
+    if (row.unrecorded > 0) gaps.push(row.childId);
+  }
+  const days = calendar.monthDays(month);
+  const absent = children.filter((c) => !out.has(c.id));
+  if (absent.length > 0) {
+    const counts = sqlite.prepare('SELECT status, count(*) AS n FROM attendance WHERE child_id = ? AND date >= ? AND date <= ? GROUP BY status');
+    for (const child of absent) {
+      const c = emptyCounts();
+      for (const r of counts.all(child.id, firstDayOf(month), lastDayOf(month)) as { status: AttendanceStatus; n: number }[]) c[r.status] = r.n;
+      const s = summarizeChildMonth({ month, days, child, counts: c, closures: [] });
+      out.set(child.id, { month, W: s.W, present: s.present, closureDays: s.closureDays, unrecorded: s.unrecorded, missingDates: [] });
+    }
+  }
+  if (gaps.length > 0) {
+    const closures = closuresBetween(db, firstDayOf(month), lastDayOf(month));
+    const recorded = sqlite.prepare('SELECT date FROM attendance WHERE child_id = ? AND date >= ? AND date <= ?').pluck();
+    const byId = new Map(children.map((c) => [c.id, c]));
+    for (const id of gaps) {
+      const dates = new Set(recorded.all(id, firstDayOf(month), lastDayOf(month)) as string[]);
+      const row = out.get(id)!;
+      out.set(id, { ...row, missingDates: unrecordedDates(days, byId.get(id)!, closures, dates) });
+    }
+  }
+  return out;
+}
+
+/** A semester is at most six months, so nothing booked longer ago than that can reach `month`. */
+const REACH = 6;
+
+/** What settlements booked for these children that can bear on `from`..`to` (booked for it, or covering it), oldest first. */
+export function loadBooked(sqlite: Database.Database, from: string, to: string, childIds: readonly number[] | null): Map<number, BookedLine[]> {
+  let earliest = from;
+  for (let i = 0; i < REACH; i++) earliest = prevMonth(earliest);
+  const rows = sqlite
+    .prepare(
+      `SELECT sl.child_id AS childId, sl.bill_id AS billId, sl.item, sl.clause,
+         sl.refund_fen - coalesce(sl.previous_refund_fen, 0) AS deltaFen,
+         coalesce(json_extract(sl.inputs_json, '$.month'), s.month) AS month,
+         coalesce(json_extract(sl.inputs_json, '$.coversThrough'), s.month) AS coversThrough
+       FROM settlements s JOIN settlement_lines sl ON sl.settlement_id = s.id
+       WHERE s.month >= @earliest AND s.month <= @month
+         AND (@ids IS NULL OR sl.child_id IN (SELECT value FROM json_each(@ids)))
+       ORDER BY sl.id`,
+    )
+    .all({ earliest, month: to, ids: childIds ? JSON.stringify(childIds) : null }) as (BookedLine & { childId: number })[];
+  const out = new Map<number, BookedLine[]>();
+  for (const { childId, ...line } of rows) {
+    const list = out.get(childId) ?? [];
+    list.push(line);
+    out.set(childId, list);
+  }
+  return out;
+}
