@@ -9,8 +9,15 @@ import { useSession } from './session';
 
 const ACTIVITY = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart'] as const;
 const CHECK_EVERY_MS = 5000;
-/** Fired on window by the screen that saves new idle-lock minutes, so they apply at once. */
+/**
+ * Fired on window by the screen that saves new idle-lock minutes, with the
+ * saved minutes as `detail`, so they apply at once (no reload to wait for).
+ */
 export const IDLE_LOCK_CHANGED = 'kd:idle-lock-changed';
+
+export function announceIdleLockMinutes(minutes: number) {
+  window.dispatchEvent(new CustomEvent(IDLE_LOCK_CHANGED, { detail: minutes }));
+}
 
 /**
  * After the configured minutes without mouse or keyboard, the screen is
@@ -38,13 +45,20 @@ function InactivityLock() {
   const t = useT();
   const { lang } = useLang();
   const session = useSession();
-  const { data, reload } = useApiQuery('staff.idleLock', {});
+  const { data, reload, setData } = useApiQuery('staff.idleLock', {});
   const minutes = data?.minutes ?? 10;
   const [locked, setLocked] = useState(false);
   const [password, setPassword] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  // Since the last mouse or keyboard use (or the unlock): not reset when the
+  // minutes change, so shorter minutes count the idle time already passed.
   const lastActivity = useRef(Date.now());
+  // Read by the running timer, so new minutes need no new timer.
+  const limit = useRef(minutes);
+  useEffect(() => {
+    limit.current = minutes;
+  }, [minutes]);
 
   const lock = useCallback(() => {
     setLocked(true);
@@ -52,27 +66,33 @@ function InactivityLock() {
   }, []);
 
   useEffect(() => {
-    const changed = () => void reload();
+    const changed = (event: Event) => {
+      const saved = (event as CustomEvent<unknown>).detail;
+      if (typeof saved !== 'number') return void reload();
+      limit.current = saved;
+      setData({ minutes: saved });
+      // Also drops an older answer still on its way.
+      void reload();
+    };
     window.addEventListener(IDLE_LOCK_CHANGED, changed);
     return () => window.removeEventListener(IDLE_LOCK_CHANGED, changed);
-  }, [reload]);
+  }, [reload, setData]);
 
   useEffect(() => {
     if (locked) return;
-    lastActivity.current = Date.now();
     const seen = () => {
       lastActivity.current = Date.now();
     };
     for (const e of ACTIVITY) window.addEventListener(e, seen, { passive: true, capture: true });
     // A timer that checks the clock also catches a computer that slept through the limit.
     const timer = setInterval(() => {
-      if (Date.now() - lastActivity.current >= minutes * 60_000) lock();
+      if (Date.now() - lastActivity.current >= limit.current * 60_000) lock();
     }, CHECK_EVERY_MS);
     return () => {
       for (const e of ACTIVITY) window.removeEventListener(e, seen, { capture: true });
       clearInterval(timer);
     };
-  }, [locked, minutes, lock]);
+  }, [locked, lock]);
 
   if (!locked) return null;
 
@@ -84,6 +104,7 @@ function InactivityLock() {
       const result = await api('auth.login', { username: session.actor.username, password });
       setSession(result.session);
       setPassword('');
+      lastActivity.current = Date.now();
       setLocked(false);
       // The principal may have changed the minutes elsewhere meanwhile.
       void reload();

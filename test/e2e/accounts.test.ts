@@ -1,7 +1,7 @@
 import { closeSync, mkdirSync, openSync, readdirSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppUnderTest, startApp, waitForText } from './harness';
+import { type AppUnderTest, apiCall, startApp, waitForText } from './harness';
 
 let app: AppUnderTest;
 
@@ -39,7 +39,7 @@ describe('accounts, audit trail, backups and the idle lock', () => {
 
     const desk = page.getByTestId('account-qiantai');
     await desk.getByRole('button', { name: '重置密码' }).click();
-    await page.getByRole('button', { name: '重置密码' }).last().click();
+    await page.getByRole('dialog').getByRole('button', { name: '重置密码' }).click();
     await waitForText(page.getByTestId('account-notice'), '已重置密码');
 
     await page.getByTestId('account-caiwu').getByRole('button', { name: '停用' }).click();
@@ -58,11 +58,11 @@ describe('accounts, audit trail, backups and the idle lock', () => {
     const diff = await waitForText(page.getByTestId('audit-diff').first(), '已停用');
     expect(diff).toContain('否 → 是');
     expect((await page.getByTestId('audit-table').textContent()) ?? '').not.toContain('{"');
+    // The list is read once the filter has been applied, not while the unfiltered one is still shown.
     await choose('类别', '系统');
-    await waitForText(page.getByTestId('audit-table'), '载入演示数据');
-    expect((await page.getByTestId('audit-table').textContent()) ?? '').not.toContain('停用账号');
+    await waitForText(page.getByTestId('audit-table'), '载入演示数据', { without: '停用账号' });
     await choose('类别', '账号');
-    await waitForText(page.getByTestId('audit-table'), '新建账号');
+    await waitForText(page.getByTestId('audit-table'), '新建账号', { without: '载入演示数据' });
     await app.screenshot('audit-trail');
   });
 
@@ -86,7 +86,6 @@ describe('accounts, audit trail, backups and the idle lock', () => {
     const staffBefore = app.backend.database().sqlite.prepare('SELECT count(*) AS n FROM staff').get();
     await page.getByTestId('backup-list').getByRole('button', { name: '恢复…' }).last().click();
     await waitForText(page.getByTestId('restore-refused'), '损坏');
-    await page.waitForTimeout(400);
     await app.screenshot('backup-restore-refused');
     await page.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
@@ -99,7 +98,6 @@ describe('accounts, audit trail, backups and the idle lock', () => {
 
     await page.getByTestId('backup-list').getByRole('button', { name: '恢复…' }).first().click();
     await waitForText(page.getByRole('dialog'), '完整性检查通过');
-    await page.waitForTimeout(400);
     await app.screenshot('backup-restore-confirm');
     await page.getByTestId('restore-understood').click();
     await page.getByTestId('restore-confirm').click();
@@ -115,8 +113,11 @@ describe('accounts, audit trail, backups and the idle lock', () => {
     const page = app.page;
     await app.signIn('admin', 'demo1234');
     await page.clock.install();
+    // The clock moves only once the page has read the minutes in force (10, the default).
+    const setting = apiCall(page, 'staff.idleLock');
     await page.reload();
     await page.getByTestId('current-user').waitFor();
+    expect((await setting).value).toEqual({ minutes: 10 });
     await page.clock.fastForward('10:10');
     await page.getByTestId('idle-lock').waitFor();
     await app.screenshot('idle-lock');
@@ -132,9 +133,15 @@ describe('accounts, audit trail, backups and the idle lock', () => {
   it('new idle-lock minutes apply at once, without signing in again', async () => {
     const page = app.page;
     await page.goto(`${app.server.url.split('#')[0]}#/settings/accounts`);
-    await page.getByTestId('idle-minutes').fill('3');
+    const field = page.getByTestId('idle-minutes');
+    await field.fill('3');
+    const saved = apiCall(page, 'staff.setIdleLock');
     await page.getByRole('button', { name: '保存' }).click();
+    expect(await saved).toMatchObject({ ok: true, value: { minutes: 3 } });
     await waitForText(page.locator('.mantine-Notification-root'), '立即生效');
+    // The new minutes are in effect: read back from the backend into the field, nothing left to save.
+    await page.getByRole('button', { name: '保存' }).and(page.locator(':disabled')).waitFor();
+    expect(await field.inputValue()).toBe('3 分钟');
     await page.clock.fastForward('03:10');
     await waitForText(page.getByTestId('idle-lock'), '3 分钟无操作');
     await page.getByTestId('idle-lock').getByLabel('密码').fill('demo1234');

@@ -42,20 +42,41 @@ export async function textOf(locator: Locator): Promise<string> {
   return (await locator.first().innerText()).trim();
 }
 
-/** Waits until the locator's text matches (Playwright's own expect is not part of playwright-core). */
-export async function waitForText(locator: Locator, expected: string | RegExp, timeout = 10_000): Promise<string> {
-  const deadline = Date.now() + timeout;
-  let last = '';
-  while (Date.now() < deadline) {
-    try {
-      last = (await locator.first().innerText({ timeout: 1000 })).trim();
-      if (typeof expected === 'string' ? last.includes(expected) : expected.test(last)) return last;
-    } catch {
-      // not there yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
+/**
+ * Waits, with Playwright's own locator waiting (it re-checks on every DOM
+ * change, however slow the machine), until one of the locator's elements shows
+ * the text, and returns that element's text. Playwright's expect is not part of
+ * playwright-core. `without` also requires the text to be gone, so a list that
+ * is being filtered is read after the filter, not before.
+ */
+export async function waitForText(locator: Locator, expected: string | RegExp, options: { without?: string | RegExp } = {}): Promise<string> {
+  const hasText = typeof expected === 'string' ? new RegExp(escapeRegExp(expected)) : expected;
+  const match = locator.filter(options.without === undefined ? { hasText } : { hasText, hasNotText: options.without }).first();
+  try {
+    await match.waitFor();
+  } catch (error) {
+    const seen = await locator.allInnerTexts().catch(() => []);
+    throw new Error(`expected text ${String(expected)}${options.without ? ` without ${String(options.without)}` : ''}, seen: ${JSON.stringify(seen)}`, { cause: error });
   }
-  throw new Error(`expected text ${String(expected)}, last seen: ${JSON.stringify(last)}`);
+  return (await match.innerText()).trim();
+}
+
+/** Waits until exactly `n` elements match (a filtered list has settled on its rows). */
+export async function waitForCount(locator: Locator, n: number): Promise<void> {
+  if (n > 0) await locator.nth(n - 1).waitFor({ state: 'attached' });
+  await locator.nth(n).waitFor({ state: 'detached' });
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Resolves with the result of the next call of API `name` the page makes
+ * (start waiting before the click that makes it). Lets a test wait until a
+ * change is saved, or new settings are loaded, before it goes on.
+ */
+export async function apiCall(page: Page, name: string): Promise<{ ok: boolean; value?: unknown; error?: { message: string } }> {
+  const response = await page.waitForResponse((r) => r.url().endsWith('/api/call') && (r.request().postDataJSON() as { name?: string } | null)?.name === name);
+  return (await response.json()) as { ok: boolean };
 }
 
 /**
@@ -83,6 +104,15 @@ export async function startApp(options: StartOptions = {}): Promise<AppUnderTest
   const server = await startHttpServer({ dispatcher: backend.dispatcher, staticDir: join(ROOT, 'dist', 'renderer') });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1366, height: 860 }, locale: 'zh-CN' });
+  // KD_E2E_API_DELAY_MS holds every API answer back that long: a slow machine on
+  // demand, to show a test that reads the screen before the data arrives.
+  const delay = Number(process.env.KD_E2E_API_DELAY_MS ?? 0);
+  if (delay > 0) {
+    await context.route('**/api/call', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      await route.continue();
+    });
+  }
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error('[page error]', error.message));
   await page.goto(server.url);
@@ -102,7 +132,9 @@ export async function startApp(options: StartOptions = {}): Promise<AppUnderTest
       const file = join(SCREENSHOTS, `${name}.png`);
       // From the top: a full-page capture of a scrolled page repeats the fixed header mid-page.
       await page.evaluate(() => window.scrollTo(0, 0));
-      await page.screenshot({ path: file, fullPage: true });
+      // Transitions (a dialog opening, a notification sliding in) are finished first:
+      // the picture shows the screen at rest, however slowly it was drawn.
+      await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
       return file;
     },
     trySignIn,

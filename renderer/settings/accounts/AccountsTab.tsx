@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { Api } from '../../../electron/api/index';
 import type { Role } from '../../../electron/api/define';
 import { useApiAction, useApiQuery } from '../../api/hooks';
-import { IDLE_LOCK_CHANGED } from '../../app/IdleLock';
+import { announceIdleLockMinutes } from '../../app/IdleLock';
 import { ROLE_LABELS, useSession } from '../../app/session';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -208,7 +208,7 @@ export function AccountsTab() {
 
 function IdleLockSetting() {
   const t = useT();
-  const { data, reload } = useApiQuery('staff.idleLock', {});
+  const { data, setData } = useApiQuery('staff.idleLock', {});
   const { run, busy } = useApiAction();
   const [minutes, setMinutes] = useState<number | string | null>(null);
   const shown = minutes ?? data?.minutes ?? 10;
@@ -231,10 +231,12 @@ function IdleLockSetting() {
           loading={busy}
           disabled={minutes === null || Number(minutes) === data?.minutes}
           onClick={async () => {
-            if (await run('staff.setIdleLock', { minutes: Number(minutes) }, t('已保存锁屏时间，立即生效', 'Saved; applies now'))) {
-              window.dispatchEvent(new Event(IDLE_LOCK_CHANGED));
+            const saved = await run('staff.setIdleLock', { minutes: Number(minutes) }, t('已保存锁屏时间，立即生效', 'Saved; applies now'));
+            if (saved) {
+              announceIdleLockMinutes(saved.minutes);
+              // The saved value stays in the field (no flash of the old one while reloading).
+              setData(saved);
               setMinutes(null);
-              void reload();
             }
           }}
         >
