@@ -51,21 +51,27 @@ export function statusText(status: AttendanceStatus | null, lang: 'zh' | 'en'): 
 }
 
 /** The classes a person may see: a teacher only their own. */
-export function useClassOptions() {
+function useClasses() {
   const { actor } = useSession();
   const { data } = useApiQuery('kindergarten.get', {});
   const all = (data?.classes ?? []).filter((c) => !c.archived);
   const visible = actor.role === 'teacher' ? all.filter((c) => c.id === actor.classId) : all;
-  return visible.map((c) => ({ value: String(c.id), label: c.name }));
+  return { options: visible.map((c) => ({ value: String(c.id), label: c.name })), loaded: data !== undefined };
+}
+
+export function useClassOptions() {
+  return useClasses().options;
 }
 
 export function ClassSelect({ value, onChange, allowAll = false }: { value: number | null; onChange(id: number | null): void; allowAll?: boolean }) {
   const t = useT();
-  const options = useClassOptions();
+  const { options, loaded } = useClasses();
   const data = allowAll ? [{ value: 'all', label: t('全园', 'All classes') }, ...options] : options;
   return (
     <Select
       label={t('班级', 'Class')}
+      // Opened before the classes arrive, the list would stay empty: it can be opened once they are there.
+      disabled={!loaded}
       data={data}
       value={value === null ? (allowAll ? 'all' : null) : String(value)}
       onChange={(v) => onChange(v && v !== 'all' ? Number(v) : null)}

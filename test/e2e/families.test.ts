@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppUnderTest, ROOT, startApp } from './harness';
+import { type AppUnderTest, ROOT, startApp, waitForCount, waitForText } from './harness';
 
 let app: AppUnderTest;
 let page: Page;
@@ -69,7 +69,7 @@ describe('families at the front desk', () => {
     await page.getByRole('button', { name: '保存家庭' }).click();
     await page.getByText('张小红、张小明 的家庭').waitFor();
     expect(count('children')).toBe(before + 2);
-    await expect(page.getByTestId('child-card').count()).resolves.toBe(2);
+    await waitForCount(page.getByTestId('child-card'), 2);
     // The opened record shows the full number.
     await page.getByTestId('guardians-table').getByText('13700009321').waitFor();
     await app.screenshot('families-household');
@@ -149,8 +149,7 @@ describe('families at the front desk', () => {
     await handle.getByRole('button', { name: '保存' }).click();
     await handle.waitFor({ state: 'hidden' });
     await page.getByText('全部', { exact: true }).click();
-    const closed = page.getByTestId('feedback-table').getByRole('row').filter({ hasText: '蔬菜太少' });
-    await expect(closed.textContent()).resolves.toContain('已关闭');
+    await waitForText(page.getByTestId('feedback-table').getByRole('row').filter({ hasText: '蔬菜太少' }), '已关闭');
     await app.screenshot('families-feedback');
   });
 

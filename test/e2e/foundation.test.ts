@@ -1,3 +1,4 @@
+import type { Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type AppUnderTest, startApp, textOf, waitForText } from './harness';
 
@@ -7,14 +8,15 @@ afterEach(async () => {
   app = undefined;
 });
 
-const AREAS = [
-  ['families', '幼儿与家长'],
-  ['attendance', '考勤'],
-  ['billing', '收费'],
-  ['surveys', '满意度调查'],
-  ['reports', '报表'],
-  ['settings', '设置'],
-] as const;
+// Each area's heading, and what it shows once its data has arrived (the picture is taken then).
+const AREAS: [id: string, heading: string, loaded: (page: Page) => Locator][] = [
+  ['families', '幼儿与家长', (page) => page.getByTestId('roster-table').getByRole('row').nth(1)],
+  ['attendance', '考勤', (page) => page.getByTestId('roll-filter')],
+  ['billing', '收费', (page) => page.getByPlaceholder('输入姓名查找')],
+  ['surveys', '满意度调查', (page) => page.getByTestId('run-list').getByText('2026秋季期中家长满意度调查')],
+  ['reports', '报表', (page) => page.getByText('报表尚未开通')],
+  ['settings', '设置', (page) => page.getByLabel('幼儿园名称')],
+];
 
 describe('browser mode, first start', () => {
   it('sets up a kindergarten through the wizard and lands in the app as its principal', async () => {
@@ -71,10 +73,10 @@ describe('browser mode, first start', () => {
     await page.getByRole('button', { name: '载入演示幼儿园' }).click();
     expect(await textOf(page.getByTestId('demo-badge'))).toBe('演示数据');
     expect(await textOf(page.getByTestId('current-user'))).toContain('周园长');
-    for (const [id, label] of AREAS) {
+    for (const [id, label, loaded] of AREAS) {
       await page.getByTestId(`nav-${id}`).click();
       expect(await textOf(page.getByRole('heading', { level: 2 }))).toBe(label);
-      await page.waitForLoadState('networkidle');
+      await loaded(page).first().waitFor();
       await app.screenshot(`area-${id}`);
     }
     const db = app.backend.database().sqlite;

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILT_IN_TEMPLATE } from '../../core/surveys/template';
-import { type AppUnderTest, SCREENSHOTS, startApp } from './harness';
+import { type AppUnderTest, SCREENSHOTS, startApp, waitForCount } from './harness';
 
 /**
  * The whole survey loop in Chromium: a run from the built-in template, 20
@@ -176,7 +176,7 @@ describe('satisfaction survey, end to end', () => {
     expect(await page.getByTestId('rate-星星班').innerText()).toBe(rate(12, enrolled.get('星星班')!));
     // Comments are searchable.
     await page.getByTestId('comment-search').fill('门口');
-    expect(await page.getByTestId('comment').count()).toBe(10);
+    await waitForCount(page.getByTestId('comment'), 10);
     await page.getByTestId('comment-search').fill('');
 
     // 5. An improvement action on the lowest question.
