@@ -34,6 +34,11 @@ export interface HandlerContext {
   /** Today in the kindergarten's local time, YYYY-MM-DD. */
   today(): string;
   audit(entry: AuditEntry): void;
+  /**
+   * Runs `step` once the call's transaction has committed (a backup must see
+   * the new data). A failing step is logged; it does not undo the call.
+   */
+  afterCommit(step: () => void): void;
   app: AppServices;
 }
 

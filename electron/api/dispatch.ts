@@ -49,8 +49,16 @@ export function createDispatcher(
       if (restriction) throw new ApiError('forbidden', restriction.message, restriction.messageEn);
       const parsed = def.input.safeParse(request.input);
       if (!parsed.success) throw zodToApiError(parsed.error);
-      const ctx = makeContext(database(), actor, request.session ?? null, services);
+      const committed: (() => void)[] = [];
+      const ctx = makeContext(database(), actor, request.session ?? null, services, committed);
       const value = def.write ? runInTransaction(ctx, def, parsed.data) : await def.run(ctx, parsed.data);
+      for (const step of committed) {
+        try {
+          step();
+        } catch (error) {
+          log(`API ${request.name}: step after commit failed`, error);
+        }
+      }
       return { ok: true, value };
     } catch (error) {
       if (error instanceof ApiError) return { ok: false, error: error.toBody() };
@@ -96,6 +104,7 @@ function makeContext(
   actor: Actor | null,
   session: string | null,
   services: AppServices,
+  committed: (() => void)[],
 ): HandlerContext {
   const ctx: HandlerContext = {
     db: opened.db,
@@ -106,6 +115,7 @@ function makeContext(
     today: () => localDate(services.now()),
     app: services,
     audit: (entry: AuditEntry) => writeAudit(ctx, entry),
+    afterCommit: (step) => committed.push(step),
   };
   return ctx;
 }

@@ -58,6 +58,7 @@ export const setupHandlers = {
       const principal = createStaff(ctx, { ...input.principal, role: 'principal', classId: null });
       const actor = actorOf(principal);
       ctx.audit({ action: 'setup.complete', kind: 'system', entity: 'kindergarten', entityId: 1, after: input.profile });
+      ctx.afterCommit(() => ctx.app.backups.afterFirstSetup());
       return { session: ctx.app.sessions.create(actor), actor };
     },
   }),
@@ -73,6 +74,7 @@ export const setupHandlers = {
       const admin = ctx.db.select().from(staff).where(eq(staff.username, 'admin')).get()!;
       const actor = actorOf(admin);
       ctx.audit({ action: 'setup.demo', kind: 'system', entity: 'kindergarten', entityId: 1, summary: `载入演示数据：${result.children} 名幼儿` });
+      ctx.afterCommit(() => ctx.app.backups.afterFirstSetup());
       return { session: ctx.app.sessions.create(actor), actor, ...result };
     },
   }),

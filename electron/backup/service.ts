@@ -134,6 +134,16 @@ export class BackupService {
     this.timer.unref?.();
   }
 
+  /**
+   * On the very first start there is nothing to back up until the kindergarten
+   * is set up (the wizard, or the demo): the start backup is taken then, once
+   * the setup has committed, rather than at the next half-hourly check.
+   */
+  afterFirstSetup(): TakenBackup | null {
+    if (!this.timer) return null; // automatic backups are off
+    return this.takeAutomatic(true);
+  }
+
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;

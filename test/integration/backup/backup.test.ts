@@ -1,11 +1,19 @@
 import { createHash } from 'node:crypto';
-import { closeSync, cpSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend, defaultMigrationsFolder } from '../../../electron/backend';
 import type { BackupEntry } from '../../../electron/backup/files';
 import { caller, demoBackend, ok } from './helpers';
+
+const FIRST_SETUP = {
+  profile: { name: '实验幼儿园', type: 'public', fundingType: 'full', grade: 'qualified', policyId: 'nantong-2018' },
+  schoolYear: { name: '2026-2027学年', semesters: [{ name: '秋季学期', firstMonth: '2026-09', lastMonth: '2027-01' }] },
+  classes: [{ name: '小一班', level: 'small', headTeacher: '王老师' }],
+  principal: { username: 'yuanzhang', displayName: '王园长', password: 'kinder2026' },
+};
 import { ledgerState, startWriter } from './ledger';
 
 const cleanups: (() => void)[] = [];
@@ -78,7 +86,8 @@ describe('backups', () => {
     mkdirSync(usb);
     await ok(call('backup.setFolder', { folder: usb }));
     const backups = backend.services.backups;
-    expect(backups.takeAutomatic(false)?.kind).toBe('auto');
+    // The first start's backup was taken when the demo was loaded (see the next test).
+    expect(backups.list().filter((b) => b.kind === 'auto')).toHaveLength(1);
     expect(backups.takeAutomatic(false)).toBeNull(); // already one today
     clock = new Date('2026-11-20T15:59:00Z'); // 23:59 Beijing: still the same day
     expect(backups.takeAutomatic(false)).toBeNull();
@@ -104,6 +113,36 @@ describe('backups', () => {
     const localAutos = again.services.backups.list().filter((b) => b.kind === 'auto' && b.at === '2026-11-23T01:00:00.000Z');
     expect(localAutos).toHaveLength(1);
     expect(session).toBeTruthy();
+  });
+
+  it('the very first start is backed up too, as soon as the demo or the wizard has set the kindergarten up', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kd-first-start-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const autoBackups = (b: ReturnType<typeof createBackend>) => b.services.backups.list().filter((e) => e.kind === 'auto');
+    for (const sub of ['demo', 'wizard', 'off']) mkdirSync(join(dir, sub));
+
+    // Nothing to back up before the setup; the demo is in the start backup as soon as it is loaded.
+    const demo = createBackend({ dbPath: join(dir, 'demo', 'kinderdesk.sqlite'), log: () => {}, now: () => new Date('2026-11-20T00:30:00Z') });
+    cleanups.push(() => demo.close());
+    expect(autoBackups(demo)).toHaveLength(0);
+    await ok(caller(demo, null)('setup.loadDemo'));
+    const [first] = autoBackups(demo);
+    expect(first?.at).toBe('2026-11-20T00:30:00.000Z');
+    const copy = new Database(first!.path, { readonly: true });
+    expect(count(copy, 'children')).toBe(120);
+    copy.close();
+
+    // The wizard's first start, likewise.
+    const wizard = createBackend({ dbPath: join(dir, 'wizard', 'kinderdesk.sqlite'), log: () => {} });
+    cleanups.push(() => wizard.close());
+    await ok(caller(wizard, null)('setup.complete', FIRST_SETUP));
+    expect(autoBackups(wizard)).toHaveLength(1);
+
+    // Automatic backups switched off: none then either.
+    const off = createBackend({ dbPath: join(dir, 'off', 'kinderdesk.sqlite'), log: () => {}, automaticBackups: false });
+    cleanups.push(() => off.close());
+    await ok(caller(off, null)('setup.loadDemo'));
+    expect(autoBackups(off)).toHaveLength(0);
   });
 
   it('a backup taken while another process writes opens, passes integrity_check and holds whole batches as of its moment', async () => {
