@@ -1,3 +1,4 @@
+import { idCheckChar } from '../../core/families/id-number';
 import { pinyinKeys } from '../../core/search/pinyin';
 import type { AttendanceStatus } from '../../core/attendance/status';
 import type { Db } from '../open';
@@ -51,7 +52,18 @@ const BIRTH_YEAR = { toddler: 2024, small: 2023, middle: 2022, large: 2021 } as 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'.split('');
 const GIVEN_BOY = '子轩浩宇俊熙宇航皓轩梓豪博文一鸣天佑沐阳晨阳宇泽睿哲明轩铭泽思远嘉懿子墨'.match(/../g)!;
 const GIVEN_GIRL = '梓涵一诺欣怡诗涵雨桐可馨紫萱语嫣若曦思琪梦瑶雅琪佳怡心悦安琪子涵语桐晓彤'.match(/../g)!;
-const ADULT_GIVEN = '建国志强海燕丽华伟明秀英国庆红梅永刚晓东春燕建华淑芬文杰玉兰'.match(/../g)!;
+// Given names by role and generation: parents born around 1990, grandparents around 1960.
+export const DEMO_GIVEN_NAMES = {
+  man: '伟 磊 涛 鹏 杰 超 强 军 斌 浩 俊杰 志强 晓东 文杰 海峰 建伟 明辉 宏伟 振宇 立新 永刚 国栋 建军 伟明 晓峰 云飞 志刚 俊峰'.split(' '),
+  woman: '婷 静 丽 娟 敏 燕 雪 芳 艳 倩 婷婷 海燕 丽华 春燕 晓丽 红霞 慧敏 雅琴 秀娟 丽娜 晶晶 佳佳 晓燕 玲玲 雪梅 美玲 文静 小红'.split(' '),
+  oldMan: '建国 国庆 建华 志刚 卫东 德明 振华 国平 长林 保国 金生 永福 德胜 学军 根宝 荣华'.split(' '),
+  oldWoman: '秀英 淑芬 玉兰 桂英 凤英 秀兰 桂兰 素珍 美华 红梅 金凤 玉珍 翠英 桂芳 雪琴 月娥'.split(' '),
+};
+const GRANDPARENTS = ['祖父', '祖母', '外祖父', '外祖母'] as const;
+// Birth registration areas of Nantong since 2020 (港闸区 merged into 崇川区): most demo
+// children were born where they live, some in the surrounding counties.
+const AREA_OF_DISTRICT: Record<string, string> = { 崇川区: '320602', 港闸区: '320602', 开发区: '320602', 通州区: '320612' };
+const NANTONG_AREAS = ['320612', '320614', '320623', '320681', '320682', '320685'];
 const STREETS = ['崇川区工农路', '港闸区永兴路', '崇川区青年中路', '开发区星湖大道', '崇川区人民中路', '通州区世纪大道'];
 const WORKPLACES = ['南通中远船务', '市第一人民医院', '崇川区实验小学', '个体经营', '南通农商银行', '国网南通供电公司', '自由职业', ''];
 const MOBILE_PREFIXES = ['138', '139', '137', '135', '150', '151', '158', '186', '187', '189', '133', '177'];
@@ -76,6 +88,19 @@ function mobile(rng: Random, used: Set<string>): string {
       used.add(m);
       return m;
     }
+  }
+}
+
+/** A resident ID (GB 11643-1999) that agrees with the child: birth date, odd sequence for a boy, check character. */
+function idNumber(rng: Random, address: string, birthDate: string, gender: 'M' | 'F', used: Set<string>): string {
+  const district = Object.keys(AREA_OF_DISTRICT).find((d) => address.startsWith(d));
+  for (;;) {
+    const area = rng.chance(0.75) && district ? AREA_OF_DISTRICT[district]! : rng.pick(NANTONG_AREAS);
+    const sequence = String(rng.int(0, 499) * 2 + (gender === 'M' ? 1 : 0)).padStart(3, '0');
+    const first17 = `${area}${birthDate.replaceAll('-', '')}${sequence}`;
+    if (used.has(first17)) continue;
+    used.add(first17);
+    return first17 + idCheckChar(first17);
   }
 }
 
@@ -125,6 +150,10 @@ export function loadDemo(db: Db, options: DemoOptions): { children: number; atte
 
   const usedNames = new Set<string>();
   const usedMobiles = new Set<string>();
+  const usedIds = new Set<string>();
+  const addresses = new Map<number, string>();
+  // ID numbers and grandmothers' surnames: a stream of their own, added later than the rest.
+  const identity = seededRandom(11643);
   const childRows: { id: number; classIndex: number; absence: number; leftOn: string | null }[] = [];
   // About one family in twelve has a second child in a later class.
   const siblingQueue: { householdId: number; surname: string; classIndex: number }[] = [];
@@ -142,13 +171,15 @@ export function loadDemo(db: Db, options: DemoOptions): { children: number; atte
         surname = rng.pick(SURNAMES);
         const address = `${rng.pick(STREETS)}${rng.int(1, 300)}号${rng.int(1, 30)}幢${rng.int(1, 6)}0${rng.int(1, 4)}室`;
         householdId = db.insert(households).values({ address }).returning().get().id;
-        addGuardians(db, rng, householdId, surname, address, usedMobiles);
+        addresses.set(householdId, address);
+        addGuardians(db, rng, identity, householdId, surname, address, usedMobiles);
         if (rng.chance(1 / 12)) siblingQueue.push({ householdId, surname, classIndex });
       }
       const gender = rng.chance(0.5) ? 'M' : 'F';
       const name = childName(rng, surname, gender, usedNames);
       const keys = pinyinKeys(name);
       const birthYear = BIRTH_YEAR[cls.level];
+      const birthDate = `${birthYear}-${pad(rng.int(1, 12))}-${pad(rng.int(1, 28))}`;
       const enrolledOn = cls.level === 'toddler' || cls.level === 'small' ? '2026-09-01' : `${birthYear + 3}-09-01`;
       const row = db
         .insert(children)
@@ -158,7 +189,8 @@ export function loadDemo(db: Db, options: DemoOptions): { children: number; atte
           namePinyin: keys.full,
           nameInitials: keys.initials,
           gender,
-          birthDate: `${birthYear}-${pad(rng.int(1, 12))}-${pad(rng.int(1, 28))}`,
+          birthDate,
+          idNumber: idNumber(identity, addresses.get(householdId)!, birthDate, gender, usedIds),
           classId: classRows[classIndex]!.id,
           enrolledOn,
           // As the app records a new child: in its current status since enrolment.
@@ -229,13 +261,22 @@ export function loadDemo(db: Db, options: DemoOptions): { children: number; atte
   return { children: childRows.length, attendanceRows: rows.length };
 }
 
-function addGuardians(db: Db, rng: Random, householdId: number, surname: string, address: string, used: Set<string>) {
+function addGuardians(db: Db, rng: Random, names: Random, householdId: number, surname: string, address: string, used: Set<string>) {
   const motherSurname = rng.pick(SURNAMES);
   const people = [
-    { name: surname + rng.pick(ADULT_GIVEN), relationship: '父亲', emergency: false },
-    { name: motherSurname + rng.pick(ADULT_GIVEN), relationship: '母亲', emergency: true },
+    { name: surname + rng.pick(DEMO_GIVEN_NAMES.man), relationship: '父亲', emergency: false },
+    { name: motherSurname + rng.pick(DEMO_GIVEN_NAMES.woman), relationship: '母亲', emergency: true },
   ];
-  if (rng.chance(0.3)) people.push({ name: surname + rng.pick(ADULT_GIVEN), relationship: rng.pick(['祖父', '祖母']), emergency: false });
+  if (rng.chance(0.3)) {
+    // As many draws from `rng` as before, so the rest of the demo stays the same; surnames of
+    // grandmothers (not the family's) come from their own stream.
+    const given = rng.next();
+    const relationship = rng.pick(GRANDPARENTS);
+    const male = relationship === '祖父' || relationship === '外祖父';
+    const pool = male ? DEMO_GIVEN_NAMES.oldMan : DEMO_GIVEN_NAMES.oldWoman;
+    const family = relationship === '祖父' ? surname : relationship === '外祖父' ? motherSurname : names.pick(SURNAMES);
+    people.push({ name: family + pool[Math.floor(given * pool.length)]!, relationship, emergency: false });
+  }
   for (const p of people) {
     const keys = pinyinKeys(p.name);
     db.insert(guardians)
