@@ -147,6 +147,11 @@ export const policySchema = z.strictObject({
   clauses: z.record(
     z.string().min(1),
     z.strictObject({
+      /**
+       * What the clause is about, distinct within the notice: several clauses
+       * can share one paragraph (NT-3.3, 3.3b, 3.3c all cite 第三条第3款).
+       */
+      title: z.string(),
       /** How a parent-facing sentence cites it: 南通市收费通知第三条第3款. */
       cite: z.string(),
       /** The clause in Chinese, with the app's reading where the notice is unclear. */

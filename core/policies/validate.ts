@@ -164,9 +164,14 @@ export function validatePolicy(raw: unknown): Policy {
   const policy = parsed.data;
   const problems: string[] = [];
 
+  const titled = new Map<string, string>();
   for (const [clauseId, clause] of Object.entries(policy.clauses)) {
     if (!clause.text.trim()) problems.push(`clause ${clauseId} has no text`);
     if (!clause.cite.trim()) problems.push(`clause ${clauseId} has no citation`);
+    const title = clause.title.trim();
+    if (!title) problems.push(`clause ${clauseId} has no title`);
+    else if (titled.has(title)) problems.push(`clauses ${titled.get(title)} and ${clauseId} have the same title "${title}"`);
+    else titled.set(title, clauseId);
   }
   for (const [where, clause] of collectClauseRefs(policy)) {
     if (!policy.clauses[clause]) problems.push(`${where} refers to unknown clause ${clause}`);

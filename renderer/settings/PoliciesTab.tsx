@@ -1,4 +1,4 @@
-import { Accordion, Alert, Badge, Button, Card, Group, Loader, Modal, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Loader, Modal, Paper, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { Policy } from '../../core/policies';
@@ -98,24 +98,26 @@ export function PolicyView({ detail }: { detail: Detail }) {
           </Alert>
         )}
       </Card>
-      <Accordion variant="separated" multiple defaultValue={Object.keys(detail.policy.clauses).slice(0, 1)}>
+      {/* Every clause open at once: staff compare clauses (3.3, 3.3b, 3.3c share one paragraph) rather than look one up. */}
+      <Stack gap="xs" data-testid="policy-clauses">
         {Object.entries(detail.policy.clauses).map(([id, clause]) => (
-          <Accordion.Item key={id} value={id}>
-            <Accordion.Control>
-              <Group gap="sm">
-                <Badge variant="light" radius="sm">
-                  {id}
-                </Badge>
-                <Text size="sm">{clause.cite}</Text>
-              </Group>
-            </Accordion.Control>
-            <Accordion.Panel>
-              <Text size="sm">{clause.text}</Text>
-              <TierTable policy={detail.policy} clause={id} />
-            </Accordion.Panel>
-          </Accordion.Item>
+          <Paper key={id} withBorder p="sm" data-testid={`clause-${id}`}>
+            <Group gap="sm" wrap="nowrap" align="baseline" mb={4}>
+              <Badge variant="light" radius="sm" style={{ flexShrink: 0 }}>
+                {id}
+              </Badge>
+              <Text fw={600} size="sm">
+                {clause.title}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {clause.cite}
+              </Text>
+            </Group>
+            <Text size="sm">{clause.text}</Text>
+            <TierTable policy={detail.policy} clause={id} />
+          </Paper>
         ))}
-      </Accordion>
+      </Stack>
     </Stack>
   );
 }
@@ -179,7 +181,7 @@ function AdjustCopy({ base, onClose }: { base: Policy; onClose(created?: string)
           rule.kind === 'tiers' ? (
             <Card key={ruleId} withBorder>
               <Text fw={600} size="sm" mb="xs">
-                {rule.clause} · {base.clauses[rule.clause]?.cite}
+                {rule.clause} · {base.clauses[rule.clause]?.title}（{base.clauses[rule.clause]?.cite}）
               </Text>
               {rule.tiers.map((tier, i) => (
                 <Group key={tierRangeZh(tier, rule.measure)} justify="space-between" wrap="nowrap" mb={4}>

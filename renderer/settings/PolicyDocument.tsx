@@ -31,7 +31,10 @@ export function PolicyDocument({ args }: { args: string[] }) {
             <tr key={id}>
               <th style={{ width: '10%', verticalAlign: 'top' }}>{id}</th>
               <td>
-                <div style={{ fontWeight: 600 }}>{clause.cite}</div>
+                <div style={{ fontWeight: 600 }}>
+                  {clause.title}
+                  <span style={{ fontWeight: 400, fontSize: '0.9em' }}>（{clause.cite}）</span>
+                </div>
                 <div>{clause.text}</div>
                 {Object.values(data.policy.rules)
                   .filter((r) => r.clause === id && r.kind === 'tiers')

@@ -79,12 +79,13 @@ describe('accounts, audit trail, backups and the idle lock', () => {
     await app.screenshot('backup-list');
 
     // The older of the two backups gets damaged on the drive: it is refused and nothing changes.
-    const [older] = readdirSync(usb).sort();
+    const [older, newer] = readdirSync(usb).sort();
+    const restoreButton = (file: string) => page.getByTestId('backup-list').getByRole('row').filter({ hasText: file }).getByRole('button', { name: '恢复…' });
     const fd = openSync(join(usb, older!), 'r+');
     writeSync(fd, Buffer.alloc(8192, 0x5a), 0, 8192, 4096 * 4);
     closeSync(fd);
     const staffBefore = app.backend.database().sqlite.prepare('SELECT count(*) AS n FROM staff').get();
-    await page.getByTestId('backup-list').getByRole('button', { name: '恢复…' }).last().click();
+    await restoreButton(older!).click();
     await waitForText(page.getByTestId('restore-refused'), '损坏');
     await app.screenshot('backup-restore-refused');
     await page.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
@@ -96,7 +97,7 @@ describe('accounts, audit trail, backups and the idle lock', () => {
     const session = created.ok ? (created.value as { session: string }).session : null;
     await app.backend.dispatcher.call({ name: 'staff.create', input: { username: 'houlai', displayName: '后来的人', role: 'finance', password: 'abcd1234' }, session });
 
-    await page.getByTestId('backup-list').getByRole('button', { name: '恢复…' }).first().click();
+    await restoreButton(newer!).click();
     await waitForText(page.getByRole('dialog'), '完整性检查通过');
     await app.screenshot('backup-restore-confirm');
     await page.getByTestId('restore-understood').click();

@@ -83,12 +83,22 @@ describe('the refund calculator at the front desk', () => {
     expect(note).toContain('实缴金额');
   });
 
-  it('shows the fee notice in force clause by clause', async () => {
+  it('shows the fee notice in force clause by clause, each titled for what it covers, all readable without opening any', async () => {
     const { page } = app;
     await page.goto(`${app.server.url.split('#')[0]}#/settings/policies`);
     await page.getByText('南通市区幼儿园').first().waitFor();
-    await page.getByRole('button', { name: /NT-3\.3\b/ }).first().click();
-    await page.getByText('法定工作日的一半').first().waitFor();
+    // Three clauses of one paragraph (第三条第3款): told apart by their titles, each text on screen as it is.
+    const cases = [
+      ['NT-3.3', '保教费退费：请假、转园、退园', '不超过当月法定工作日一半（含一半）'],
+      ['NT-3.3b', '保教费退费：幼儿园原因停课', '停课天数占当月法定工作日的比例'],
+      ['NT-3.3c', '保教费退费：虚假招生等违规行为', '虚假招生简章'],
+    ] as const;
+    for (const [id, title, words] of cases) {
+      const clause = page.getByTestId(`clause-${id}`);
+      expect(await textOf(clause)).toContain('南通市收费通知第三条第3款');
+      await clause.getByText(title, { exact: true }).waitFor();
+      await clause.getByText(words, { exact: false }).waitFor();
+    }
     await app.screenshot('settings-policies');
   });
 });

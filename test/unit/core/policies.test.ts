@@ -44,6 +44,18 @@ describe('built-in policies', () => {
       for (const clause of Object.values(policy.clauses)) expect(clause.text).toMatch(/[\u4e00-\u9fff]/);
     }
   });
+
+  it('titles every clause distinctly, also clauses that share one paragraph of the notice', () => {
+    for (const policy of builtinPolicies()) {
+      const titles = Object.values(policy.clauses).map((c) => c.title);
+      for (const title of titles) expect(title).toMatch(/[\u4e00-\u9fff]/);
+      expect(new Set(titles).size, policy.id).toBe(titles.length);
+    }
+    // NT-3.3, 3.3b and 3.3c all cite 第三条第3款: their titles say which case each covers.
+    const shared = ['NT-3.3', 'NT-3.3b', 'NT-3.3c'].map((id) => nantong.clauses[id]!);
+    expect(new Set(shared.map((c) => c.cite)).size).toBe(1);
+    expect(shared.map((c) => c.title)).toEqual(['保教费退费：请假、转园、退园', '保教费退费：幼儿园原因停课', '保教费退费：虚假招生等违规行为']);
+  });
 });
 
 describe('the validator rejects malformed policies, naming the problem', () => {
@@ -75,9 +87,18 @@ describe('the validator rejects malformed policies, naming the problem', () => {
     expect(problemsOf(raw)).toContain('clause NT-3.4 has no text');
   });
 
+  it('two clauses with one title, or a clause without one', () => {
+    const raw = structuredClone(nantong) as unknown as { clauses: Record<string, { title: string }> };
+    raw.clauses['NT-3.3c']!.title = raw.clauses['NT-3.3b']!.title;
+    raw.clauses['NT-3.5']!.title = ' ';
+    const problems = problemsOf(raw);
+    expect(problems).toContain('clauses NT-3.3b and NT-3.3c have the same title');
+    expect(problems).toContain('clause NT-3.5 has no title');
+  });
+
   it('a missing clause text field', () => {
     const raw = structuredClone(nantong) as unknown as { clauses: Record<string, unknown> };
-    raw.clauses['NT-3.4'] = { cite: '南通市收费通知第三条第4款' };
+    raw.clauses['NT-3.4'] = { title: '服务性收费', cite: '南通市收费通知第三条第4款' };
     expect(problemsOf(raw)).toContain('clauses.NT-3.4.text');
   });
 
