@@ -1,4 +1,5 @@
-import { AppShell, Badge, Box, Button, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
+import { AppShell, Badge, Box, Button, Group, NavLink, ScrollArea, Text, Title, Tooltip } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconLogout } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { EmptyState } from '../components/EmptyState';
@@ -10,8 +11,14 @@ import { LangSwitch } from './LangSwitch';
 import { navigate, useRoute } from './router';
 import { ROLE_LABELS, useSession } from './session';
 
+// Below Mantine's lg breakpoint (1200 px: a 1024 or 1152 px screen) the menu shows icons
+// only, with the names as tooltips, so the page keeps the width its tables need.
+const NAV_ICONS_WIDTH = 64;
+const ICON_ONLY = { root: { justifyContent: 'center' }, section: { marginInlineEnd: 0 }, body: { display: 'none' } };
+
 export function Shell() {
   const t = useT();
+  const wide = useMediaQuery('(min-width: 75em)', true, { getInitialValueInEffect: false });
   const session = useSession();
   const { path } = useRoute();
   const areas = AREAS.filter((a) => a.roles.includes(session.actor.role));
@@ -26,7 +33,7 @@ export function Shell() {
 
   const role = ROLE_LABELS[session.actor.role];
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 200, breakpoint: 0 }} padding="lg">
+    <AppShell header={{ height: 56 }} navbar={{ width: { base: NAV_ICONS_WIDTH, lg: 200 }, breakpoint: 0 }} padding="lg">
       <IdleLock />
       <AppShell.Header className="kd-no-print">
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
@@ -51,16 +58,28 @@ export function Shell() {
       </AppShell.Header>
       <AppShell.Navbar p="xs" className="kd-no-print">
         <ScrollArea>
-          {areas.map((area) => (
-            <NavLink
-              key={area.id}
-              href={`#/${area.id}`}
-              label={t(...area.label)}
-              leftSection={area.icon}
-              active={area.id === current?.id}
-              data-testid={`nav-${area.id}`}
-            />
-          ))}
+          {areas.map((area) => {
+            const label = t(...area.label);
+            const link = (
+              <NavLink
+                key={area.id}
+                href={`#/${area.id}`}
+                label={wide ? label : undefined}
+                aria-label={label}
+                leftSection={area.icon}
+                active={area.id === current?.id}
+                data-testid={`nav-${area.id}`}
+                styles={wide ? undefined : ICON_ONLY}
+              />
+            );
+            return wide ? (
+              link
+            ) : (
+              <Tooltip key={area.id} label={label} position="right" withArrow openDelay={200}>
+                {link}
+              </Tooltip>
+            );
+          })}
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main>

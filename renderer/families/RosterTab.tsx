@@ -11,6 +11,8 @@ import { useT } from '../i18n';
 import { useClassOptions } from './forms';
 import { ChildStatusBadge, useLabel, useOptions, useRelationship } from './shared';
 
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+
 /** The roster by class and status; phones and ID numbers stay masked until a family is opened. */
 export function RosterTab() {
   const t = useT();
@@ -73,11 +75,14 @@ export function RosterTab() {
           <Table.Tbody>
             {data?.map((c) => (
               <Table.Tr key={c.id} style={{ cursor: 'pointer' }} onClick={() => navigate(`/families/household/${c.householdId}`)}>
-                <Table.Td fw={600}>{c.name}</Table.Td>
-                <Table.Td>{label(GENDER_LABELS, c.gender)}</Table.Td>
-                <Table.Td>{c.birthDate}</Table.Td>
-                <Table.Td>{c.className}</Table.Td>
-                <Table.Td>
+                {/* Names, dates and statuses never wrap letter by letter; the guardians column takes what is left. */}
+                <Table.Td fw={600} style={NO_WRAP}>
+                  {c.name}
+                </Table.Td>
+                <Table.Td style={NO_WRAP}>{label(GENDER_LABELS, c.gender)}</Table.Td>
+                <Table.Td style={NO_WRAP}>{c.birthDate}</Table.Td>
+                <Table.Td style={NO_WRAP}>{c.className}</Table.Td>
+                <Table.Td style={NO_WRAP}>
                   <ChildStatusBadge status={c.status} />
                   {c.status !== 'enrolled' && (
                     <Text span size="xs" c="dimmed" ml={4}>
@@ -85,7 +90,7 @@ export function RosterTab() {
                     </Text>
                   )}
                 </Table.Td>
-                <Table.Td ff="monospace" fz="sm">
+                <Table.Td ff="monospace" fz="sm" style={NO_WRAP}>
                   {c.idNumberMasked}
                 </Table.Td>
                 <Table.Td fz="sm">

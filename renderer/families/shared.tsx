@@ -37,7 +37,8 @@ const STATUS_COLORS: Record<ChildStatus, string> = { enrolled: 'green', suspende
 export function ChildStatusBadge({ status }: { status: string }) {
   const label = useLabel();
   return (
-    <Badge variant="light" color={STATUS_COLORS[status as ChildStatus] ?? 'gray'}>
+    // Never cut to "En…": the badge is as wide as its label.
+    <Badge variant="light" color={STATUS_COLORS[status as ChildStatus] ?? 'gray'} miw="max-content">
       {label(CHILD_STATUS_LABELS, status)}
     </Badge>
   );

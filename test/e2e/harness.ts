@@ -27,8 +27,8 @@ export interface AppUnderTest {
   browser: Browser;
   page: Page;
   dir: string;
-  /** Saves artifacts/screenshots/<name>.png (full page). */
-  screenshot(name: string): Promise<string>;
+  /** Saves artifacts/screenshots/<name>.png: the full page, or with `fullPage: false` the window as the user sees it. */
+  screenshot(name: string, options?: { fullPage?: boolean }): Promise<string>;
   /** Signs in through the login screen and waits for the app. */
   signIn(username: string, password: string): Promise<void>;
   /** Fills the login form and submits, without waiting for success. */
@@ -128,13 +128,13 @@ export async function startApp(options: StartOptions = {}): Promise<AppUnderTest
     browser,
     page,
     dir,
-    async screenshot(name) {
+    async screenshot(name, { fullPage = true } = {}) {
       const file = join(SCREENSHOTS, `${name}.png`);
       // From the top: a full-page capture of a scrolled page repeats the fixed header mid-page.
       await page.evaluate(() => window.scrollTo(0, 0));
       // Transitions (a dialog opening, a notification sliding in) are finished first:
       // the picture shows the screen at rest, however slowly it was drawn.
-      await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
+      await page.screenshot({ path: file, fullPage, animations: 'disabled' });
       return file;
     },
     trySignIn,
