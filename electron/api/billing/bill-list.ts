@@ -151,8 +151,9 @@ export const billListHandlers = {
       limit: z.number().int().min(1).max(200).default(100),
     }),
     run(ctx, input) {
+      // The notices issued for the month: a semester bill is printed with the month it starts in, not again every month.
       const where = and(
-        covers(input.month),
+        eq(bills.periodFirst, input.month),
         input.classId ? eq(children.classId, input.classId) : undefined,
         input.childId ? eq(bills.childId, input.childId) : undefined,
       );

@@ -38,7 +38,8 @@ export function BillsTab({ path }: { path: string[] }) {
   if (error) return <ErrorAlert error={error} />;
   if (!data) return null;
   const setMonth = (m: string) => navigate(`/billing/bills/${m}`);
-  const live = data.bills.filter((b) => b.lifecycle === 'issued');
+  // What prints for the month: its live notices, a semester bill with the month it starts in.
+  const live = data.bills.filter((b) => b.lifecycle === 'issued' && b.periodFirst === data.month);
   const issueButton = manage && (
     <Button leftSection={<IconFileInvoice size={16} />} onClick={() => setPreviewing(true)}>
       {t('开具本月缴费通知单', 'Issue this month’s bills')}
@@ -72,6 +73,12 @@ export function BillsTab({ path }: { path: string[] }) {
         </EmptyState>
       ) : (
         <Card withBorder p={0}>
+          <Text size="sm" px="sm" py={6} data-testid="bills-summary">
+            {t(
+              `共 ${data.bills.length} 份（有效 ${data.bills.filter((b) => b.lifecycle === 'issued').length}，已替换 ${data.bills.filter((b) => b.lifecycle === 'replaced').length}，已作废 ${data.bills.filter((b) => b.lifecycle === 'voided').length}），其中本月开具 ${live.length} 份。`,
+              `${data.bills.length} bills, ${live.length} issued for this month.`,
+            )}
+          </Text>
           <Table striped highlightOnHover verticalSpacing={4} data-testid="bills-table">
             <Table.Thead>
               <Table.Tr>

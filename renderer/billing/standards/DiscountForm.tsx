@@ -97,7 +97,7 @@ export function DiscountForm({
           )}
           <MonthPickerInput label={t('起始月份', 'From month')} value={`${form.fromMonth}-01`} onChange={(v) => v && setForm({ ...form, fromMonth: String(v).slice(0, 7) })} valueFormat="YYYY-MM" />
           <TextInput label={t('原因', 'Reason')} placeholder={t('如：二孩优惠', 'e.g. second sibling')} value={form.reason} onChange={(e) => setForm({ ...form, reason: e.currentTarget.value })} error={fields.reason} maxLength={60} />
-          {message && !Object.keys(fields).length && (
+          {message && !Object.values(fields).some(Boolean) && (
             <Text c="red" size="sm" role="alert">
               {message}
             </Text>

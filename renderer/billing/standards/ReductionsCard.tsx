@@ -81,8 +81,8 @@ export function ReductionsCard() {
           <Table.Tbody>
             {data.children.map((c) => (
               <Table.Tr key={c.childId}>
-                <Table.Td>{c.name}</Table.Td>
-                <Table.Td>{c.className}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{c.name}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{c.className}</Table.Td>
                 <Table.Td>
                   {c.reductionLabel ? `${c.reductionLabel}（${data.clause}）` : c.reductionCategory ? t('类别不在收费文件中', 'Not in the notice') : '—'}
                 </Table.Td>

@@ -52,9 +52,11 @@ export function StandardForm({ opened, today, onClose, onSaved }: { opened: bool
     setConfirm({ on: false, note: '' });
   }, [opened, today]);
 
+  // Editing a field clears its message (and the last check): the layout moves while typing, not under a click.
   const set = (patch: Partial<Form>) => {
     setForm((f) => ({ ...f, ...patch }));
     setFindings(null);
+    setFields((f) => ('item' in patch ? {} : Object.fromEntries(Object.entries(f).filter(([k]) => !(k in patch) && !(k === 'appliesFrom' && 'month' in patch) && !(k === 'enrolledFrom' && 'newPupils' in patch)))));
   };
   const units = ITEM_UNITS[form.item];
   const input = (): Api['standards.check']['input'] => ({
@@ -137,7 +139,7 @@ export function StandardForm({ opened, today, onClose, onSaved }: { opened: bool
               placeholder="420.00"
               value={form.amount}
               onChange={(e) => set({ amount: e.currentTarget.value })}
-              onBlur={() => form.amount && setFields((f) => ({ ...f, amount: moneyError(form.amount, t) }))}
+              onBlur={() => form.amount && moneyError(form.amount, t) && setFields((f) => ({ ...f, amount: moneyError(form.amount, t) }))}
               error={fields.amount}
             />
             <Select
@@ -203,7 +205,7 @@ export function StandardForm({ opened, today, onClose, onSaved }: { opened: bool
                 {t('此标准须由园长登录后确认才能保存。', 'The principal must sign in and confirm this standard.')}
               </Text>
             ))}
-          {message && !Object.keys(fields).length && (
+          {message && !Object.values(fields).some(Boolean) && (
             <Text c="red" size="sm" role="alert">
               {message}
             </Text>

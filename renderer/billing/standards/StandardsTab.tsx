@@ -11,6 +11,8 @@ import { useT } from '../../i18n';
 import { ReductionsCard } from './ReductionsCard';
 import { StandardForm } from './StandardForm';
 
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
+
 type StandardGroup = Api['standards.list']['output']['groups'][number];
 type Row = StandardGroup['rows'][number];
 
@@ -56,8 +58,8 @@ export function StandardsTab() {
                 <Table.Th>{t('名称', 'Name')}</Table.Th>
                 <Table.Th ta="right">{t('金额', 'Amount')}</Table.Th>
                 <Table.Th>{t('适用于', 'For')}</Table.Th>
-                <Table.Th>{t('起始', 'From')}</Table.Th>
-                <Table.Th>{t('状态', 'State')}</Table.Th>
+                <Table.Th style={NOWRAP}>{t('起始', 'From')}</Table.Th>
+                <Table.Th style={NOWRAP}>{t('状态', 'State')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -91,7 +93,7 @@ function StandardRow({ row, group, first, today }: { row: Row; group: StandardGr
     );
   return (
     <Table.Tr c={row.appliesFrom <= today && row.id !== group.currentId && !row.enrolledFrom ? 'dimmed' : undefined}>
-      <Table.Td>{first ? t(...ITEM_LABELS[row.item as BillingItem]) : ''}</Table.Td>
+      <Table.Td style={NOWRAP}>{first ? t(...ITEM_LABELS[row.item as BillingItem]) : ''}</Table.Td>
       <Table.Td>
         {row.label}
         {row.note && (
@@ -108,9 +110,9 @@ function StandardRow({ row, group, first, today }: { row: Row; group: StandardGr
         </Text>
       </Table.Td>
       <Table.Td>{audience}</Table.Td>
-      <Table.Td>{row.appliesFrom.slice(0, 7)}</Table.Td>
-      <Table.Td>
-        <Group gap={4}>
+      <Table.Td style={NOWRAP}>{row.appliesFrom.slice(0, 7)}</Table.Td>
+      <Table.Td style={NOWRAP}>
+        <Group gap={4} wrap="nowrap">
           {state}
           {row.overrideClause && (
             <Tooltip label={`${row.confirmedByName ?? ''}：${row.overrideNote}`}>
