@@ -17,6 +17,7 @@ import {
 import { type Random, seededRandom } from './random';
 import { loadBillingDemo } from './billing';
 import { demoLeftOn, loadFamiliesDemo } from './families';
+import { loadPaymentsDemo } from './payments';
 import { loadSurveyDemo } from './surveys';
 
 /**
@@ -30,6 +31,8 @@ export interface DemoOptions {
   isWorkingDay(date: string): boolean;
   /** Attendance is generated up to and including this day. */
   until?: string;
+  /** Bills and payments (default true); tests of the money area start without them. */
+  money?: boolean;
 }
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -258,6 +261,8 @@ export function loadDemo(db: Db, options: DemoOptions): { children: number; atte
   loadFamiliesDemo(db);
   loadBillingDemo(db, options.isWorkingDay);
   loadSurveyDemo(db);
+  // After the demo bills (db/demo/billing.ts): payments for most of them.
+  if (options.money !== false) loadPaymentsDemo(db);
   return { children: childRows.length, attendanceRows: rows.length };
 }
 

@@ -7,6 +7,8 @@ import { chargingHandlers } from './charging';
 import { combineHandlers } from './dispatch';
 import { familiesHandlers } from './families';
 import { kindergartenHandlers } from './kindergarten';
+import { ledgerHandlers } from './ledger';
+import { paymentsHandlers } from './payments';
 import { policiesHandlers } from './policies';
 import { refundHandlers } from './refund';
 import { settlementHandlers } from './settlement';
@@ -32,6 +34,8 @@ const AREAS = [
   attendanceHandlers,
   settlementHandlers,
   surveysHandlers,
+  paymentsHandlers,
+  ledgerHandlers,
 ] as const;
 
 /** A name defined in two areas throws here, at start-up. */

@@ -17,9 +17,10 @@ const siblings = (r: Result) =>
 
 /**
  * One box for everything: 张三, zhangsan, zs or the last digits of a phone.
- * Results follow every keystroke; ↑/↓ choose, Enter opens the family.
+ * Results follow every keystroke; ↑/↓ choose, Enter opens the family (or
+ * hands the result to `onPick`, e.g. the fee desk opening the family's account).
  */
-export function SearchBox() {
+export function SearchBox({ onPick }: { onPick?(result: Result): void } = {}) {
   const t = useT();
   const relationship = useRelationship();
   const [q, setQ] = useState('');
@@ -63,7 +64,8 @@ export function SearchBox() {
   const open = (r: Result | undefined) => {
     if (!r) return;
     setQ('');
-    navigate(`/families/household/${r.householdId}`);
+    if (onPick) onPick(r);
+    else navigate(`/families/household/${r.householdId}`);
   };
 
   return (

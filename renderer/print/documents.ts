@@ -1,6 +1,9 @@
 import type { ComponentType } from 'react';
 import { AttendanceSheet } from '../attendance/AttendanceSheet';
+import { ReminderSlips } from '../billing/arrears/ReminderSlips';
 import { FeeNotices } from '../billing/bills/FeeNotices';
+import { Statement } from '../billing/ledger/Statement';
+import { Receipt } from '../billing/payments/Receipt';
 import { RefundStatement } from '../billing/RefundStatement';
 import { PayoutReceipt } from '../billing/settlement/PayoutReceipt';
 import { WithdrawalStatement } from '../billing/settlement/WithdrawalStatement';
@@ -17,6 +20,9 @@ export const PRINT_DOCUMENTS: Record<string, ComponentType<{ args: string[] }>> 
   'refund-statement': RefundStatement,
   'withdrawal-statement': WithdrawalStatement,
   'payout-receipt': PayoutReceipt,
+  receipt: Receipt,
+  statement: Statement,
+  'arrears-reminders': ReminderSlips,
   policy: PolicyDocument,
   'survey-blank': BlankQuestionnaire,
   'survey-report': SurveyReport,

@@ -35,7 +35,8 @@ function tableFromMatrix(matrix: string[][]): SheetTable {
 
 export interface SheetSpec {
   name: string;
-  columns: { header: string; width: number }[];
+  /** numFmt: how Excel shows the column's numbers, e.g. '0.00' for money. */
+  columns: { header: string; width: number; numFmt?: string }[];
   rows: (string | number | null)[][];
 }
 
@@ -44,7 +45,7 @@ export async function writeWorkbook(sheets: SheetSpec[]): Promise<string> {
   workbook.creator = '园务通 KinderDesk';
   for (const spec of sheets) {
     const ws = workbook.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = spec.columns.map((c) => ({ header: c.header, width: c.width }));
+    ws.columns = spec.columns.map((c) => ({ header: c.header, width: c.width, ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}) }));
     ws.getRow(1).font = { bold: true };
     for (const row of spec.rows) ws.addRow(row);
   }

@@ -48,6 +48,7 @@ export function HouseholdView({ id }: { id: number }) {
         actions={
           canEdit && (
             <>
+              <Button variant="default" onClick={() => navigate(`/billing/ledger/${id}`)}>{t('家庭账户', 'Account')}</Button>
               <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => setEditHousehold(true)}>
                 {t('住址与备注', 'Address & note')}
               </Button>

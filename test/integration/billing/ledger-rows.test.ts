@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { householdBalanceFen, nextNumber, postEntries } from '../../../db/billing/ledger';
 import type { Backend } from '../../../electron/backend';
-import { demoBackend } from '../helpers';
+import { demoBackend, dumpTables } from '../helpers';
+import { caller, demoHouseholds, EDUCATION, issueTestBill, key, moneyBackend } from './fixtures';
 
 let backend: Backend | undefined;
 afterEach(() => backend?.close());
@@ -56,5 +57,37 @@ describe('money tables are append-only, enforced by the database itself', () => 
     ).toThrow('refused half-way');
     expect(nextNumber(db, 'test:2026')).toBe(3);
     expect(nextNumber(db, 'other:2026')).toBe(1);
+  });
+});
+
+describe('a recorded and voided payment cannot be edited or removed, not even with SQL', () => {
+  it('refuses UPDATE and DELETE on the payment, its allocations, its void, its invoice number and its entries', async () => {
+    const env = await moneyBackend();
+    backend = env.backend;
+    const { single } = demoHouseholds(env.backend);
+    const bill = issueTestBill(env.backend, { childId: single.children[0]!, period: '2026-11', dueOn: '2026-11-10', lines: [EDUCATION()] });
+    const call = caller(env.backend, env.sessions.principal);
+    const paid = await call('payments.record', { idempotencyKey: key(), householdId: single.id, amount: '420', method: 'cash', paidOn: '2026-12-01', allocations: [{ billId: bill.id, amount: '420' }] });
+    await call('payments.setInvoiceNo', { idempotencyKey: key(), paymentId: paid.paymentId, invoiceNo: '0012345' });
+    await call('payments.void', { idempotencyKey: key(), paymentId: paid.paymentId, reason: '重复收款' });
+    const { sqlite } = env.backend.database();
+    const snapshot = () => dumpTables(env.backend, ['payments', 'payment_allocations', 'payment_voids', 'payment_invoice_numbers', 'ledger_entries']);
+    const before = snapshot();
+    const attempts = [
+      ["UPDATE payments SET amount_fen = 1 WHERE id = ?", paid.paymentId],
+      ["UPDATE payments SET receipt_no = 'SK2026-99999' WHERE id = ?", paid.paymentId],
+      ['DELETE FROM payments WHERE id = ?', paid.paymentId],
+      ['UPDATE payment_allocations SET amount_fen = 1 WHERE payment_id = ?', paid.paymentId],
+      ['DELETE FROM payment_allocations WHERE payment_id = ?', paid.paymentId],
+      // Un-voiding by deleting the void row would bring the allocations back.
+      ['DELETE FROM payment_voids WHERE payment_id = ?', paid.paymentId],
+      ["UPDATE payment_voids SET reason = '' WHERE payment_id = ?", paid.paymentId],
+      ["UPDATE payment_invoice_numbers SET invoice_no = 'x' WHERE payment_id = ?", paid.paymentId],
+      ['DELETE FROM ledger_entries WHERE payment_id = ?', paid.paymentId],
+    ] as const;
+    for (const [statement, id] of attempts) expect(() => sqlite.prepare(statement).run(id), statement).toThrow(/append-only/);
+    expect(snapshot()).toEqual(before);
+    // The voided receipt keeps its number.
+    expect(sqlite.prepare('SELECT receipt_no FROM payments WHERE id = ?').get(paid.paymentId)).toEqual({ receipt_no: 'SK2026-00001' });
   });
 });
