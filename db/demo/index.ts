@@ -16,6 +16,7 @@ import {
 import { type Random, seededRandom } from './random';
 import { loadBillingDemo } from './billing';
 import { demoLeftOn, loadFamiliesDemo } from './families';
+import { loadSettlementDemo } from './settlement';
 import { loadSurveyDemo } from './surveys';
 
 /**
@@ -226,6 +227,8 @@ export function loadDemo(db: Db, options: DemoOptions): { children: number; atte
   loadFamiliesDemo(db);
   loadBillingDemo(db, options.isWorkingDay);
   loadSurveyDemo(db);
+  // Last: the month-end settlement reads the bills and payments made above.
+  loadSettlementDemo(db);
   return { children: childRows.length, attendanceRows: rows.length };
 }
 
