@@ -10,3 +10,4 @@ export * from './plan';
 export * from './totals';
 export * from './types';
 export * from './withdrawal';
+export * from './guardrails';

@@ -18,6 +18,7 @@ import { type Random, seededRandom } from './random';
 import { loadBillingDemo } from './billing';
 import { demoLeftOn, loadFamiliesDemo } from './families';
 import { loadPaymentsDemo } from './payments';
+import { loadSettlementDemo } from './settlement';
 import { loadSurveyDemo } from './surveys';
 
 /**
@@ -261,8 +262,12 @@ export function loadDemo(db: Db, options: DemoOptions): { children: number; atte
   loadFamiliesDemo(db);
   loadBillingDemo(db, options.isWorkingDay);
   loadSurveyDemo(db);
-  // After the demo bills (db/demo/billing.ts): payments for most of them.
-  if (options.money !== false) loadPaymentsDemo(db);
+  if (options.money !== false) {
+    // After the demo bills (db/demo/billing.ts): payments for most of them.
+    loadPaymentsDemo(db);
+    // Last: the month-end settlement of September reads the bills and payments made above.
+    loadSettlementDemo(db);
+  }
   return { children: childRows.length, attendanceRows: rows.length };
 }
 

@@ -7,6 +7,7 @@ import { loadLegalCalendar } from '../services/legal-calendar';
 import { handler } from './define';
 import { invalid, notFound } from './errors';
 import { policyLookup, resolvePolicy } from './policies';
+import { refundGuardrails } from './settlement/guardrails';
 import { id } from './schemas';
 
 /** Engine errors carry their own Chinese sentence; they become ordinary input errors here. */
@@ -48,7 +49,10 @@ export const refundHandlers = {
       try {
         const result = computeRefund(input, calendar, options);
         const whatIf = refundCase.presentDays != null || refundCase.semesterPresentDays != null ? whatIfDays(input, calendar, options) : null;
+        // Never presented as final while the month runs or roll calls are missing; amounts above our standard questioned.
+        const guardrails = refundGuardrails(ctx, { ...refundCase, childId, wholeSemester: refundCase.semesterPresentDays != null });
         return {
+          ...guardrails,
           policy: { id: policy.id, name: policy.name, source: policy.source },
           kindergartenName: profile?.name ?? '',
           child,

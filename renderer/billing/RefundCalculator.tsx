@@ -218,6 +218,24 @@ export function RefundCalculator() {
               {t('打印退费计算单', 'Print the statement')}
             </Button>
           </Group>
+          {preview.provisional.length > 0 && (
+            <Alert color="orange" mb="sm" title={t('暂定结果，不是最终结算', 'Provisional, not final')} data-testid="refund-provisional">
+              <List size="sm">
+                {preview.provisional.map((reason) => (
+                  <List.Item key={reason}>{reason}</List.Item>
+                ))}
+              </List>
+            </Alert>
+          )}
+          {preview.questions.length > 0 && (
+            <Alert color="yellow" mb="sm" title={t('请核对实缴金额', 'Check the amount paid')} data-testid="refund-questions">
+              <List size="sm">
+                {preview.questions.map((q) => (
+                  <List.Item key={q}>{q}</List.Item>
+                ))}
+              </List>
+            </Alert>
+          )}
           <RefundLines preview={preview} />
           {preview.whatIf && preview.whatIf.hintsZh.length > 0 && (
             <Alert variant="light" color="yellow" mt="md" icon={<IconBulb size={18} />} title={t('出勤天数的影响', 'How days present matter')}>

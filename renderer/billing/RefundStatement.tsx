@@ -23,11 +23,16 @@ export function RefundStatement({ args }: { args: string[] }) {
   if (!input) return <Text p="xl">退费单参数有误，请从「收费 → 退费试算」重新打印。</Text>;
   if (error) return <ErrorAlert error={error} />;
   if (!data) return <Loader m="xl" />;
-  const { result, child, policy, kindergartenName } = data;
+  const { result, child, policy, kindergartenName, provisional } = data;
   return (
     <section className="kd-page kd-refund-statement">
       <h2 style={{ textAlign: 'center', margin: '0 0 4px' }}>{kindergartenName}</h2>
-      <h3 style={{ textAlign: 'center', margin: '0 0 12px', letterSpacing: 4 }}>退费计算单</h3>
+      <h3 style={{ textAlign: 'center', margin: '0 0 12px', letterSpacing: 4 }}>退费计算单{provisional.length > 0 ? '（暂定）' : ''}</h3>
+      {provisional.length > 0 && (
+        <p style={{ border: '1px solid #444', padding: '4px 8px', fontSize: 12, margin: '0 0 8px' }} data-testid="statement-provisional">
+          暂定结果，不作为最终结算：{provisional.join(' ')}
+        </p>
+      )}
       <table>
         <tbody>
           <tr>

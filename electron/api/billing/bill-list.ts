@@ -11,6 +11,7 @@ import { notFound } from '../errors';
 import { id, month } from '../schemas';
 import { loadProfile, yuan } from './context';
 import { lineView } from './views';
+import { refundsBeforeBill } from '../settlement/bill-refunds';
 
 const DESK = ['principal', 'finance', 'front_desk'] as const;
 
@@ -167,7 +168,7 @@ export const billListHandlers = {
         kindergartenName: profile.name,
         howToPay: DEFAULT_HOW_TO_PAY,
         total: live.length,
-        notices: page.map((r) => ({ ...billView(r), lines: lines.get(r.id) ?? [] })),
+        notices: page.map((r) => ({ ...billView(r), lines: lines.get(r.id) ?? [], refunds: refundsBeforeBill(ctx.sqlite, r) })),
       };
     },
   }),

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { amountInWords } from '../../../core/print/amount-words';
 import type { Api } from '../../../electron/api/index';
 import { api, errorMessage } from '../../api/client';
+import { FEE_ITEM_LABELS } from '../labels';
 import { quantityText } from './BillLines';
 import './fee-notices.css';
 
@@ -127,6 +128,15 @@ function FeeNotice({ notice, kindergartenName, howToPay }: { notice: Notice; kin
               <td>上期退费及预缴结余</td>
               <td className="num">-{notice.credit}</td>
               <td />
+            </tr>
+          )}
+          {notice.refunds.length > 0 && (
+            <tr data-testid="notice-refunds">
+              <td>上月退费</td>
+              <td colSpan={3}>
+                {notice.refunds.map((r) => `${r.childName ?? ''} ${r.month ?? ''} ${FEE_ITEM_LABELS[r.item ?? '']?.[0] ?? r.item ?? ''} ${r.amount} 元（${r.clause ?? '结算'}）`).join('；')}
+                {notice.credit === '0.00' ? '，已计入家庭账户。' : '，已并入上行结余抵扣。'}
+              </td>
             </tr>
           )}
           <tr className="kd-notice-total">

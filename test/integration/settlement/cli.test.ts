@@ -108,13 +108,14 @@ describe('kd settle refuses, with one error line and exit 2', () => {
 describe('kd settle on a file the app has open', () => {
   it('previews without changing any table, books once, then shows the same figures as settled', async () => {
     const before = tablesHash(demo.sqlite);
-    const preview = await settle('--db', demo.path, '--month', '2026-09');
+    const preview = await settle('--db', demo.path, '--month', '2026-10');
     expect(preview.stderr).toBe('');
     expect(preview.status).toBe(0);
     expect(tablesHash(demo.sqlite)).toEqual(before);
     const p = JSON.parse(preview.stdout);
     expect(Object.keys(p)).toEqual(['month', 'policy', 'legalWorkingDays', 'status', 'children', 'unsettled', 'total']);
-    expect(p).toMatchObject({ month: '2026-09', policy: 'nantong-2018', legalWorkingDays: 22, status: 'preview', unsettled: [] });
+    expect(p).toMatchObject({ month: '2026-10', policy: 'nantong-2018', legalWorkingDays: 18, status: 'preview', unsettled: [] });
+    expect(p.children.find((c: { reason: string }) => c.reason === 'withdrawal')).toBeDefined();
     expect(p.children.length).toBeGreaterThan(100);
     expect(p.children.map((c: { childId: number }) => c.childId)).toEqual([...p.children.map((c: { childId: number }) => c.childId)].sort((a, b) => a - b));
     for (const c of p.children) {
@@ -126,27 +127,36 @@ describe('kd settle on a file the app has open', () => {
       }
     }
 
-    const booked = await settle('--db', demo.path, '--month', '2026-09', '--confirm', '--as', 'caiwu');
+    const booked = await settle('--db', demo.path, '--month', '2026-10', '--confirm', '--as', 'caiwu');
     expect(booked.status).toBe(0);
     const b = JSON.parse(booked.stdout);
     expect(b.status).toBe('booked');
     expect({ ...b, status: 'preview' }).toEqual(p);
-    const refunds = demo.sqlite.prepare(`SELECT count(*) FROM ledger_entries WHERE kind = 'refund' AND period_month = '2026-09'`).pluck().get();
+    const refunds = demo.sqlite.prepare(`SELECT count(*) FROM ledger_entries l JOIN settlements s ON s.id = l.settlement_id WHERE l.kind = 'refund' AND s.month = '2026-10'`).pluck().get();
     expect(refunds).toBe(p.children.flatMap((c: { lines: { refund: string }[] }) => c.lines).filter((l: { refund: string }) => l.refund !== '0.00').length);
     const audit = demo.sqlite.prepare(`SELECT a.summary, s.username FROM audit_log a JOIN staff s ON s.id = a.staff_id WHERE a.action = 'settlement.book'`).all();
     expect(audit).toEqual([{ summary: expect.stringContaining('（命令行）'), username: 'caiwu' }]);
-    expect(demo.sqlite.prepare(`SELECT source FROM settlements WHERE month = '2026-09'`).pluck().get()).toBe('cli');
-    expect(demo.sqlite.prepare(`SELECT month FROM settled_months`).pluck().all()).toEqual(['2026-09']);
+    expect(demo.sqlite.prepare(`SELECT source FROM settlements WHERE month = '2026-10'`).pluck().get()).toBe('cli');
+    expect(demo.sqlite.prepare(`SELECT month FROM settled_months ORDER BY month`).pluck().all()).toEqual(['2026-09', '2026-10']);
 
     const afterBooking = tablesHash(demo.sqlite);
-    const again = await settle('--db', demo.path, '--month', '2026-09', '--confirm', '--as', 'admin');
+    const again = await settle('--db', demo.path, '--month', '2026-10', '--confirm', '--as', 'admin');
     const a = JSON.parse(again.stdout);
     expect(a.status).toBe('settled');
     expect({ ...a, status: 'preview' }).toEqual(p);
     expect(tablesHash(demo.sqlite)).toEqual(afterBooking);
     // The window sees the CLI's booking as settled too.
-    expect((await demo.ok('settlement.preview', { month: '2026-09' })).status).toBe('settled');
+    expect((await demo.ok('settlement.preview', { month: '2026-10' })).status).toBe('settled');
   }, 120_000);
+
+  it('shows the demo’s September as settled, with what was booked then', async () => {
+    const run = await settle('--db', demo.path, '--month', '2026-09');
+    const out = JSON.parse(run.stdout);
+    expect(out.status).toBe('settled');
+    expect(out.children.length).toBeGreaterThan(100);
+    const booked = demo.sqlite.prepare(`SELECT total_fen FROM settlements WHERE kind = 'month' AND month = '2026-09'`).pluck().get() as number;
+    expect(out.total).toBe(`${Math.floor(booked / 100)}.${String(booked % 100).padStart(2, '0')}`);
+  }, 60_000);
 
   it('lists November’s children without roll calls as unsettled, with the day and what to do', async () => {
     const run = await settle('--db', demo.path, '--month', '2026-11');

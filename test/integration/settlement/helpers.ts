@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
+import type { ApiErrorBody } from '../../../electron/api/errors';
 import type { Api, ApiName } from '../../../electron/api/index';
 import { type Backend, createBackend } from '../../../electron/backend';
 
@@ -13,30 +14,51 @@ const TSX = join(ROOT, 'node_modules/.bin/tsx');
 /** 2026-12-01, 10:00 in Beijing: September to November have ended. */
 export const NOW = new Date('2026-12-01T02:00:00Z');
 
-/** The demo kindergarten (its bill run has billed September to November), on a real file, signed in as 园长. */
-export async function billedDemo(now: Date = NOW) {
-  const path = join(mkdtempSync(join(tmpdir(), 'kd-settle-')), 'kinderdesk.sqlite');
-  const backend = createBackend({ dbPath: path, log: () => {}, now: () => now, automaticBackups: false });
+let template: string | undefined;
+
+/** The demo is loaded once per test file; each test works on its own copy of the file. */
+async function demoTemplate(): Promise<string> {
+  if (template) return template;
+  const path = join(mkdtempSync(join(tmpdir(), 'kd-settle-template-')), 'demo.sqlite');
+  const backend = createBackend({ dbPath: path, log: () => {}, now: () => NOW, automaticBackups: false });
   const demo = await backend.dispatcher.call({ name: 'setup.loadDemo', input: {} });
   if (!demo.ok) throw new Error(demo.error.message);
+  backend.database().sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  backend.close();
+  template = path;
+  return path;
+}
+
+/**
+ * The demo kindergarten on a real file of its own (its bill run billed
+ * September to November; September is settled), the clock on 1 December 2026,
+ * signed in as 园长.
+ */
+export async function billedDemo(now: Date = NOW) {
+  const path = join(mkdtempSync(join(tmpdir(), 'kd-settle-')), 'kinderdesk.sqlite');
+  copyFileSync(await demoTemplate(), path);
+  const backend = createBackend({ dbPath: path, log: () => {}, now: () => now, automaticBackups: false });
   const sqlite = backend.database().sqlite;
-  return { path, backend, sqlite, session: (demo.value as { session: string }).session, ...calls(backend, (demo.value as { session: string }).session) };
+  const admin = await signIn(backend, 'admin');
+  return { path, backend, sqlite, session: admin, ...calls(backend, admin) };
+}
+
+async function signIn(backend: Backend, username: string): Promise<string> {
+  const result = await backend.dispatcher.call({ name: 'auth.login', input: { username, password: 'demo1234' } });
+  if (!result.ok) throw new Error(result.error.message);
+  return (result.value as { session: string }).session;
 }
 
 export function calls(backend: Backend, admin: string) {
   async function call<K extends ApiName>(name: K, input: Api[K]['input'], session = admin) {
-    return backend.dispatcher.call({ name, input, session });
+    return (await backend.dispatcher.call({ name, input, session })) as { ok: boolean; value?: Api[K]['output']; error?: ApiErrorBody };
   }
   async function ok<K extends ApiName>(name: K, input: Api[K]['input'], session = admin): Promise<Api[K]['output']> {
     const result = await call(name, input, session);
-    if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+    if (!result.ok) throw new Error(`${name}: ${result.error?.message}`);
     return result.value as Api[K]['output'];
   }
-  async function login(username: string) {
-    const result = await backend.dispatcher.call({ name: 'auth.login', input: { username, password: 'demo1234' } });
-    if (!result.ok) throw new Error(result.error.message);
-    return (result.value as { session: string }).session;
-  }
+  const login = (username: string) => signIn(backend, username);
   return { call, ok, login };
 }
 
