@@ -11,6 +11,8 @@ export default defineConfig({
           include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
+          // Hooks load the demo kindergarten into a file; on a busy two-core machine that takes longer than Vitest's 10 s default.
+          hookTimeout: 30_000,
         },
       },
       {

@@ -134,7 +134,7 @@ describe('kd settle on a file the app has open', () => {
     expect({ ...b, status: 'preview' }).toEqual(p);
     const refunds = demo.sqlite.prepare(`SELECT count(*) FROM ledger_entries l JOIN settlements s ON s.id = l.settlement_id WHERE l.kind = 'refund' AND s.month = '2026-10'`).pluck().get();
     expect(refunds).toBe(p.children.flatMap((c: { lines: { refund: string }[] }) => c.lines).filter((l: { refund: string }) => l.refund !== '0.00').length);
-    const audit = demo.sqlite.prepare(`SELECT a.summary, s.username FROM audit_log a JOIN staff s ON s.id = a.staff_id WHERE a.action = 'settlement.book'`).all();
+    const audit = demo.sqlite.prepare(`SELECT a.summary, s.username FROM audit_log a JOIN staff s ON s.id = a.staff_id WHERE a.action = 'settlement.book' AND a.entity_id = (SELECT id FROM settlements WHERE kind = 'month' AND month = '2026-10')`).all();
     expect(audit).toEqual([{ summary: expect.stringContaining('（命令行）'), username: 'caiwu' }]);
     expect(demo.sqlite.prepare(`SELECT source FROM settlements WHERE month = '2026-10'`).pluck().get()).toBe('cli');
     expect(demo.sqlite.prepare(`SELECT month FROM settled_months ORDER BY month`).pluck().all()).toEqual(['2026-09', '2026-10']);
