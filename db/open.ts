@@ -21,7 +21,7 @@ export interface OpenedDatabase {
 /** Thrown with a message for the person at the desk; the file is left untouched. */
 export class DatabaseOpenError extends Error {
   constructor(
-    readonly code: 'newer_version' | 'corrupt' | 'foreign_keys' | 'not_a_database',
+    readonly code: 'newer_version' | 'corrupt' | 'foreign_keys' | 'not_a_database' | 'in_use',
     message: string,
   ) {
     super(message);
@@ -102,6 +102,23 @@ export function openDatabase(path: string, options: OpenOptions): OpenedDatabase
     sqlite.close();
     throw error;
   }
+}
+
+/**
+ * A second connection to an opened database that SQLite itself will not let
+ * write (SQLITE_OPEN_READONLY): what read-only API handlers are given, so a
+ * handler that says it only reads cannot write, whatever its code does.
+ */
+export interface ReadConnection {
+  sqlite: Database.Database;
+  db: Db;
+  close(): void;
+}
+
+export function openReader(path: string): ReadConnection {
+  const sqlite = new Database(path, { readonly: true, fileMustExist: true });
+  sqlite.pragma('busy_timeout = 5000');
+  return { sqlite, db: drizzle(sqlite, { schema }), close: () => sqlite.close() };
 }
 
 function assertReadable(sqlite: Database.Database): void {

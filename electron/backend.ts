@@ -1,8 +1,9 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type OpenedDatabase, openDatabase } from '../db/open';
+import { acquireInstanceLock } from '../db/instance-lock';
+import { type OpenedDatabase, openDatabase, openReader } from '../db/open';
 import type { AppServices } from './api/define';
-import { createDispatcher, type Dispatcher } from './api/dispatch';
+import { type Connections, createDispatcher, type Dispatcher } from './api/dispatch';
 import { handlers } from './api/index';
 import { SessionStore } from './api/sessions';
 import { BackupService } from './backup/service';
@@ -15,6 +16,11 @@ export interface BackendOptions {
   log?: (message: string, error: unknown) => void;
   /** Backup at start and daily (default on). Backups before migrations and restores happen regardless. */
   automaticBackups?: boolean;
+  /**
+   * Refuse to open a file another running app holds (default on). Off only for
+   * the command-line tools, which work on the file while the app runs.
+   */
+  instanceLock?: boolean;
 }
 
 export interface Backend {
@@ -39,13 +45,34 @@ export function createBackend(options: BackendOptions): Backend {
   const open = () =>
     openDatabase(options.dbPath, { migrationsFolder, backupBeforeMigrate: (sqlite) => backups.beforeMigrate(sqlite) });
 
-  let opened = open();
+  // Before anything touches the file: a second app must not even migrate it.
+  const lock = (options.instanceLock ?? true) ? acquireInstanceLock(options.dbPath, now) : null;
+  const openBoth = (): Connections => {
+    const writer = open();
+    try {
+      return { writer, reader: openReader(options.dbPath) };
+    } catch (error) {
+      writer.close();
+      throw error;
+    }
+  };
+  let live: Connections;
+  try {
+    live = openBoth();
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+  const closeBoth = () => {
+    if (live.reader.sqlite.open) live.reader.close();
+    if (live.writer.sqlite.open) live.writer.close();
+  };
   backups.attach({
-    current: () => opened,
+    current: () => live.writer,
     reopen(swap) {
-      if (opened.sqlite.open) opened.close();
+      closeBoth();
       swap();
-      opened = open();
+      live = openBoth();
     },
   });
   const services: AppServices = {
@@ -55,15 +82,16 @@ export function createBackend(options: BackendOptions): Backend {
     now,
     backups,
   };
-  const dispatcher = createDispatcher(handlers, () => opened, services, options.log);
+  const dispatcher = createDispatcher(handlers, () => live, services, options.log);
   if (options.automaticBackups ?? true) backups.start();
   return {
     dispatcher,
     services,
-    database: () => opened,
+    database: () => live.writer,
     close() {
       backups.stop();
-      if (opened.sqlite.open) opened.close();
+      closeBoth();
+      lock?.release();
       services.sessions.clear();
     },
   };

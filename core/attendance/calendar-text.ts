@@ -1,4 +1,4 @@
-import { isDate } from '../calendar';
+import { daySpan, isDate } from '../calendar';
 import { addDays, datesBetween } from './dates';
 
 /** A year's calendar as staff type or paste it, before core/calendar validates it. */
@@ -33,6 +33,10 @@ export function parseCalendarText(holidayText: string, makeupText: string): Cale
     }
     if (last < first) {
       errors.push(`假日第 ${index + 1} 行的结束日期早于开始日期。`);
+      return;
+    }
+    if (daySpan(first, last) > 31) {
+      errors.push(`假日第 ${index + 1} 行的假期超过 31 天，请检查日期。`);
       return;
     }
     for (const date of datesBetween(first, last)) holidays.push({ date, name });

@@ -1,4 +1,9 @@
+import { daySpan } from '../calendar/dates';
+
 // Day arithmetic on ISO dates in UTC, so the machine's time zone can never move a date.
+
+/** No range the app lists day by day is longer (a school year is about 300 days). */
+export const MAX_LISTED_DAYS = 3 * 366;
 
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
@@ -6,10 +11,16 @@ export function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Every date from first to last inclusive (empty when last < first). */
+/**
+ * Every date from first to last inclusive (empty when last < first). The
+ * count is worked out first, so text that is not a date, or a range of
+ * centuries, is an error rather than a loop that never ends.
+ */
 export function datesBetween(first: string, last: string): string[] {
+  const count = daySpan(first, last);
+  if (count > MAX_LISTED_DAYS) throw new RangeError(`date range too long: ${first}..${last}`);
   const out: string[] = [];
-  for (let d = first; d <= last; d = addDays(d, 1)) out.push(d);
+  for (let i = 0, d = first; i < count; i++, d = addDays(d, 1)) out.push(d);
   return out;
 }
 

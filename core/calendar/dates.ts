@@ -35,6 +35,34 @@ export function isDate(text: string): boolean {
   return parseDate(text) !== null;
 }
 
+/**
+ * The dates the app accepts anywhere (enrolment, leave, closures, bills,
+ * reports): a kindergarten's records start after 2000, and a date beyond 2100
+ * is a typing slip (9999-12-31), not a plan.
+ */
+export const FIRST_DATE = '2000-01-01';
+export const LAST_DATE = '2100-12-31';
+
+export function inDateWindow(date: string): boolean {
+  return isDate(date) && date >= FIRST_DATE && date <= LAST_DATE;
+}
+
+export function inMonthWindow(month: string): boolean {
+  return isMonth(month) && month >= FIRST_DATE.slice(0, 7) && month <= LAST_DATE.slice(0, 7);
+}
+
+/** Days since 1970-01-01 (UTC), by arithmetic; throws for text that is not a real date. */
+export function dayNumber(date: string): number {
+  const parsed = parseDate(date);
+  if (!parsed) throw new RangeError(`not a date: ${String(date).slice(0, 40)}`);
+  return Date.UTC(parsed.year, parsed.month - 1, parsed.day) / 86_400_000;
+}
+
+/** Days from first to last inclusive (2026-09-01..2026-09-30 -> 30); zero or negative when last < first. */
+export function daySpan(first: string, last: string): number {
+  return dayNumber(last) - dayNumber(first) + 1;
+}
+
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }

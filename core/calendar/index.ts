@@ -12,4 +12,4 @@
 export { bundledLegalCalendar, type DayInfo, type DayKind, LegalCalendar } from './legal-calendar';
 export { type YearCalendar, type YearHoliday, parseYearCalendar, yearCalendarSchema } from './year-calendar';
 export { CalendarDataError, CalendarMissingError } from './errors';
-export { isDate, isMonth, monthSpan, monthsBetween } from './dates';
+export { daySpan, dayNumber, FIRST_DATE, inDateWindow, inMonthWindow, isDate, isMonth, LAST_DATE, monthSpan, monthsBetween } from './dates';

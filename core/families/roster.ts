@@ -1,3 +1,5 @@
+import { FIRST_DATE, inDateWindow, LAST_DATE } from '../calendar/dates';
+import { textProblem } from '../text';
 import { checkIdNumber, isRealDate, normalizeIdNumber } from './id-number';
 import { isMobile, normalizeMobile } from './mobile';
 
@@ -162,6 +164,10 @@ function validateRow(r: RosterRecord, ctx: RosterContext): RosterRowResult {
   const childName = r.childName.trim();
   if (childName === '') add('childName', '缺少幼儿姓名', 'Child name missing');
   else if (childName.length > 20) add('childName', '幼儿姓名最多 20 个字', 'Child name is longer than 20 characters');
+  for (const field of ['childName', 'guardian1Name', 'guardian1Relationship', 'guardian2Name', 'guardian2Relationship', 'address'] as const) {
+    const problem = textProblem(r[field]);
+    if (problem) add(field, `${ROSTER_FIELDS.find((f) => f.key === field)?.label ?? ''}${problem}`, 'Contains control or direction characters');
+  }
 
   let idNumber: string | null = null;
   let idBirth: string | null = null;
@@ -181,6 +187,7 @@ function validateRow(r: RosterRecord, ctx: RosterContext): RosterRowResult {
     else add('birthDate', `出生日期无法识别：${r.birthDate}`, `Birth date not understood: ${r.birthDate}`);
   }
   else if (birthDate > ctx.today) add('birthDate', '出生日期不能晚于今天', 'Birth date is in the future');
+  else if (!inDateWindow(birthDate)) add('birthDate', `出生日期应在 ${FIRST_DATE.slice(0, 4)} 年以后：${r.birthDate}`, `Birth date out of range: ${r.birthDate}`);
   else if (idBirth && idBirth !== birthDate) add('birthDate', `出生日期与身份证号不一致（身份证为 ${idBirth}）`, `Birth date differs from the ID number (${idBirth})`);
 
   const gender = r.gender.trim() === '' ? idGender : parseGenderCell(r.gender);
@@ -196,6 +203,7 @@ function validateRow(r: RosterRecord, ctx: RosterContext): RosterRowResult {
 
   const enrolledOn = r.enrolledOn.trim() === '' ? ctx.today : parseDateCell(r.enrolledOn);
   if (!enrolledOn) add('enrolledOn', `入园日期无法识别：${r.enrolledOn}`, `Enrolment date not understood: ${r.enrolledOn}`);
+  else if (!inDateWindow(enrolledOn)) add('enrolledOn', `入园日期应在 ${FIRST_DATE.slice(0, 4)}～${LAST_DATE.slice(0, 4)} 年之间：${r.enrolledOn}`, `Enrolment date out of range: ${r.enrolledOn}`);
   else if (birthDate && enrolledOn < birthDate) add('enrolledOn', '入园日期不能早于出生日期', 'Enrolment date is before the birth date');
 
   const guardians: CleanGuardian[] = [];

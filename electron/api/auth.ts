@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { staff } from '../../db/schema';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { type Actor, handler, type HandlerContext, ROLES } from './define';
-import { ApiError } from './errors';
+import { ApiError, RecordedRefusal } from './errors';
+import { shortText } from './schemas';
 import type { SessionRestriction } from './sessions';
 
 export const MAX_FAILED_SIGN_INS = 5;
@@ -22,7 +23,7 @@ export const usernameInput = z
 
 export const newStaffInput = z.object({
   username: usernameInput,
-  displayName: z.string().trim().min(1, '请填写姓名').max(30, '姓名最多 30 个字'),
+  displayName: shortText('姓名', 30),
   role: z.enum(ROLES, '请选择角色'),
   classId: z.number().int().positive().nullable().default(null),
   password: passwordInput,
@@ -77,27 +78,33 @@ export const PASSWORD_CHANGE_RESTRICTION: SessionRestriction = {
   messageEn: 'Choose your own new password before doing anything else.',
 };
 
-const refused = () => new ApiError('unauthenticated', '登录名或密码不正确。', 'Wrong username or password.');
+const WRONG_PASSWORD = ['unauthenticated', '登录名或密码不正确。', 'Wrong username or password.'] as const;
+const refused = () => new ApiError(...WRONG_PASSWORD);
+
+/**
+ * Checked against when the username is unknown, so that costs one key
+ * derivation with the same parameters, like a wrong password. The hash of a
+ * random password nobody kept.
+ */
+const UNKNOWN_USER_HASH = 'scrypt$32768$8$1$NOI4iP5oBO6LAFtRdQH1kA==$DOuyheq4Ylw0EG+VY3C1+e180KdrXZMD76Jtfgtq+Es=';
 
 export const authHandlers = {
   'auth.login': handler({
     access: 'public',
-    // Not one transaction: a failed attempt must be counted even though the call fails.
-    write: false,
+    // A wrong password is refused with a RecordedRefusal: the failed attempt is committed, then reported.
+    write: true,
     input: z.object({ username: z.string().trim().toLowerCase().max(64), password: z.string().max(256) }),
     run(ctx, { username, password }) {
       const row = ctx.db.select().from(staff).where(eq(staff.username, username)).get();
-      if (!row) {
-        verifyPassword(password, hashPassword('timing-equaliser'));
-        throw refused();
-      }
-      if (row.disabled) throw new ApiError('forbidden', '此账号已停用，请联系园长。', 'This account is disabled.');
+      // Exactly one key derivation whatever the case, so the time taken tells nothing about the account.
+      const correct = verifyPassword(password, row?.passwordHash ?? UNKNOWN_USER_HASH);
+      if (!row) throw refused();
       const now = ctx.now();
       if (row.lockedUntil && new Date(row.lockedUntil) > now) {
         const minutes = Math.ceil((new Date(row.lockedUntil).getTime() - now.getTime()) / 60000);
         throw new ApiError('forbidden', `密码错误次数过多，账号已锁定，请 ${minutes} 分钟后再试，或请园长重置密码。`, 'Account locked.');
       }
-      if (!verifyPassword(password, row.passwordHash)) {
+      if (!correct) {
         const failed = row.failedAttempts + 1;
         const lock = failed >= MAX_FAILED_SIGN_INS ? new Date(now.getTime() + LOCKOUT_MINUTES * 60000).toISOString() : null;
         ctx.db
@@ -107,11 +114,13 @@ export const authHandlers = {
           .run();
         if (lock) {
           ctx.audit({ action: 'staff.locked', kind: 'account', entity: 'staff', entityId: row.id, summary: `连续 ${failed} 次密码错误，锁定 ${LOCKOUT_MINUTES} 分钟` });
-          throw new ApiError('forbidden', `密码连续错误 ${failed} 次，账号已锁定 ${LOCKOUT_MINUTES} 分钟。`, 'Account locked.');
+          throw new RecordedRefusal('forbidden', `密码连续错误 ${failed} 次，账号已锁定 ${LOCKOUT_MINUTES} 分钟。`, 'Account locked.');
         }
-        throw refused();
+        throw new RecordedRefusal(...WRONG_PASSWORD);
       }
-      ctx.db.update(staff).set({ failedAttempts: 0, lockedUntil: null }).where(eq(staff.id, row.id)).run();
+      // Only someone who knows the password learns that the account is disabled.
+      if (row.disabled) throw new ApiError('forbidden', '此账号已停用，请联系园长。', 'This account is disabled.');
+      if (row.failedAttempts !== 0 || row.lockedUntil !== null) ctx.db.update(staff).set({ failedAttempts: 0, lockedUntil: null }).where(eq(staff.id, row.id)).run();
       const actor = actorOf(row);
       const session = ctx.app.sessions.create(actor, row.mustChangePassword ? PASSWORD_CHANGE_RESTRICTION : undefined);
       return { session, actor, mustChangePassword: row.mustChangePassword };

@@ -81,7 +81,7 @@ export const backupHandlers = {
     },
   }),
 
-  /** Not a write transaction: VACUUM INTO reads its own snapshot and cannot run inside one. */
+  /** Not a write transaction: VACUUM INTO reads its own snapshot (on the read-only connection) and cannot run inside one. */
   'backup.now': handler({
     access: PRINCIPAL,
     write: false,
@@ -110,7 +110,8 @@ export const backupHandlers = {
    */
   'backup.restore': handler({
     access: PRINCIPAL,
-    write: false,
+    // Alone: calls in flight finish on the old data first, and new ones wait for the new.
+    write: 'exclusive',
     input: z.object({ path: z.string().min(1).max(1000) }),
     run(ctx, input) {
       const entry = listedBackup(ctx, input.path);

@@ -12,6 +12,7 @@ import { kindergarten } from '../../db/schema';
 import { handler } from './define';
 import { notFound } from './errors';
 import { resolvePolicy } from './policies';
+import { shortText } from './schemas';
 
 const amount = z.string().trim().regex(/^\d{1,6}(\.\d{1,2})?$/, '金额应为元，最多两位小数，例如 420.00');
 const optionalAmount = z.union([amount, z.literal('')]).default('');
@@ -32,7 +33,7 @@ export const chargingHandlers = {
       custodyAgreement: z.boolean().default(true),
       normalDailyRate: optionalAmount,
       vacationDailyRate: optionalAmount,
-      otherFees: z.array(z.string().trim().min(1).max(40, '收费项目名称最多 40 个字')).max(30).default([]),
+      otherFees: z.array(shortText('收费项目名称', 40)).max(30).default([]),
     }),
     run(ctx, input) {
       const profile = ctx.db.select().from(kindergarten).where(eq(kindergarten.id, 1)).get();

@@ -58,8 +58,15 @@ export type Access = 'public' | 'signed_in' | readonly Role[];
 
 export interface HandlerDef<S extends z.ZodType, O> {
   access: Access;
-  /** Writes run inside one transaction, so a multi-row change lands whole or not at all. */
-  write: boolean;
+  /**
+   * true: runs inside one write transaction (taking the write lock at BEGIN),
+   * so a multi-row change lands whole or not at all; it must be synchronous.
+   * false: runs on a read-only connection (it cannot write); audit entries it
+   * records are written once it has succeeded.
+   * 'exclusive': runs alone, after the calls in flight, and manages its own
+   * writes (a restore, which replaces the database).
+   */
+  write: boolean | 'exclusive';
   input: S;
   run(ctx: HandlerContext, input: z.output<S>): O | Promise<O>;
 }

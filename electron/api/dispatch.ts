@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import type { OpenedDatabase, ReadConnection } from '../../db/open';
 import { auditLog } from '../../db/schema';
-import type { OpenedDatabase } from '../../db/open';
 import type { Actor, AnyHandler, AppServices, AuditEntry, HandlerContext, HandlerMap } from './define';
-import { ApiError, type ApiResult } from './errors';
+import { ApiError, type ApiResult, RecordedRefusal } from './errors';
+import { CallGate } from './gate';
 import { localDate } from './time';
 
 z.config(z.locales.zhCN());
@@ -21,6 +22,12 @@ export interface Dispatcher {
   readonly handlers: HandlerMap;
 }
 
+/** The live connections: the one that writes, and the read-only one read handlers get. A restore replaces both. */
+export interface Connections {
+  writer: OpenedDatabase;
+  reader: ReadConnection;
+}
+
 /** Combines area maps into one; a name defined twice is a programming error. */
 export function combineHandlers(...maps: HandlerMap[]): HandlerMap {
   const all: HandlerMap = {};
@@ -33,46 +40,76 @@ export function combineHandlers(...maps: HandlerMap[]): HandlerMap {
   return all;
 }
 
+const INTERNAL = {
+  code: 'internal',
+  message: '操作没有完成，数据未作更改。请重试；如仍失败，请联系技术支持。',
+  messageEn: 'The operation failed and nothing was changed.',
+} as const;
+
+/**
+ * How a call runs, by what its handler declares:
+ * - `write: true` — one write transaction, begun IMMEDIATE (the write lock is
+ *   taken first, so another writer makes it wait, never fail half-way);
+ * - `write: false` — on the read-only connection; audit entries it records
+ *   are written after it succeeds;
+ * - `write: 'exclusive'` — alone, once the calls in flight have finished.
+ * A handler's context works only until its synchronous part returns: an
+ * async handler cannot touch the database after an await, when a restore
+ * may have replaced it.
+ */
 export function createDispatcher(
   handlers: HandlerMap,
-  database: () => OpenedDatabase,
+  connections: () => Connections,
   services: AppServices,
   log: (message: string, error: unknown) => void = (m, e) => console.error(m, e),
 ): Dispatcher {
+  const gate = new CallGate();
+
   async function call(request: ApiCall): Promise<ApiResult<unknown>> {
     try {
       const def = Object.hasOwn(handlers, request.name) ? handlers[request.name] : undefined;
       if (!def) throw new ApiError('unknown_method', `未知的操作：${String(request.name).slice(0, 80)}`);
-      const actor = services.sessions.resolve(request.session ?? null);
-      authorize(def, actor);
-      const restriction = def.access === 'public' ? null : services.sessions.refusal(request.session, request.name);
-      if (restriction) throw new ApiError('forbidden', restriction.message, restriction.messageEn);
-      const parsed = def.input.safeParse(request.input);
-      if (!parsed.success) throw zodToApiError(parsed.error);
-      const committed: (() => void)[] = [];
-      const ctx = makeContext(database(), actor, request.session ?? null, services, committed);
-      const value = def.write ? runInTransaction(ctx, def, parsed.data) : await def.run(ctx, parsed.data);
-      for (const step of committed) {
-        try {
-          step();
-        } catch (error) {
-          log(`API ${request.name}: step after commit failed`, error);
-        }
-      }
+      // The session is resolved inside the gate: a call queued behind a restore must see the sessions it left.
+      const value = await gate.run(def.write === 'exclusive', () => execute(def, request));
       return { ok: true, value };
     } catch (error) {
       if (error instanceof ApiError) return { ok: false, error: error.toBody() };
+      const busy = busyError(error);
+      if (busy) return { ok: false, error: busy.toBody() };
       log(`API ${request.name} failed`, error);
-      return {
-        ok: false,
-        error: {
-          code: 'internal',
-          message: '操作没有完成，数据未作更改。请重试；如仍失败，请联系技术支持。',
-          messageEn: 'The operation failed and nothing was changed.',
-        },
-      };
+      return { ok: false, error: { ...INTERNAL } };
     }
   }
+
+  async function execute(def: AnyHandler, request: ApiCall): Promise<unknown> {
+    const session = request.session ?? null;
+    const actor = services.sessions.resolve(session);
+    authorize(def, actor);
+    const restriction = def.access === 'public' ? null : services.sessions.refusal(session, request.name);
+    if (restriction) throw new ApiError('forbidden', restriction.message, restriction.messageEn);
+    const parsed = def.input.safeParse(request.input);
+    if (!parsed.success) throw zodToApiError(parsed.error);
+    const { writer, reader } = connections();
+    const committed: (() => void)[] = [];
+    const who = { actor, session, services, committed };
+    let value: unknown;
+    if (def.write === true) value = inWriteTransaction(writer, who, (ctx) => def.run(ctx, parsed.data));
+    else if (def.write === 'exclusive') value = await runSealed(makeContext(writer, who, (entry) => writeAudit({ db: writer.db, actor, now: services.now }, entry)), def, parsed.data);
+    else {
+      const entries: AuditEntry[] = [];
+      value = await runSealed(makeContext(reader, who, (entry) => entries.push(entry)), def, parsed.data);
+      if (entries.length > 0) inWriteTransaction(writer, who, (ctx) => entries.forEach(ctx.audit));
+    }
+    for (const step of committed) {
+      try {
+        step();
+      } catch (error) {
+        log(`API ${request.name}: step after commit failed`, error);
+      }
+    }
+    return value;
+  }
+
   return { call, handlers };
 }
 
@@ -85,39 +122,88 @@ function authorize(def: AnyHandler, actor: Actor | null): void {
   }
 }
 
-function runInTransaction(ctx: HandlerContext, def: AnyHandler, input: unknown): unknown {
-  // IMMEDIATE takes the write lock before the handler reads: a second
-  // connection (another backend on the same file) waits for it (busy_timeout)
-  // instead of failing half-way when both read first and then write.
-  const run = ctx.sqlite.transaction(() => {
-    const result = def.run(ctx, input);
-    if (result instanceof Promise) {
-      throw new Error('A write handler must be synchronous so that it runs inside one transaction');
-    }
-    return result;
-  });
-  return run.immediate();
+/**
+ * Runs `run` in one transaction that takes the write lock at BEGIN. A
+ * RecordedRefusal (a wrong password that must still count) commits what was
+ * written before it and is then reported.
+ */
+function inWriteTransaction(writer: OpenedDatabase, who: Caller, run: (ctx: HandlerContext) => unknown): unknown {
+  let refusal: RecordedRefusal | null = null;
+  const ctx = makeContext(writer, who, (entry) => writeAudit({ db: writer.db, actor: who.actor, now: who.services.now }, entry));
+  const value = writer.sqlite
+    .transaction(() => {
+      try {
+        const result = run(ctx);
+        if (result instanceof Promise) {
+          throw new Error('A write handler must be synchronous so that it runs inside one transaction');
+        }
+        return result;
+      } catch (error) {
+        if (!(error instanceof RecordedRefusal)) throw error;
+        refusal = error;
+        return undefined;
+      }
+    })
+    .immediate();
+  seal(ctx);
+  if (refusal) throw refusal;
+  return value;
+}
+
+/** Calls the handler; once its synchronous part has returned, its context no longer reaches the database. */
+async function runSealed(ctx: HandlerContext, def: AnyHandler, input: unknown): Promise<unknown> {
+  let pending: unknown;
+  try {
+    pending = def.run(ctx, input);
+  } finally {
+    seal(ctx);
+  }
+  return await pending;
+}
+
+const SEALED = Symbol('sealed');
+
+function seal(ctx: HandlerContext): void {
+  (ctx as unknown as Record<symbol, boolean>)[SEALED] = true;
+}
+
+/** Who is calling, and the steps to run once the call's writes have committed. */
+interface Caller {
+  actor: Actor | null;
+  session: string | null;
+  services: AppServices;
+  committed: (() => void)[];
 }
 
 function makeContext(
-  opened: OpenedDatabase,
-  actor: Actor | null,
-  session: string | null,
-  services: AppServices,
-  committed: (() => void)[],
+  connection: { db: OpenedDatabase['db']; sqlite: OpenedDatabase['sqlite'] },
+  { actor, session, services, committed }: Caller,
+  audit: (entry: AuditEntry) => void,
 ): HandlerContext {
-  const ctx: HandlerContext = {
-    db: opened.db,
-    sqlite: opened.sqlite,
+  const ctx = {
+    get db() {
+      assertOpen(ctx);
+      return connection.db;
+    },
+    get sqlite() {
+      assertOpen(ctx);
+      return connection.sqlite;
+    },
     actor,
     session,
     now: services.now,
     today: () => localDate(services.now()),
     app: services,
-    audit: (entry: AuditEntry) => writeAudit(ctx, entry),
-    afterCommit: (step) => committed.push(step),
-  };
+    audit,
+    afterCommit: (step: () => void) => committed.push(step),
+  } as HandlerContext;
   return ctx;
+}
+
+function assertOpen(ctx: HandlerContext): void {
+  if ((ctx as unknown as Record<symbol, boolean>)[SEALED]) {
+    throw new Error('A handler used the database after an await (or after it returned); load everything it needs first');
+  }
 }
 
 /** Appends to the audit trail as `ctx.actor` (the command line writes with it too). */
@@ -136,6 +222,17 @@ export function writeAudit(ctx: Pick<HandlerContext, 'db' | 'actor' | 'now'>, en
       after: entry.after === undefined ? null : JSON.stringify(entry.after),
     })
     .run();
+}
+
+/** Another program (the kd command) held the write lock for longer than busy_timeout: say so, not "internal". */
+function busyError(error: unknown): ApiError | null {
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code !== 'string' || !/^SQLITE_(BUSY|LOCKED)/.test(code)) return null;
+  return new ApiError(
+    'conflict',
+    '数据文件正被另一个程序（如 kd 命令）写入，本次操作没有完成，数据未作更改。请稍后重试。',
+    'The database is busy with another program; nothing was changed. Try again shortly.',
+  );
 }
 
 /** Zod issues become one readable sentence plus per-field messages for forms. */

@@ -35,6 +35,13 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * A refusal whose writes are kept: a wrong password is refused, and still
+ * counts towards the lockout. The dispatcher commits the transaction, then
+ * reports the error. For nothing else: bad input otherwise changes nothing.
+ */
+export class RecordedRefusal extends ApiError {}
+
 export const invalid = (message: string, messageEn?: string, fields?: Record<string, string>) =>
   new ApiError('invalid_input', message, messageEn, fields);
 export const notFound = (what: string, whatEn = 'record') =>

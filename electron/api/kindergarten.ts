@@ -16,6 +16,7 @@ import {
   monthIndex,
   optionalText,
   shortText,
+  whenFieldsValid,
 } from './schemas';
 
 /** The profile form; setup offers the built-in notices, Settings also the kindergarten's copies. */
@@ -52,7 +53,7 @@ export const schoolYearInput = z
       .array(semesterInput)
       .min(1, '至少设置一个学期')
       .max(2, '一个学年最多两个学期')
-      .refine((list) => new Set(list.map((s) => s.name)).size === list.length, '两个学期的名称不能相同'),
+      .refine((list) => new Set(list.map((s) => s.name)).size === list.length, { message: '两个学期的名称不能相同', ...whenFieldsValid }),
   })
   .superRefine((v, ctx) => {
     v.semesters.forEach((s, i) => {

@@ -14,13 +14,16 @@ export interface SessionRestriction {
 
 interface Session {
   actor: Actor;
+  createdAt: number;
   lastSeen: number;
   restriction?: SessionRestriction;
 }
 
 /**
  * Sign-in sessions live in the main process only; the renderer holds an opaque
- * token. A session idle for longer than the limit is gone (the UI locks sooner).
+ * token. A session idle for longer than the idle limit is gone (the UI locks
+ * sooner), and so is any session older than the absolute limit, however busy:
+ * a token copied off a desk at 8 o'clock is worthless by the evening.
  */
 export class SessionStore {
   private sessions = new Map<string, Session>();
@@ -28,11 +31,13 @@ export class SessionStore {
   constructor(
     private readonly idleLimitMs = 8 * 60 * 60 * 1000,
     private readonly clock: () => number = Date.now,
+    private readonly absoluteLimitMs = 12 * 60 * 60 * 1000,
   ) {}
 
   create(actor: Actor, restriction?: SessionRestriction): string {
     const token = randomBytes(24).toString('base64url');
-    this.sessions.set(token, { actor, lastSeen: this.clock(), restriction });
+    const at = this.clock();
+    this.sessions.set(token, { actor, createdAt: at, lastSeen: at, restriction });
     return token;
   }
 
@@ -51,11 +56,12 @@ export class SessionStore {
     if (!token) return null;
     const session = this.sessions.get(token);
     if (!session) return null;
-    if (this.clock() - session.lastSeen > this.idleLimitMs) {
+    const now = this.clock();
+    if (now - session.lastSeen > this.idleLimitMs || now - session.createdAt > this.absoluteLimitMs) {
       this.sessions.delete(token);
       return null;
     }
-    session.lastSeen = this.clock();
+    session.lastSeen = now;
     return session.actor;
   }
 
@@ -63,10 +69,10 @@ export class SessionStore {
     this.sessions.delete(token);
   }
 
-  /** After an account is disabled or its role changes, its sessions end at once. */
-  endAllFor(staffId: number): void {
+  /** After an account is disabled or its role changes, its sessions end at once (all but `keep`, if given). */
+  endAllFor(staffId: number, keep?: string | null): void {
     for (const [token, session] of this.sessions) {
-      if (session.actor.staffId === staffId) this.sessions.delete(token);
+      if (session.actor.staffId === staffId && token !== keep) this.sessions.delete(token);
     }
   }
 

@@ -8,6 +8,7 @@ import { actorOf, createStaff, newStaffInput } from './auth';
 import { handler, type HandlerContext } from './define';
 import { ApiError } from './errors';
 import { classInput, insertSchoolYear, profileInput, schoolYearInput } from './kindergarten';
+import { whenFieldsValid } from './schemas';
 
 function isConfigured(ctx: HandlerContext): boolean {
   return ctx.db.select({ id: kindergarten.id }).from(kindergarten).get() !== undefined;
@@ -47,7 +48,7 @@ export const setupHandlers = {
         .array(classInput)
         .min(1, '至少设置一个班级')
         .max(60)
-        .refine((list) => new Set(list.map((c) => c.name)).size === list.length, '班级名称不能重复'),
+        .refine((list) => new Set(list.map((c) => c.name)).size === list.length, { message: '班级名称不能重复', ...whenFieldsValid }),
       principal: newStaffInput.omit({ role: true, classId: true }),
     }),
     run(ctx, input) {

@@ -6,7 +6,7 @@ import { readSettings, writeSettings } from '../backup/settings';
 import { createStaff, newStaffInput, passwordInput } from './auth';
 import { handler, type HandlerContext, ROLES } from './define';
 import { conflict, invalid, notFound } from './errors';
-import { id, isoDate } from './schemas';
+import { id, isoDate, whenFieldsValid } from './schemas';
 
 const PRINCIPAL = ['principal'] as const;
 export const AUDIT_KINDS = ['money', 'attendance', 'record', 'account', 'system'] as const;
@@ -74,7 +74,7 @@ const auditQuery = z
     page: z.number().int().min(1).default(1),
     pageSize: z.number().int().min(1).max(200, '每页最多 200 条').default(50),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '开始日期不能晚于结束日期', path: ['to'] });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '开始日期不能晚于结束日期', path: ['to'], ...whenFieldsValid });
 
 /** Start of a Beijing calendar day as the ISO instant the audit trail stores. */
 function dayStart(date: string, plusDays = 0): string {
@@ -232,7 +232,7 @@ export const staffHandlers = {
     write: true,
     input: z
       .object({ current: z.string().min(1, '请填写当前密码').max(256), password: passwordInput })
-      .refine((v) => v.current !== v.password, { message: '新密码不能与当前密码相同', path: ['password'] }),
+      .refine((v) => v.current !== v.password, { message: '新密码不能与当前密码相同', path: ['password'], ...whenFieldsValid }),
     run(ctx, input) {
       const row = loadStaff(ctx, ctx.actor!.staffId);
       if (!verifyPassword(input.current, row.passwordHash)) {
@@ -240,7 +240,9 @@ export const staffHandlers = {
       }
       ctx.db.update(staff).set({ passwordHash: hashPassword(input.password), mustChangePassword: false }).where(eq(staff.id, row.id)).run();
       ctx.audit({ action: 'staff.changePassword', kind: 'account', entity: 'staff', entityId: row.id, summary: `${row.displayName} 修改了自己的密码` });
-      // The temporary password is gone, so this session may now do what the role allows.
+      // Whoever signed in with the old password elsewhere is signed out; this session carries on,
+      // and the temporary password being gone, may now do what the role allows.
+      ctx.app.sessions.endAllFor(row.id, ctx.session);
       if (ctx.session) ctx.app.sessions.lift(ctx.session);
       return { id: row.id };
     },

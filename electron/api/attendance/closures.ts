@@ -4,7 +4,7 @@ import { closureList, closuresBetween, deleteClosure, findClosure, insertClosure
 import { loadLegalCalendar } from '../../services/legal-calendar';
 import { handler } from '../define';
 import { invalid, notFound } from '../errors';
-import { id, isoDate, shortText } from '../schemas';
+import { dateRange, id, isoDate, shortText } from '../schemas';
 import { OFFICE } from './access';
 import { dayInfo, loadClass, writeDay } from './days';
 
@@ -20,16 +20,7 @@ export const closureHandlers = {
   'attendance.addClosure': handler({
     access: OFFICE,
     write: true,
-    input: z
-      .object({
-        firstDate: isoDate,
-        lastDate: isoDate,
-        kind: z.enum(CLOSURE_KINDS, '请选择停课或园内假期'),
-        classId: id.nullable(),
-        reason: shortText('原因', 100),
-      })
-      .refine((v) => v.lastDate >= v.firstDate, { message: '结束日期不能早于开始日期', path: ['lastDate'] })
-      .refine((v) => datesBetween(v.firstDate, v.lastDate).length <= 92, { message: '一次最多登记 92 天', path: ['lastDate'] }),
+    input: dateRange({ kind: z.enum(CLOSURE_KINDS, '请选择停课或园内假期'), classId: id.nullable(), reason: shortText('原因', 100) }, 92),
     run(ctx, input) {
       const calendar = loadLegalCalendar(ctx.db);
       const dates = datesBetween(input.firstDate, input.lastDate);

@@ -4,7 +4,7 @@ import { closuresBetween, isMonthSettled } from '../../../db/queries/attendance'
 import { loadLegalCalendar } from '../../services/legal-calendar';
 import { handler } from '../define';
 import { invalid } from '../errors';
-import { id, isoDate } from '../schemas';
+import { dateRange, id } from '../schemas';
 import { assertClassAccess, WRITERS } from './access';
 import { dayInfo, dayLabel, loadChild, note, reasonField, requireEnrolled, writeDay } from './days';
 
@@ -16,13 +16,7 @@ export const leaveHandlers = {
   'attendance.recordLeave': handler({
     access: WRITERS,
     write: true,
-    input: z
-      .object({ childId: id, firstDate: isoDate, lastDate: isoDate, status: reasonField, note })
-      .refine((v) => v.lastDate >= v.firstDate, { message: '结束日期不能早于开始日期', path: ['lastDate'] })
-      .refine((v) => datesBetween(v.firstDate, v.lastDate).length <= MAX_LEAVE_DAYS, {
-        message: `一次最多登记 ${MAX_LEAVE_DAYS} 天的请假`,
-        path: ['lastDate'],
-      }),
+    input: dateRange({ childId: id, status: reasonField, note }, MAX_LEAVE_DAYS, `一次最多登记 ${MAX_LEAVE_DAYS} 天的请假`),
     run(ctx, input) {
       const child = loadChild(ctx, input.childId);
       assertClassAccess(ctx, child.classId);

@@ -4,7 +4,7 @@ import { closuresBetween, enrolledInClass, isMonthSettled, rollCallRows } from '
 import { loadLegalCalendar } from '../../services/legal-calendar';
 import { handler } from '../define';
 import { invalid } from '../errors';
-import { id, isoDate, optionalText } from '../schemas';
+import { id, isoDate, optionalText, whenFieldsValid } from '../schemas';
 import { assertClassAccess, WRITERS } from './access';
 import { countByStatus, dayInfo, dayLabel, loadChild, loadClass, note, requireEnrolled, requireOpen, requireWorkingDay, statusField, writeDay } from './days';
 
@@ -71,7 +71,7 @@ export const rollCallHandlers = {
         .array(entry)
         .min(1, '没有要保存的考勤')
         .max(200)
-        .refine((list) => new Set(list.map((e) => e.childId)).size === list.length, '同一名幼儿出现了两次'),
+        .refine((list) => new Set(list.map((e) => e.childId)).size === list.length, { message: '同一名幼儿出现了两次', ...whenFieldsValid }),
       reason: optionalText(100),
     }),
     run(ctx, { classId, date, entries, reason }) {

@@ -12,7 +12,7 @@ import {
 } from '../../../core/families/labels';
 import { MOBILE_MESSAGE, MOBILE_PATTERN, normalizeMobile } from '../../../core/families/mobile';
 import { ROSTER_FIELDS, type RosterField } from '../../../core/families/roster';
-import { id, isoDate, optionalText, shortText } from '../schemas';
+import { id, isoDate, optionalText, shortText, whenFieldsValid } from '../schemas';
 
 /** Field rules for the families area; date rules that depend on "today" are checked in the handlers. */
 export const mobileInput = z
@@ -61,7 +61,7 @@ export const childInput = z
     if (v.reductionCategory && v.reductionNote === '') {
       ctx.addIssue({ code: 'custom', path: ['reductionNote'], message: '请注明已查验的证明材料（如低保证编号）' });
     }
-  });
+  }, whenFieldsValid);
 export type ChildInput = z.output<typeof childInput>;
 
 export const guardianInput = z.object({
@@ -89,7 +89,7 @@ export const newFamilyInput = householdInput
       if (seen.has(g.mobile)) ctx.addIssue({ code: 'custom', path: ['guardians', i, 'mobile'], message: '两位家长的手机号相同' });
       seen.add(g.mobile);
     });
-  });
+  }, whenFieldsValid);
 
 export const statusChangeInput = z.object({
   childId: id,
@@ -108,7 +108,7 @@ export const contactInput = z
     summary: optionalText(1000),
     followUpOn: optionalDate,
   })
-  .refine((v) => v.followUpOn === null || v.followUpOn >= v.date, { path: ['followUpOn'], message: '跟进日期不能早于沟通日期' });
+  .refine((v) => v.followUpOn === null || v.followUpOn >= v.date, { path: ['followUpOn'], message: '跟进日期不能早于沟通日期', ...whenFieldsValid });
 
 export const feedbackInput = z
   .object({
@@ -117,9 +117,9 @@ export const feedbackInput = z
     receivedOn: isoDate,
     channel: z.enum(FEEDBACK_CHANNELS, '请选择收到的渠道'),
     category: z.enum(FEEDBACK_CATEGORIES, '请选择类别'),
-    content: shortText('意见内容', 2000),
+    content: shortText('意见内容', 2000, { multiline: true }),
   })
-  .refine((v) => v.anonymous || v.householdId !== null, { path: ['householdId'], message: '请选择反映意见的家庭，或勾选“匿名”' })
+  .refine((v) => v.anonymous || v.householdId !== null, { path: ['householdId'], message: '请选择反映意见的家庭，或勾选“匿名”', ...whenFieldsValid })
   .transform((v) => (v.anonymous ? { ...v, householdId: null } : v));
 
 export const feedbackUpdateInput = z.object({

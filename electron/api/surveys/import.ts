@@ -19,13 +19,15 @@ export const importHandlers = {
       base64: z.string().min(1, '请选择文件').max(30_000_000, '文件太大（最大约 20 MB）'),
     }),
     async run(ctx, input) {
+      // Everything from the database first: after the await the context no longer reaches it.
       const run = openRun(ctx, input.runId);
+      const questions = loadQuestions(ctx, run.templateId);
       const grid = await readSpreadsheet(input.fileName, input.base64);
       if (grid.length < 2) throw invalid('文件中没有数据行：第一行应为题目，之后每行一份答卷');
       if (grid.length - 1 > MAX_IMPORT_ROWS) throw invalid(`一次最多导入 ${MAX_IMPORT_ROWS} 份答卷，请分批导入`);
       const headers = grid[0]!.map((h) => h.trim());
       const rows = grid.slice(1).map((r) => headers.map((_, i) => (r[i] ?? '').slice(0, MAX_COMMENT * 2)));
-      return { headers, rows, mapping: autoMap(headers, loadQuestions(ctx, run.templateId)) };
+      return { headers, rows, mapping: autoMap(headers, questions) };
     },
   }),
 

@@ -1,27 +1,27 @@
 import { z } from 'zod';
 import { MAX_COMMENT, MAX_IMPORT_ROWS, QUESTION_KINDS } from '../../../core/surveys';
-import { id, optionalText, shortText } from '../schemas';
+import { id, optionalText, shortText, text, whenFieldsValid } from '../schemas';
 
 export const questionInput = z
   .object({
     section: optionalText(30),
     kind: z.enum(QUESTION_KINDS, '题型不正确'),
     text: shortText('题目', 200),
-    options: z.array(z.string().trim().min(1, '选项不能为空').max(40, '选项最多 40 个字')).max(12, '选项最多 12 个').default([]),
+    options: z.array(shortText('选项', 40)).max(12, '选项最多 12 个').default([]),
   })
   .superRefine((q, ctx) => {
     if (q.kind === 'rating' && q.options.length !== 5) ctx.addIssue({ code: 'custom', message: `评分题「${q.text}」需要 5 个等级说明`, path: ['options'] });
     if ((q.kind === 'single' || q.kind === 'multi') && q.options.length < 2)
       ctx.addIssue({ code: 'custom', message: `选择题「${q.text}」至少需要 2 个选项`, path: ['options'] });
     if ((q.kind === 'text' || q.kind === 'nps') && q.options.length > 0) ctx.addIssue({ code: 'custom', message: `「${q.text}」不需要选项`, path: ['options'] });
-  });
+  }, whenFieldsValid);
 
 export const answersInput = z
   .array(
     z.object({
       questionId: id,
       values: z.array(z.number().int('分值应为整数')).max(12).optional(),
-      text: z.string().trim().max(MAX_COMMENT, `意见最多 ${MAX_COMMENT} 字`).optional(),
+      text: text(MAX_COMMENT, { multiline: true, tooLong: `意见最多 ${MAX_COMMENT} 字` }).optional(),
     }),
   )
   .max(100);

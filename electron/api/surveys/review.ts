@@ -5,7 +5,7 @@ import { householdLabels } from '../../../db/queries/families';
 import { semesters, surveyActions, surveyCommentTags } from '../../../db/schema';
 import { handler } from '../define';
 import { notFound } from '../errors';
-import { id } from '../schemas';
+import { id, shortText } from '../schemas';
 import { PRINCIPAL } from './access';
 import { commentKey } from './anonymity';
 import { loadQuestions, loadRun, previousRun, runClasses, runData } from './records';
@@ -90,7 +90,7 @@ export const reviewHandlers = {
     input: z.object({
       runId: id,
       key: z.string().min(1).max(40),
-      tags: z.array(z.string().trim().min(1, '标签不能为空').max(12, '标签最多 12 个字')).max(8, '一条意见最多 8 个标签'),
+      tags: z.array(shortText('标签', 12)).max(8, '一条意见最多 8 个标签'),
     }),
     run(ctx, input) {
       const run = loadRun(ctx, input.runId);

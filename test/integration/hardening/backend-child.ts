@@ -1,0 +1,61 @@
+/**
+ * The real backend in a child process, driven over IPC by child.ts, so that
+ * a test can give each call a deadline: a handler that loops for ever blocks
+ * this process, not the test runner, and the test reports the input.
+ * Usage: node --import tsx backend-child.ts <db path> <now ISO> [lock|nolock]
+ */
+import { createHash } from 'node:crypto';
+import { createBackend } from '../../../electron/backend';
+
+const [dbPath, nowArg, lockArg] = process.argv.slice(2);
+if (!dbPath || !nowArg) throw new Error('usage: backend-child.ts <db> <now> [lock|nolock]');
+const now = new Date(nowArg);
+
+type Message =
+  | { id: number; type: 'call'; name: string; input: unknown; session: string | null }
+  | { id: number; type: 'hash' }
+  | { id: number; type: 'query'; sql: string }
+  | { id: number; type: 'close' };
+const send = (message: unknown) => process.send!(message);
+
+let backend: ReturnType<typeof createBackend>;
+try {
+  backend = createBackend({
+    dbPath,
+    now: () => now,
+    automaticBackups: false,
+    instanceLock: lockArg !== 'nolock',
+    log: (message, error) => send({ type: 'log', message, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+  });
+} catch (error) {
+  send({ type: 'refused', message: error instanceof Error ? error.message : String(error) });
+  process.exit(3);
+}
+
+/** Every table's rows, hashed: equal before and after a call means the call wrote nothing. */
+function hashTables(): string {
+  const sqlite = backend.database().sqlite;
+  const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+  const hash = createHash('sha256');
+  for (const table of tables) {
+    hash.update(`\u0000${table}\u0000`);
+    for (const row of sqlite.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).raw().iterate()) hash.update(JSON.stringify(row));
+  }
+  return hash.digest('hex');
+}
+
+process.on('message', async (message: Message) => {
+  if (message.type === 'call') {
+    const result = await backend.dispatcher.call({ name: message.name, input: message.input, session: message.session });
+    send({ id: message.id, result });
+  } else if (message.type === 'hash') {
+    send({ id: message.id, hash: hashTables() });
+  } else if (message.type === 'query') {
+    send({ id: message.id, rows: backend.database().sqlite.prepare(message.sql).all() });
+  } else if (message.type === 'close') {
+    backend.close();
+    send({ id: message.id, closed: true });
+    process.disconnect();
+  }
+});
+send({ type: 'ready' });
