@@ -32,8 +32,8 @@ export interface DemoOptions {
   isWorkingDay(date: string): boolean;
   /** Attendance is generated up to and including this day. */
   until?: string;
-  /** Bills and payments (default true); tests of the money area start without them. */
-  money?: boolean;
+  /** Payments for the demo bills and the September settlement after them (default true); the payments tests start from the bills alone. */
+  payments?: boolean;
 }
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -262,7 +262,7 @@ export function loadDemo(db: Db, options: DemoOptions): { children: number; atte
   loadFamiliesDemo(db);
   loadBillingDemo(db, options.isWorkingDay);
   loadSurveyDemo(db);
-  if (options.money !== false) {
+  if (options.payments !== false) {
     // After the demo bills (db/demo/billing.ts): payments for most of them.
     loadPaymentsDemo(db);
     // Last: the month-end settlement of September reads the bills and payments made above.
