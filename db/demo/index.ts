@@ -32,8 +32,8 @@ export interface DemoOptions {
   isWorkingDay(date: string): boolean;
   /** Attendance is generated up to and including this day. */
   until?: string;
-  /** Fee standards, bills, payments and September's settlement (default true); tests of the money area can start without them. */
-  money?: boolean;
+  /** Payments for the demo bills and the September settlement after them (default true); the payments tests start from the bills alone. */
+  payments?: boolean;
 }
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -260,9 +260,9 @@ export function loadDemo(db: Db, options: DemoOptions): { children: number; atte
   }
   for (let i = 0; i < rows.length; i += 500) db.insert(attendance).values(rows.slice(i, i + 500)).run();
   loadFamiliesDemo(db);
+  loadBillingDemo(db, options.isWorkingDay);
   loadSurveyDemo(db);
-  if (options.money !== false) {
-    loadBillingDemo(db, options.isWorkingDay);
+  if (options.payments !== false) {
     // After the demo bills (db/demo/billing.ts): payments for most of them.
     loadPaymentsDemo(db);
     // Last: the month-end settlement of September reads the bills and payments made above.

@@ -24,12 +24,11 @@ export interface BillingTab {
 const DESK: readonly Role[] = ['principal', 'finance', 'front_desk'];
 
 export const BILLING_TABS: BillingTab[] = [
-  // First: what the front desk does every day.
-  { id: 'payments', label: ['缴费登记', 'Payments'], roles: DESK, component: PaymentsTab },
+  { id: 'refund', label: ['退费试算', 'Refund calculator'], roles: DESK, component: RefundCalculator },
   { id: 'bills', label: ['缴费通知单', 'Bills'], roles: DESK, component: BillsTab },
+  { id: 'payments', label: ['缴费登记', 'Payments'], roles: DESK, component: PaymentsTab },
   { id: 'ledger', label: ['家庭账户', 'Family accounts'], roles: DESK, component: LedgerTab },
   { id: 'arrears', label: ['欠费', 'Arrears'], roles: DESK, component: ArrearsTab },
-  { id: 'refund', label: ['退费试算', 'Refund calculator'], roles: DESK, component: RefundCalculator },
   { id: 'settlement', label: ['月结与退费', 'Settlement'], roles: DESK, component: SettlementTab },
   { id: 'standards', label: ['收费标准', 'Fee standards'], roles: DESK, component: StandardsTab },
   { id: 'check', label: ['收费自查', 'Standards check'], roles: ['principal', 'finance'], component: ChargingCheck },

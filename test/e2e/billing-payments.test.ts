@@ -3,24 +3,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatFen } from '../../core/money';
-import { loadPaymentsDemo } from '../../db/demo/payments';
-import { EDUCATION, issueTestBill, MEALS } from '../integration/billing/fixtures';
 import { type AppUnderTest, ROOT, startApp, textOf, waitForText } from './harness';
 
 let app: AppUnderTest;
 const PDF_DIR = join(ROOT, 'artifacts', 'pdf');
-
-/** The demo's bills, or (until the billing demo is on main) bills issued as it would, with the demo payments over them. */
-function ensureDemoBills() {
-  const { sqlite, db } = app.backend.database();
-  if ((sqlite.prepare('SELECT count(*) AS n FROM bills').get() as { n: number }).n > 0) return;
-  const kids = sqlite.prepare("SELECT id, billing_mode AS billing FROM children WHERE status = 'enrolled' ORDER BY id").all() as { id: number; billing: string }[];
-  for (const kid of kids) {
-    if (kid.billing === 'semester') issueTestBill(app.backend, { childId: kid.id, period: '2026-09', periodLast: '2027-01', dueOn: '2026-09-10', lines: [EDUCATION(210000)] });
-    else for (const m of ['09', '10', '11']) issueTestBill(app.backend, { childId: kid.id, period: `2026-${m}`, dueOn: `2026-${m}-10`, lines: [EDUCATION(), MEALS()] });
-  }
-  sqlite.transaction(() => loadPaymentsDemo(db))();
-}
 
 /** A family in arrears with one child and two or more unpaid monthly bills. */
 function familyInArrears() {
@@ -47,7 +33,6 @@ async function savePdf(name: string): Promise<string> {
 
 beforeAll(async () => {
   app = await startApp({ demo: true, now: new Date('2026-12-01T02:00:00Z'), viewport: { width: 1024, height: 700 } });
-  ensureDemoBills();
   await app.signIn('qiantai', 'demo1234');
 });
 afterAll(async () => {

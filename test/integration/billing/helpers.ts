@@ -76,7 +76,10 @@ let keys = 0;
 /** A fresh idempotency key, as a dialog makes when it opens. */
 export const key = () => `test-key-${process.pid}-${++keys}-${Date.now()}`;
 
-/** For every household: the ledger entries its bills booked against what its live bills say it was charged (payments and refunds left aside). */
+/**
+ * For every household: what its ledger booked for bills (entries that are not
+ * a payment's or a settlement's) against what its live bills charge, net of reductions.
+ */
 export function ledgerAgreesWithBills(demo: BillingDemo): Array<{ householdId: number; ledger: number; bills: number }> {
   return demo.sql(`
     WITH live AS (
@@ -85,7 +88,10 @@ export function ledgerAgreesWithBills(demo: BillingDemo): Array<{ householdId: n
         AND b.id NOT IN (SELECT replaces_bill_id FROM bills WHERE replaces_bill_id IS NOT NULL)
     ),
     owed AS (SELECT household_id, sum(charges_fen - reductions_fen) AS fen FROM live GROUP BY household_id),
-    booked AS (SELECT household_id, sum(amount_fen) AS fen FROM ledger_entries WHERE bill_id IS NOT NULL AND payment_id IS NULL AND settlement_id IS NULL GROUP BY household_id)
+    booked AS (
+      SELECT household_id, sum(amount_fen) AS fen FROM ledger_entries
+      WHERE payment_id IS NULL AND settlement_id IS NULL GROUP BY household_id
+    )
     SELECT h.id AS householdId, coalesce(booked.fen, 0) AS ledger, coalesce(owed.fen, 0) AS bills
     FROM households h LEFT JOIN owed ON owed.household_id = h.id LEFT JOIN booked ON booked.household_id = h.id
     WHERE coalesce(booked.fen, 0) <> coalesce(owed.fen, 0)`);

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { householdBalanceFen, nextNumber, postEntries } from '../../../db/billing/ledger';
 import type { Backend } from '../../../electron/backend';
 import { demoBackend, dumpTables } from '../helpers';
-import { caller, demoHouseholds, EDUCATION, issueTestBill, key, moneyBackend } from './fixtures';
+import { caller, demoHouseholds, key, moneyBackend } from './fixtures';
 
 let backend: Backend | undefined;
 afterEach(() => backend?.close());
@@ -65,9 +65,9 @@ describe('a recorded and voided payment cannot be edited or removed, not even wi
     const env = await moneyBackend();
     backend = env.backend;
     const { single } = demoHouseholds(env.backend);
-    const bill = issueTestBill(env.backend, { childId: single.children[0]!, period: '2026-11', dueOn: '2026-11-10', lines: [EDUCATION()] });
     const call = caller(env.backend, env.sessions.principal);
-    const paid = await call('payments.record', { idempotencyKey: key(), householdId: single.id, amount: '420', method: 'cash', paidOn: '2026-12-01', allocations: [{ billId: bill.id, amount: '420' }] });
+    const bill = (await call('payments.household', { householdId: single.id })).openBills[0]!;
+    const paid = await call('payments.record', { idempotencyKey: key(), householdId: single.id, amount: bill.outstanding, method: 'cash', paidOn: '2026-12-01', allocations: [{ billId: bill.id, amount: bill.outstanding }] });
     await call('payments.setInvoiceNo', { idempotencyKey: key(), paymentId: paid.paymentId, invoiceNo: '0012345' });
     await call('payments.void', { idempotencyKey: key(), paymentId: paid.paymentId, reason: '重复收款' });
     const { sqlite } = env.backend.database();

@@ -1,7 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
+import { formatFen, parseFen } from '../../../core/money';
 import type { Backend } from '../../../electron/backend';
-import { caller, demoHouseholds, EDUCATION, issueTestBill, key, moneyBackend, openMoneyBackend, refusal, sessionOf } from './fixtures';
+import { caller, demoHouseholds, key, moneyBackend, openMoneyBackend, refusal, sessionOf } from './fixtures';
 
 let backend: Backend | undefined;
 afterEach(() => backend?.close());
@@ -15,12 +16,12 @@ describe('receipt numbers: gap-free per year, never repeated', () => {
     backend = env.backend;
     const call = caller(env.backend, env.sessions.desk);
     const { single } = demoHouseholds(env.backend);
-    const bill = issueTestBill(env.backend, { childId: single.children[0]!, period: '2026-11', dueOn: '2026-11-10', lines: [EDUCATION()] });
+    const bill = (await call('payments.household', { householdId: single.id })).openBills[0]!;
     const pay = (amount: string, extra = {}) => call('payments.record', { idempotencyKey: key(), householdId: single.id, amount, method: 'cash', paidOn: '2026-12-01', ...extra });
 
     await pay('100.00');
     // Refused by the handler after the input was read (more than the bill needs).
-    await refusal(pay('500.00', { allocations: [{ billId: bill.id, amount: '420.01' }] }));
+    await refusal(pay('5000.00', { allocations: [{ billId: bill.id, amount: formatFen(parseFen(bill.outstanding) + 1) }] }));
     // Fails after the number was taken and the payment row written: the disk "fills up" at the allocation.
     env.backend.database().sqlite.exec(`CREATE TEMP TRIGGER fail_allocation BEFORE INSERT ON payment_allocations
       WHEN NEW.amount_fen = 12345 BEGIN SELECT RAISE(ABORT, 'disk I/O error (simulated)'); END`);
