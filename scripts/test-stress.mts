@@ -25,23 +25,28 @@ interface VitestReport {
   testResults: { name: string; assertionResults: { fullName: string; status: string }[] }[];
 }
 
+const running = (child: ChildProcess | undefined): child is ChildProcess => !!child && child.exitCode === null && child.signalCode === null;
+
+/** The build or test run under way, stopped with this script if it is interrupted. */
+let current: ChildProcess | undefined;
 function run(command: string, args: string[]): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: ROOT, stdio: 'inherit' });
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
-    child.on('error', () => resolve(1));
+    current = spawn(command, args, { cwd: ROOT, stdio: 'inherit' });
+    current.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    current.on('error', () => resolve(1));
   });
 }
 
 let burner: ChildProcess | undefined;
 const stopBurner = () => {
-  if (burner && burner.exitCode === null && burner.signalCode === null) burner.kill('SIGKILL');
+  if (running(burner)) burner.kill('SIGKILL');
 };
 // Killed however this script ends: normally, on a failure, or interrupted.
 process.on('exit', stopBurner);
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => {
     stopBurner();
+    if (running(current)) current.kill('SIGTERM');
     process.exit(130);
   });
 }

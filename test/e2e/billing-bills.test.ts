@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { amountInWords } from '../../core/print/amount-words';
-import { type AppUnderTest, ROOT, startApp, textOf, waitForText } from './harness';
+import { type AppUnderTest, ROOT, startApp, textOf, waitForCount, waitForText } from './harness';
 
 // 1 December 2026, 09:30 in Nantong: the demo has bills for September to November; December is next.
 let app: AppUnderTest;
@@ -81,8 +81,7 @@ describe('fee standards and the month’s bills in the browser', () => {
     await page.getByLabel('班级', { exact: true }).first().click();
     await page.getByRole('option', { name: '星星班' }).click();
     await page.getByRole('button', { name: `打印本班通知单（${kids.length} 份）` }).click();
-    await page.getByTestId('fee-notice').first().waitFor();
-    expect(await page.getByTestId('fee-notice').count()).toBe(kids.length);
+    await waitForCount(page.getByTestId('fee-notice'), kids.length);
     await app.screenshot('billing-fee-notices');
 
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });

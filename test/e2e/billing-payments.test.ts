@@ -64,7 +64,7 @@ describe('payments at the fee desk', () => {
     await dialog.getByText('金额不能为负数').waitFor();
     await dialog.getByLabel('金额（元）').fill('300');
     await dialog.getByText('现金', { exact: true }).click();
-    expect(await textOf(dialog.getByTestId('payment-split'))).toContain('分配到账单 300.00 元');
+    await waitForText(dialog.getByTestId('payment-split'), '分配到账单 300.00 元');
     await app.screenshot('payments-dialog');
     await dialog.getByLabel('金额（元）').press('Enter');
     const done = await textOf(dialog.getByTestId('payment-recorded'));

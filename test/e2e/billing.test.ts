@@ -32,6 +32,7 @@ describe('the refund calculator at the front desk', () => {
     const expected = expectedRefundFen(present, 18, 42000, 27000, 1500);
 
     await page.getByTestId('nav-billing').click();
+    await page.getByRole('tab', { name: '退费试算' }).click();
     await page.getByPlaceholder('输入姓名查找').fill(child.name);
     await page.getByRole('option', { name: `${child.name}（${child.className}）` }).click();
     await page.getByLabel('结算月份').first().click();
@@ -74,7 +75,7 @@ describe('the refund calculator at the front desk', () => {
     const child = app.backend.database().sqlite
       .prepare("SELECT c.name, k.name AS className FROM children c JOIN classes k ON k.id = c.class_id WHERE c.reduction_category = 'dibao' LIMIT 1")
       .get() as { name: string; className: string };
-    await page.goto(`${app.server.url.split('#')[0]}#/billing`);
+    await page.goto(`${app.server.url.split('#')[0]}#/billing/refund`);
     await page.getByPlaceholder('输入姓名查找').fill(child.name);
     await page.getByRole('option', { name: `${child.name}（${child.className}）` }).click();
     const note = await textOf(page.getByTestId('reduction-note'));

@@ -89,7 +89,7 @@ describe('the screens at 1024x700 and 1366x768', () => {
     const screens: [string, () => Locator][] = [
       ['/attendance', () => page.getByTestId('roll-filter')],
       ['/attendance/month?month=2026-11', () => page.getByTestId('summary-table')],
-      ['/billing', () => page.getByPlaceholder('输入姓名查找')],
+      ['/billing/refund', () => page.getByPlaceholder('输入姓名查找')],
     ];
     for (const [hash, loaded] of screens) {
       await go(hash);
