@@ -10,6 +10,7 @@ import { Amount, localTime, useMethodLabel } from '../money';
 import { InvoiceDialog, VoidDialog } from './PaymentActions';
 
 type Row = PaymentView & { householdLabel?: string };
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
 
 /** Receipts with what they paid, who received them and their actions: print, invoice number, void. */
 export function PaymentsTable({ payments, onChanged, showHousehold = false }: { payments: Row[]; onChanged(): void; showHousehold?: boolean }) {
@@ -30,14 +31,14 @@ export function PaymentsTable({ payments, onChanged, showHousehold = false }: { 
             <Table.Th ta="right">{t('金额', 'Amount')}</Table.Th>
             <Table.Th>{t('缴纳', 'Paid for')}</Table.Th>
             <Table.Th>{t('收款人', 'Received by')}</Table.Th>
-            <Table.Th>{t('票据号码', 'Invoice no.')}</Table.Th>
+            <Table.Th style={NOWRAP}>{t('票据号', 'Invoice')}</Table.Th>
             <Table.Th />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {payments.map((p) => (
             <Table.Tr key={p.id} data-testid="payment-row" style={p.void ? { opacity: 0.7 } : undefined}>
-              <Table.Td ff="monospace">
+              <Table.Td ff="monospace" style={NOWRAP}>
                 {p.receiptNo}
                 {p.void && (
                   <Badge color="red" variant="filled" size="sm" ml={6} title={p.void.reason}>
@@ -52,16 +53,17 @@ export function PaymentsTable({ payments, onChanged, showHousehold = false }: { 
                   </Anchor>
                 </Table.Td>
               )}
-              <Table.Td>{p.paidOn}</Table.Td>
-              <Table.Td>
+              <Table.Td style={NOWRAP}>{p.paidOn}</Table.Td>
+              <Table.Td style={NOWRAP}>
                 {methodLabel(p.method)}
                 {p.reference && (
-                  <Text size="xs" c="dimmed" ff="monospace">
-                    {p.reference}
+                  // Long slip numbers show their last digits (what a clerk compares); the whole one on hover and on the receipt.
+                  <Text size="xs" c="dimmed" ff="monospace" title={p.reference}>
+                    {p.reference.length > 14 ? `…${p.reference.slice(-10)}` : p.reference}
                   </Text>
                 )}
               </Table.Td>
-              <Table.Td ta="right">
+              <Table.Td ta="right" style={NOWRAP}>
                 <Amount value={p.amount} td={p.void ? 'line-through' : undefined} />
               </Table.Td>
               <Table.Td>
@@ -77,13 +79,13 @@ export function PaymentsTable({ payments, onChanged, showHousehold = false }: { 
                   </Text>
                 )}
               </Table.Td>
-              <Table.Td>
+              <Table.Td style={NOWRAP}>
                 {p.receivedByName}
                 <Text size="xs" c="dimmed">
                   {localTime(p.createdAt)}
                 </Text>
               </Table.Td>
-              <Table.Td>
+              <Table.Td style={NOWRAP}>
                 {p.invoiceNo ?? (!p.void && <Anchor size="sm" onClick={() => setInvoicing(p)}>{t('登记', 'Enter')}</Anchor>)}
               </Table.Td>
               <Table.Td>
