@@ -8,7 +8,7 @@ import './fee-notices.css';
 
 type Page = Api['bills.notices']['output'];
 type Notice = Page['notices'][number];
-const PAGE_SIZE = 50;
+const PAGE_SIZE = 100;
 
 /** `fee-notices/<month>/all`, `…/class/<id>` or `…/child/<id>` as the API's filter. */
 function scopeOf(args: string[]): { month: string; classId?: number; childId?: number } | null {
