@@ -167,7 +167,7 @@ function ownDiscountLine(discount: OwnDiscount, charge: LineDraft, alreadyReduce
   return {
     kind: 'reduction',
     item: charge.item,
-    label: `园内优惠：${discount.reason}（${ITEM_LABELS[charge.item][0]} ${what}）`,
+    label: `园内优惠（${ITEM_LABELS[charge.item][0]} ${what}）`,
     periodFirst: charge.periodFirst,
     periodLast: charge.periodLast,
     quantity: 1,
@@ -225,9 +225,11 @@ export function draftBill(
   if (missing && problems.every((p) => p.code === 'calendar_missing') && missing.month > period.first) {
     const shorter = draftBill(child, { ...period, last: prevMonth(missing.month) }, ctx, discounts);
     if (shorter.ok) {
-      shorter.bill.notes.push(
-        `${missing.month.slice(0, 4)} 年的法定节假日安排尚未导入，伙食费无法按法定工作日计算，本单只收到 ${periodLabel(period.first, prevMonth(missing.month)).split('—').pop()}；${missing.month} 起的费用在导入日历后由下一次开具时收取。`,
-      );
+      const note = `${missing.month.slice(0, 4)} 年的法定节假日安排尚未公布，伙食费无法按法定工作日计算，本单收到 ${periodLabel(prevMonth(missing.month), prevMonth(missing.month))}；${periodLabel(missing.month, missing.month)}起的费用另行通知。`;
+      shorter.bill.notes.push(note);
+      // On the notice too: the parent reads why a semester bill stops early.
+      const meal = shorter.bill.lines.find((l) => l.kind === 'charge' && l.unit === 'day');
+      if (meal) meal.note = meal.note ? `${meal.note}；${note}` : note;
     }
     return shorter;
   }

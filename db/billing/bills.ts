@@ -36,12 +36,44 @@ function nextId(db: Db, table: 'bills' | 'bill_lines'): number {
   return (row?.seq ?? 0) + 1;
 }
 
-function insertChunked<T>(rows: T[], size: number, insert: (chunk: T[]) => void): void {
-  for (let i = 0; i < rows.length; i += size) insert(rows.slice(i, i + size));
-}
-
 function lineDescription(number: string, line: Pick<LineDraft, 'label' | 'periodFirst' | 'periodLast'>): string {
   return `${number} ${periodLabel(line.periodFirst, line.periodLast)} ${line.label}`;
+}
+
+const placeholders = <K extends string>(...keys: K[]) => Object.fromEntries(keys.map((k) => [k, sql.placeholder(k)])) as unknown as Record<K, ReturnType<typeof sql.placeholder>>;
+
+/**
+ * The three inserts of a bill run, prepared once per connection: a run writes
+ * thousands of rows, and building each insert anew through the query builder
+ * cost several times the database's own work (bench/billing.ts).
+ */
+function prepareInserts(db: Db) {
+  return {
+    bill: db
+      .insert(bills)
+      .values(
+        placeholders('id', 'number', 'childId', 'householdId', 'billing', 'periodFirst', 'periodLast', 'semesterId', 'revision', 'replacesBillId', 'replaceReason', 'replaceNote', 'dueOn', 'chargesFen', 'reductionsFen', 'creditAppliedFen', 'totalDueFen', 'runId', 'issuedBy', 'issuedAt'),
+      )
+      .prepare(),
+    line: db
+      .insert(billLines)
+      .values(placeholders('id', 'billId', 'kind', 'item', 'label', 'periodFirst', 'periodLast', 'quantity', 'unitPriceFen', 'amountFen', 'standardId', 'clause', 'reductionCategory', 'note'))
+      .prepare(),
+    entry: db
+      .insert(ledgerEntries)
+      .values(placeholders('householdId', 'childId', 'kind', 'amountFen', 'entryDate', 'item', 'periodMonth', 'billId', 'billLineId', 'clause', 'description', 'createdBy', 'createdAt'))
+      .prepare(),
+  };
+}
+const statements = new WeakMap<Db, ReturnType<typeof prepareInserts>>();
+
+function prepared(db: Db) {
+  let found = statements.get(db);
+  if (!found) {
+    found = prepareInserts(db);
+    statements.set(db, found);
+  }
+  return found;
 }
 
 /** The first revision free for a child's period (a voided period billed again takes the next one). */
@@ -79,15 +111,13 @@ function insertBills(db: Db, items: WriteBill[], meta: IssueMeta): Array<IssuedB
   if (items.length === 0) return [];
   const year = Number(meta.issueDate.slice(0, 4));
   const firstNumber = reserveNumbers(db, billSequence(year), items.length);
+  const insert = prepared(db);
   let billId = nextId(db, 'bills');
   let lineId = nextId(db, 'bill_lines');
-  const billRows: (typeof bills.$inferInsert)[] = [];
-  const lineRows: (typeof billLines.$inferInsert)[] = [];
-  const issued: Array<IssuedBill & { lineIds: number[] }> = [];
-  items.forEach((item, i) => {
+  return items.map((item, i) => {
     const { draft } = item;
     const number = billNumber(year, firstNumber + i);
-    billRows.push({
+    insert.bill.run({
       id: billId,
       number,
       childId: draft.childId,
@@ -109,11 +139,10 @@ function insertBills(db: Db, items: WriteBill[], meta: IssueMeta): Array<IssuedB
       issuedBy: meta.staffId,
       issuedAt: meta.at,
     });
-    const lineIds: number[] = [];
-    for (const line of draft.lines) {
-      lineRows.push({
+    const lineIds = draft.lines.map((line) => {
+      insert.line.run({
         id: lineId,
-        billId,
+        billId: billId,
         kind: line.kind,
         item: line.item,
         label: line.label,
@@ -127,14 +156,10 @@ function insertBills(db: Db, items: WriteBill[], meta: IssueMeta): Array<IssuedB
         reductionCategory: line.reductionCategory,
         note: line.note,
       });
-      lineIds.push(lineId++);
-    }
-    issued.push({ id: billId++, number, childId: draft.childId, totalDueFen: draft.totalDueFen, lineIds });
+      return lineId++;
+    });
+    return { id: billId++, number, childId: draft.childId, totalDueFen: draft.totalDueFen, lineIds };
   });
-  // Chunks stay under SQLite's limit of bound parameters per statement.
-  insertChunked(billRows, 500, (chunk) => db.insert(bills).values(chunk).run());
-  insertChunked(lineRows, 500, (chunk) => db.insert(billLines).values(chunk).run());
-  return issued;
 }
 
 /**
@@ -151,11 +176,11 @@ export function issueBills(db: Db, drafts: readonly BillDraft[], meta: IssueMeta
     replaceNote: '',
   }));
   const issued = insertBills(db, items, meta);
-  const entries: (typeof ledgerEntries.$inferInsert)[] = [];
+  const { entry } = prepared(db);
   issued.forEach((bill, i) => {
     const draft = drafts[i]!;
     draft.lines.forEach((line, j) => {
-      entries.push({
+      entry.run({
         householdId: draft.householdId,
         childId: draft.childId,
         kind: line.kind,
@@ -172,7 +197,6 @@ export function issueBills(db: Db, drafts: readonly BillDraft[], meta: IssueMeta
       });
     });
   });
-  insertChunked(entries, 500, (chunk) => postEntries(db, chunk));
   return issued.map(({ lineIds: _, ...bill }) => bill);
 }
 

@@ -1,6 +1,6 @@
 // Reading bills: the month's list with each bill's lifecycle, one bill with
 // its lines, and the fee notices to print.
-import { and, asc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lte, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
 import { periodLabel } from '../../../core/billing/items';
@@ -152,22 +152,22 @@ export const billListHandlers = {
       limit: z.number().int().min(1).max(200).default(100),
     }),
     run(ctx, input) {
-      // The notices issued for the month: a semester bill is printed with the month it starts in, not again every month.
+      // The notices issued for the month (a semester bill is printed with the month it starts in), live ones only.
       const where = and(
         eq(bills.periodFirst, input.month),
         input.classId ? eq(children.classId, input.classId) : undefined,
         input.childId ? eq(bills.childId, input.childId) : undefined,
+        isNull(billVoids.billId),
+        isNull(replacement.id),
       );
-      const live = billRows(ctx, where)
-        .all()
-        .filter((r) => r.voidReason === null && r.replacedBy === null);
-      const page = live.slice(input.offset, input.offset + input.limit);
+      const total = billRows(ctx, where).all().length;
+      const page = billRows(ctx, where).limit(input.limit).offset(input.offset).all();
       const lines = linesOf(ctx, page.map((r) => r.id));
       const profile = loadProfile(ctx);
       return {
         kindergartenName: profile.name,
         howToPay: DEFAULT_HOW_TO_PAY,
-        total: live.length,
+        total,
         notices: page.map((r) => ({ ...billView(r), lines: lines.get(r.id) ?? [], refunds: refundsBeforeBill(ctx.sqlite, r) })),
       };
     },

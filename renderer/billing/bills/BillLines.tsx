@@ -30,7 +30,7 @@ export function BillLines({ lines }: { lines: Line[] }) {
           <Table.Tr key={`${l.kind}-${l.item}-${l.label}`}>
             <Table.Td>
               {l.label}
-              {l.note && l.kind === 'charge' && (
+              {l.note && (
                 <Text size="xs" c="dimmed">
                   {l.note}
                 </Text>

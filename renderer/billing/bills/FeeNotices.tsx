@@ -9,7 +9,7 @@ import './fee-notices.css';
 
 type Page = Api['bills.notices']['output'];
 type Notice = Page['notices'][number];
-const PAGE_SIZE = 50;
+const PAGE_SIZE = 100;
 
 /** `fee-notices/<month>/all`, `…/class/<id>` or `…/child/<id>` as the API's filter. */
 function scopeOf(args: string[]): { month: string; classId?: number; childId?: number } | null {
@@ -39,6 +39,9 @@ export function FeeNotices({ args }: { args: string[] }) {
     const filter = JSON.parse(key) as ReturnType<typeof scopeOf>;
     if (!filter) return;
     let cancelled = false;
+    setLoaded(null);
+    setError('');
+    setProgress({ done: 0, total: 0 });
     (async () => {
       const notices: Notice[] = [];
       let head: Omit<Page, 'notices'> | null = null;
@@ -104,13 +107,13 @@ function FeeNotice({ notice, kindergartenName, howToPay }: { notice: Notice; kin
           </tr>
         </tbody>
       </table>
-      <table>
+      <table className="kd-notice-lines">
         <thead>
           <tr>
             <th>收费项目</th>
             <th>收费标准</th>
             <th>金额（元）</th>
-            <th style={{ width: '30%' }}>依据 / 说明</th>
+            <th>依据 / 说明</th>
           </tr>
         </thead>
         <tbody>

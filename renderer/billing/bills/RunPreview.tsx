@@ -109,6 +109,7 @@ export function RunPreview({ month, onClose, onIssued }: { month: string; onClos
                       {b.lines.map((l) => (
                         <Text size="xs" key={`${l.kind}-${l.item}-${l.label}`} c={l.kind === 'reduction' ? 'teal' : undefined}>
                           {l.label} {quantityText(l)} {l.kind === 'reduction' ? `-${l.amount}` : `= ${l.amount}`} {l.clause && <Badge size="xs" variant="light">{l.clause}</Badge>}
+                          {l.kind === 'reduction' && !l.clause && l.note ? `（${l.note}）` : ''}
                         </Text>
                       ))}
                       {b.notes.map((n) => (

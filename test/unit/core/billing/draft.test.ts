@@ -75,7 +75,8 @@ describe('drafting one child’s bill', () => {
     const bill = ok(draftBill(child({ billingMode: 'semester' }), { billing: 'semester', first: '2026-09', last: '2027-01', semesterId: 1 }, noJanuary));
     expect(bill.period.last).toBe('2026-12');
     expect(bill.lines[0]!.amountFen).toBe(4 * 42000);
-    expect(bill.notes.join()).toContain('2027 年的法定节假日安排尚未导入');
+    expect(bill.notes.join()).toContain('2027 年的法定节假日安排尚未公布');
+    expect(bill.lines.find((l) => l.item === 'meal')!.note).toContain('2027年1月起的费用另行通知');
   });
 
   it('a monthly payer in a month without calendar cannot be billed, with the sentence saying to import it', () => {
