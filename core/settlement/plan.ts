@@ -3,10 +3,10 @@
 // attendance, and the engine's lines — or the one sentence saying why the
 // child cannot be settled yet.
 import { CalendarMissingError, type LegalCalendar, monthsBetween } from '../calendar';
-import { formatAmount, fromFen, parseAmount, toFen } from '../money';
+import { fenOfAmount, formatFen } from '../money';
 import { FEE_ITEMS, type Policy, type Reason } from '../policies/schema';
 import { computeRefund, type RefundOptions, RefundInputError } from '../refund';
-import type { RefundCase } from '../refund/types';
+import type { RefundCase, RefundResult } from '../refund/types';
 import { leavingMonth, missingAttendanceProblem } from './attendance';
 import { type ChargeGroup, chargesFor, type ItemCharge } from './bills';
 import type { BillFact, ChildFact, ChildPlan, MonthAttendance, PlannedCase, PlannedLine, Problem } from './types';
@@ -25,6 +25,11 @@ export interface PlanInput {
   options?: RefundOptions;
   /** The withdrawal's final settlement settles its month as a withdrawal whatever the status says. */
   reason?: Reason;
+  /**
+   * Results by case for one planning run: the refund is a pure function of
+   * its case, and a month of 1,000 children has far fewer distinct cases.
+   */
+  memo?: Map<string, RefundResult>;
 }
 
 /** A semester charge the policy settles once (GS-1): in the month the child leaves, else the semester's last month. */
@@ -84,7 +89,13 @@ export function calendarProblem(error: CalendarMissingError): Problem {
   };
 }
 
-const yuan = (fen: number) => formatAmount(fromFen(fen));
+const yuan = (fen: number) => formatFen(fen);
+
+/** Everything the engine reads from a case built here (the policy is the run's). */
+function caseKey(c: RefundCase, d: number, closures: number): string {
+  return `${c.month}|${c.billing}|${c.semester?.first ?? ''}|${c.semester?.last ?? ''}|${c.reason}|${c.semesterPresentDays != null ? 's' : 'm'}${d}|${closures}|${c.fees.map((f) => `${f.item}:${f.paid}:${f.dailyRate ?? ''}`).join(',')}`;
+}
+
 
 function refundCase(month: string, policy: Policy, group: ChargeGroup, items: readonly ItemCharge[], reason: Reason, days: { d: number; closures: number }, whole: boolean): RefundCase {
   return {
@@ -140,9 +151,12 @@ export function planChild(input: PlanInput): ChildPlan {
     if (missing) return unsettled(child, missing);
     const days = { d: known.reduce((s, a) => s + a.present, 0), closures: known.reduce((s, a) => s + a.closureDays, 0) };
     const engineCase = refundCase(month, policy, group, items, reason, days, whole);
-    let result: ReturnType<typeof computeRefund>;
+    let result: RefundResult;
     try {
-      result = computeRefund(engineCase, input.calendar, input.options);
+      const key = input.memo ? caseKey(engineCase, days.d, days.closures) : '';
+      const known = input.memo?.get(key);
+      result = known ?? computeRefund(engineCase, input.calendar, input.options);
+      if (input.memo && !known) input.memo.set(key, result);
     } catch (error) {
       if (error instanceof CalendarMissingError) return unsettled(child, calendarProblem(error));
       if (error instanceof RefundInputError) {
@@ -164,8 +178,8 @@ export function planChild(input: PlanInput): ChildPlan {
       lines.push({
         billId: charge.billId,
         item: charge.item,
-        baseFen: toFen(parseAmount(line.inputs.base)),
-        refundFen: toFen(parseAmount(line.refund)),
+        baseFen: fenOfAmount(line.inputs.base),
+        refundFen: fenOfAmount(line.refund),
         clause: line.clause,
         explanation: line.explanation,
         inputs,

@@ -4,7 +4,7 @@
 // date by which the money is to be paid back, and how much goes back.
 import { addDays } from '../attendance';
 import type { LegalCalendar } from '../calendar';
-import { formatAmount, fromFen } from '../money';
+import { formatFen } from '../money';
 import type { FeeItem, Policy } from '../policies/schema';
 import { chargesFor } from './bills';
 import type { DifferenceLine } from './difference';
@@ -48,7 +48,7 @@ export function afterLeavingLines(
         if (seen.has(key)) continue;
         seen.add(key);
         const period = group.first === group.last ? group.first : `${group.first}至${group.last}`;
-        const amount = `${formatAmount(fromFen(charge.baseFen))} 元`;
+        const amount = `${formatFen(charge.baseFen)} 元`;
         const label = LABEL[charge.item] ?? charge.item;
         lines.push({
           billId: charge.billId,
@@ -57,7 +57,7 @@ export function afterLeavingLines(
           refundFen: charge.baseFen,
           clause: policy.semester.clause,
           explanation: `幼儿自 ${leftOn} 起退园，${period} 未在园，已缴该期${label} ${amount}依${cite}全额退还，计 ${amount}。`,
-          inputs: { month: group.first, coversThrough: group.last, afterLeaving: true, d: 0, base: formatAmount(fromFen(charge.baseFen)), paid: formatAmount(fromFen(charge.baseFen)), rate: '1', closureDays: 0, dailyRate: null },
+          inputs: { month: group.first, coversThrough: group.last, afterLeaving: true, d: 0, base: formatFen(charge.baseFen), paid: formatFen(charge.baseFen), rate: '1', closureDays: 0, dailyRate: null },
         });
       }
     }
@@ -107,7 +107,7 @@ export function absorbedLines(lines: readonly PlannedLine[], leaving: string, bo
     }
     for (const [month, fen] of [...byMonth].sort()) {
       if (fen === 0) continue;
-      const amount = `${formatAmount(fromFen(fen))} 元`;
+      const amount = `${formatFen(fen)} 元`;
       out.push({
         billId: line.billId,
         item: line.item,

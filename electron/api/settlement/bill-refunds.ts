@@ -2,7 +2,7 @@
 // booked on the household's account since its previous notice, each with its
 // clause (the credit they make is what the bill run applied).
 import type Database from 'better-sqlite3';
-import { formatAmount, fromFen } from '../../../core/money';
+import { formatFen } from '../../../core/money';
 
 export interface RefundOnBill {
   month: string | null;
@@ -27,5 +27,5 @@ export function refundsBeforeBill(sqlite: Database.Database, bill: { id: number;
        WHERE le.household_id = ? AND le.kind IN ('refund', 'correction') AND le.id > ? AND le.id < ? ORDER BY le.id`,
     )
     .all(bill.householdId, previous ?? 0, first) as { month: string | null; item: string | null; childName: string | null; clause: string | null; fen: number }[];
-  return rows.map(({ fen, ...r }) => ({ ...r, amount: formatAmount(fromFen(fen)) }));
+  return rows.map(({ fen, ...r }) => ({ ...r, amount: formatFen(fen) }));
 }
