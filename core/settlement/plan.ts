@@ -8,7 +8,7 @@ import { FEE_ITEMS, type Policy, type Reason } from '../policies/schema';
 import { computeRefund, type RefundOptions, RefundInputError } from '../refund';
 import type { RefundCase, RefundResult } from '../refund/types';
 import { leavingMonth, missingAttendanceProblem } from './attendance';
-import { type ChargeGroup, chargesFor, type ItemCharge } from './bills';
+import { type ChargeGroup, chargesFor, type ItemCharge, type WorkingDays } from './bills';
 import type { BillFact, ChildFact, ChildPlan, MonthAttendance, PlannedCase, PlannedLine, Problem } from './types';
 
 export interface PlanInput {
@@ -30,6 +30,23 @@ export interface PlanInput {
    * its case, and a month of 1,000 children has far fewer distinct cases.
    */
   memo?: Map<string, RefundResult>;
+}
+
+/**
+ * Policies that settle a semester month by month (NT, XA) settle meals charged
+ * by the day on each month's own days; a whole-semester policy (GS-3) on the
+ * semester's.
+ */
+export function dailyByMonthFor(policy: Policy, calendar: LegalCalendar): WorkingDays | undefined {
+  if (policy.semester.mode !== 'monthlyShares') return undefined;
+  return (month) => {
+    try {
+      return calendar.legalWorkingDays(month);
+    } catch (error) {
+      if (error instanceof CalendarMissingError) return null;
+      throw error;
+    }
+  };
 }
 
 /** A semester charge the policy settles once (GS-1): in the month the child leaves, else the semester's last month. */
@@ -120,7 +137,7 @@ export function planChild(input: PlanInput): ChildPlan {
   const { month, child, policy } = input;
   const left = leavingMonth(child);
   const reason: Reason = input.reason ?? (left === month ? 'withdrawal' : 'leave');
-  const { groups, problem } = chargesFor(month, input.bills);
+  const { groups, problem } = chargesFor(month, input.bills, dailyByMonthFor(policy, input.calendar));
   if (problem) return unsettled(child, billsProblem(child, problem.kind, problem.item));
 
   const due: { group: ChargeGroup; items: ItemCharge[]; whole: boolean }[] = [];

@@ -83,7 +83,7 @@ function finalLines(ctx: SettlementContext, childId: number, leftOn: string, lea
     ...absorbedLines(settled?.lines ?? [], leaving, booked),
   ];
   const bills = loadBills(ctx.sqlite, leaving, END, childId).get(childId) ?? [];
-  const later = afterLeavingLines(plan.setup.policy, leftOn, leaving, monthsAfterLeaving(leaving, bills), bills);
+  const later = afterLeavingLines(plan.setup.policy, leftOn, leaving, monthsAfterLeaving(leaving, bills), bills, plan.setup.calendar);
   for (const month of [...new Set(later.map((l) => l.inputs.month))].sort()) {
     lines.push(...differenceLines(month, later.filter((l) => l.inputs.month === month), bookedByItem(month, booked), PREFIX));
   }
