@@ -58,6 +58,21 @@ export function formatAmount(value: Decimal): string {
   return dot === text.length - 2 ? `${text}0` : text;
 }
 
+/** Integer fen as "1234.50" (negative "-3.05"): the same text as formatAmount(fromFen(fen)), in integer arithmetic. */
+export function formatFen(fen: number): string {
+  if (!Number.isSafeInteger(fen)) throw new RangeError(`fen must be a safe integer, got ${fen}`);
+  const abs = Math.abs(fen);
+  return `${fen < 0 ? '-' : ''}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** Integer fen of a two-decimal amount string as the API and the engine write it ("416.00"), exactly. */
+export function fenOfAmount(text: string): number {
+  const match = /^(-?)(\d+)\.(\d{2})$/.exec(text);
+  if (!match) throw new RangeError(`not a two-decimal amount: ${JSON.stringify(text)}`);
+  const fen = Number.parseInt(match[2]!, 10) * 100 + Number.parseInt(match[3]!, 10);
+  return match[1] ? -fen : fen;
+}
+
 /** Integer fen of an amount, rounded half-up. */
 export function toFen(value: Decimal): number {
   return roundToFen(value).times(HUNDRED).toNumber();

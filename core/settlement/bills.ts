@@ -2,7 +2,7 @@
 // the item's charge minus its reductions on the live bills that cover the
 // month (billing-model: "billed for the month"), grouped by the period the
 // lines cover — a month, or a semester whose amount the engine divides.
-import { monthSpan } from '../calendar';
+import { monthSpan, monthsBetween } from '../calendar';
 import { FEE_ITEMS, type FeeItem } from '../policies/schema';
 import type { BillFact, BillLineFact } from './types';
 
@@ -49,16 +49,46 @@ function lineBilling(bill: BillFact, line: BillLineFact): ChargeGroup['billing']
 
 const order = (item: string) => ENGINE_ITEMS.indexOf(item);
 
+/** W of a month from the legal calendar; null when its year is not known. */
+export type WorkingDays = (month: string) => number | null;
+
+/**
+ * Meals charged by the day for several months (a semester bill: daily rate x
+ * the W of each month) were charged for each month separately, and are
+ * refunded per day not present (billing-model: "refunded per day not
+ * present"): October's part is the daily rate x W of October, not a fifth of
+ * the semester. Null when the line is not such a charge, or its days do not
+ * add up to the calendar's (then it stays a semester charge).
+ */
+function monthPortion(bill: BillFact, line: BillLineFact, month: string, workingDays: WorkingDays | undefined): BillLineFact | null {
+  if (!workingDays || line.kind !== 'charge' || line.periodFirst === line.periodLast || !isPerDay(line)) return null;
+  const reduced = bill.lines.some((l) => l.kind === 'reduction' && l.item === line.item && l.periodFirst === line.periodFirst && l.periodLast === line.periodLast);
+  if (reduced) return null;
+  let days = 0;
+  for (const m of monthsBetween(line.periodFirst, line.periodLast)) {
+    const w = workingDays(m);
+    if (w === null) return null;
+    days += w;
+  }
+  const w = workingDays(month);
+  if (days !== line.quantity || w === null) return null;
+  return { ...line, periodFirst: month, periodLast: month, quantity: w, amountFen: w * line.unitPriceFen };
+}
+
 /**
  * The engine's items billed for `month`, grouped by period. Items the engine
  * has no rule for (bus, agency, ...) are not refunded by attendance and are left out.
+ * With `dailyByMonth` (policies that settle month by month), meals charged by
+ * the day over several months count as each month's own charge.
  */
-export function chargesFor(month: string, bills: readonly BillFact[]): { groups: ChargeGroup[]; problem: ChargeProblem | null } {
+export function chargesFor(month: string, bills: readonly BillFact[], dailyByMonth?: WorkingDays): { groups: ChargeGroup[]; problem: ChargeProblem | null } {
   const byPeriod = new Map<string, { first: string; last: string; billing: ChargeGroup['billing']; lines: BillLineFact[] }>();
   for (const bill of bills) {
-    for (const line of bill.lines) {
-      if (!ENGINE_ITEMS.includes(line.item) || line.periodFirst > month || line.periodLast < month) continue;
-      const billing = lineBilling(bill, line);
+    for (const billed of bill.lines) {
+      if (!ENGINE_ITEMS.includes(billed.item) || billed.periodFirst > month || billed.periodLast < month) continue;
+      const portion = monthPortion(bill, billed, month, dailyByMonth);
+      const line = portion ?? billed;
+      const billing = portion ? 'monthly' : lineBilling(bill, line);
       const key = `${billing}:${line.periodFirst}..${line.periodLast}`;
       const group = byPeriod.get(key) ?? { first: line.periodFirst, last: line.periodLast, billing, lines: [] };
       group.lines.push(line);

@@ -1,7 +1,7 @@
 // Booking a child-month again (a correction after attendance changed, a
 // withdrawal re-settling a month already settled as leave) books only the
 // difference from what was booked before, item by item, and says both figures.
-import { formatAmount, fromFen } from '../money';
+import { formatFen } from '../money';
 import type { FeeItem } from '../policies/schema';
 import type { BookedLine, PlannedLine } from './types';
 
@@ -18,7 +18,7 @@ export interface Previous {
   billId: number | null;
 }
 
-const yuan = (fen: number) => `${formatAmount(fromFen(fen))} 元`;
+const yuan = (fen: number) => `${formatFen(fen)} 元`;
 
 /** The refund booked so far per item for one child-month: the sum of each line's own effect. */
 export function bookedByItem(month: string, booked: readonly BookedLine[]): Map<string, Previous> {

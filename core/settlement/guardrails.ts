@@ -6,10 +6,10 @@ import { lastDayOf } from '../attendance';
 import { standardInForce, type FeeStandard } from '../billing/standards';
 import type { BillingItem, StandardUnit } from '../billing/items';
 import { monthsBetween } from '../calendar';
-import { formatAmount, fromFen, parseAmount, toFen } from '../money';
+import { formatFen, parseAmount, toFen } from '../money';
 
 const LABEL: Record<string, string> = { education: '保教费', meal: '伙食费', accommodation: '住宿费', custody: '托管费' };
-const yuan = (fen: number) => `${formatAmount(fromFen(fen))} 元`;
+const yuan = (fen: number) => `${formatFen(fen)} 元`;
 
 export interface ProvisionalFacts {
   month: string;

@@ -3,12 +3,12 @@
 // attendance, and the engine's lines — or the one sentence saying why the
 // child cannot be settled yet.
 import { CalendarMissingError, type LegalCalendar, monthsBetween } from '../calendar';
-import { formatAmount, fromFen, parseAmount, toFen } from '../money';
+import { fenOfAmount, formatFen } from '../money';
 import { FEE_ITEMS, type Policy, type Reason } from '../policies/schema';
 import { computeRefund, type RefundOptions, RefundInputError } from '../refund';
-import type { RefundCase } from '../refund/types';
+import type { RefundCase, RefundResult } from '../refund/types';
 import { leavingMonth, missingAttendanceProblem } from './attendance';
-import { type ChargeGroup, chargesFor, type ItemCharge } from './bills';
+import { type ChargeGroup, chargesFor, type ItemCharge, type WorkingDays } from './bills';
 import type { BillFact, ChildFact, ChildPlan, MonthAttendance, PlannedCase, PlannedLine, Problem } from './types';
 
 export interface PlanInput {
@@ -25,6 +25,28 @@ export interface PlanInput {
   options?: RefundOptions;
   /** The withdrawal's final settlement settles its month as a withdrawal whatever the status says. */
   reason?: Reason;
+  /**
+   * Results by case for one planning run: the refund is a pure function of
+   * its case, and a month of 1,000 children has far fewer distinct cases.
+   */
+  memo?: Map<string, RefundResult>;
+}
+
+/**
+ * Policies that settle a semester month by month (NT, XA) settle meals charged
+ * by the day on each month's own days; a whole-semester policy (GS-3) on the
+ * semester's.
+ */
+export function dailyByMonthFor(policy: Policy, calendar: LegalCalendar): WorkingDays | undefined {
+  if (policy.semester.mode !== 'monthlyShares') return undefined;
+  return (month) => {
+    try {
+      return calendar.legalWorkingDays(month);
+    } catch (error) {
+      if (error instanceof CalendarMissingError) return null;
+      throw error;
+    }
+  };
 }
 
 /** A semester charge the policy settles once (GS-1): in the month the child leaves, else the semester's last month. */
@@ -84,7 +106,13 @@ export function calendarProblem(error: CalendarMissingError): Problem {
   };
 }
 
-const yuan = (fen: number) => formatAmount(fromFen(fen));
+const yuan = (fen: number) => formatFen(fen);
+
+/** Everything the engine reads from a case built here (the policy is the run's). */
+function caseKey(c: RefundCase, d: number, closures: number): string {
+  return `${c.month}|${c.billing}|${c.semester?.first ?? ''}|${c.semester?.last ?? ''}|${c.reason}|${c.semesterPresentDays != null ? 's' : 'm'}${d}|${closures}|${c.fees.map((f) => `${f.item}:${f.paid}:${f.dailyRate ?? ''}`).join(',')}`;
+}
+
 
 function refundCase(month: string, policy: Policy, group: ChargeGroup, items: readonly ItemCharge[], reason: Reason, days: { d: number; closures: number }, whole: boolean): RefundCase {
   return {
@@ -109,7 +137,7 @@ export function planChild(input: PlanInput): ChildPlan {
   const { month, child, policy } = input;
   const left = leavingMonth(child);
   const reason: Reason = input.reason ?? (left === month ? 'withdrawal' : 'leave');
-  const { groups, problem } = chargesFor(month, input.bills);
+  const { groups, problem } = chargesFor(month, input.bills, dailyByMonthFor(policy, input.calendar));
   if (problem) return unsettled(child, billsProblem(child, problem.kind, problem.item));
 
   const due: { group: ChargeGroup; items: ItemCharge[]; whole: boolean }[] = [];
@@ -140,9 +168,12 @@ export function planChild(input: PlanInput): ChildPlan {
     if (missing) return unsettled(child, missing);
     const days = { d: known.reduce((s, a) => s + a.present, 0), closures: known.reduce((s, a) => s + a.closureDays, 0) };
     const engineCase = refundCase(month, policy, group, items, reason, days, whole);
-    let result: ReturnType<typeof computeRefund>;
+    let result: RefundResult;
     try {
-      result = computeRefund(engineCase, input.calendar, input.options);
+      const key = input.memo ? caseKey(engineCase, days.d, days.closures) : '';
+      const known = input.memo?.get(key);
+      result = known ?? computeRefund(engineCase, input.calendar, input.options);
+      if (input.memo && !known) input.memo.set(key, result);
     } catch (error) {
       if (error instanceof CalendarMissingError) return unsettled(child, calendarProblem(error));
       if (error instanceof RefundInputError) {
@@ -164,8 +195,8 @@ export function planChild(input: PlanInput): ChildPlan {
       lines.push({
         billId: charge.billId,
         item: charge.item,
-        baseFen: toFen(parseAmount(line.inputs.base)),
-        refundFen: toFen(parseAmount(line.refund)),
+        baseFen: fenOfAmount(line.inputs.base),
+        refundFen: fenOfAmount(line.refund),
         clause: line.clause,
         explanation: line.explanation,
         inputs,

@@ -2,11 +2,12 @@
 // the engine as a withdrawal (semester shares then refund the later months
 // whole), every charge for a period wholly after leaving refunded whole, the
 // date by which the money is to be paid back, and how much goes back.
-import { addDays } from '../attendance';
-import type { LegalCalendar } from '../calendar';
-import { formatAmount, fromFen } from '../money';
+import { addDays, nextMonth } from '../attendance';
+import { type LegalCalendar, monthsBetween } from '../calendar';
+import { formatFen } from '../money';
 import type { FeeItem, Policy } from '../policies/schema';
 import { chargesFor } from './bills';
+import { dailyByMonthFor } from './plan';
 import type { DifferenceLine } from './difference';
 import type { BillFact, BookedLine, PlannedLine } from './types';
 
@@ -35,20 +36,21 @@ export function afterLeavingLines(
   leaving: string,
   months: readonly string[],
   bills: readonly BillFact[],
+  calendar: LegalCalendar,
 ): PlannedLine[] {
   const lines: PlannedLine[] = [];
   const seen = new Set<string>();
   const cite = policy.clauses[policy.semester.clause]?.cite ?? policy.semester.clause;
   for (const month of months) {
     if (month <= leaving) continue;
-    for (const group of chargesFor(month, bills).groups) {
+    for (const group of chargesFor(month, bills, dailyByMonthFor(policy, calendar)).groups) {
       if (group.first <= leaving) continue;
       for (const charge of group.items) {
         const key = `${group.first}..${group.last}:${charge.item}`;
         if (seen.has(key)) continue;
         seen.add(key);
         const period = group.first === group.last ? group.first : `${group.first}至${group.last}`;
-        const amount = `${formatAmount(fromFen(charge.baseFen))} 元`;
+        const amount = `${formatFen(charge.baseFen)} 元`;
         const label = LABEL[charge.item] ?? charge.item;
         lines.push({
           billId: charge.billId,
@@ -57,7 +59,7 @@ export function afterLeavingLines(
           refundFen: charge.baseFen,
           clause: policy.semester.clause,
           explanation: `幼儿自 ${leftOn} 起退园，${period} 未在园，已缴该期${label} ${amount}依${cite}全额退还，计 ${amount}。`,
-          inputs: { month: group.first, coversThrough: group.last, afterLeaving: true, d: 0, base: formatAmount(fromFen(charge.baseFen)), paid: formatAmount(fromFen(charge.baseFen)), rate: '1', closureDays: 0, dailyRate: null },
+          inputs: { month: group.first, coversThrough: group.last, afterLeaving: true, d: 0, base: formatFen(charge.baseFen), paid: formatFen(charge.baseFen), rate: '1', closureDays: 0, dailyRate: null },
         });
       }
     }
@@ -65,10 +67,15 @@ export function afterLeavingLines(
   return lines;
 }
 
-/** The first months of the charges that start after the leaving month (bills issued ahead). */
+/** The months after the leaving month that live bills still charge for (bills issued ahead, the rest of a semester). */
 export function monthsAfterLeaving(leaving: string, bills: readonly BillFact[]): string[] {
   const months = new Set<string>();
-  for (const bill of bills) for (const line of bill.lines) if (line.periodFirst > leaving) months.add(line.periodFirst);
+  for (const bill of bills) {
+    for (const line of bill.lines) {
+      if (line.periodLast <= leaving) continue;
+      for (const m of monthsBetween(line.periodFirst > leaving ? line.periodFirst : nextMonth(leaving), line.periodLast)) months.add(m);
+    }
+  }
   return [...months].sort();
 }
 
@@ -107,7 +114,7 @@ export function absorbedLines(lines: readonly PlannedLine[], leaving: string, bo
     }
     for (const [month, fen] of [...byMonth].sort()) {
       if (fen === 0) continue;
-      const amount = `${formatAmount(fromFen(fen))} 元`;
+      const amount = `${formatFen(fen)} 元`;
       out.push({
         billId: line.billId,
         item: line.item,

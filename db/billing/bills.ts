@@ -295,6 +295,8 @@ export function voidBill(db: Db, bill: BillRow, reason: string, meta: { issueDat
       and(
         inArray(ledgerEntries.billId, chainIds(db, bill)),
         inArray(ledgerEntries.kind, ['charge', 'reduction', 'correction']),
+        // The bill's own entries: a settlement's refund or correction of it is not part of the bill.
+        isNull(ledgerEntries.settlementId),
         isNull(ledgerEntries.reversesEntryId),
         sql`${ledgerEntries.id} NOT IN ${reversed}`,
       ),

@@ -39,18 +39,16 @@ export interface Booked {
 }
 
 /**
- * The sentence on the family's account names the child, the month, the item
- * and the clause, so the next bill can show 上月退费 with its clause.
+ * Three statements whatever the size of the month (rows travel as one JSON
+ * array each and SQLite unpacks them): a month of 1,000 children is some
+ * 4,000 rows, and one statement per row would cost more than the month's
+ * whole planning. The ledger entries are made from the lines just written, one
+ * per line that changes money, on the account of the bill's household; their sentence names the child, the month, the
+ * item and the clause, so the next bill can show 上月退费 with its clause.
  */
-export function ledgerDescription(child: ChildFact, line: DifferenceLine): string {
-  const what = line.previousFen === null ? '退费' : '结算更正';
-  return `${child.name} ${line.inputs.month} ${ITEM_ZH[line.item] ?? line.item}${what}（${line.clause}）：${line.explanation}`;
-}
-
-export function writeSettlement(ctx: SettlementContext, head: SettlementHead, children: readonly BookChild[], householdOfBill: ReadonlyMap<number, number>): Booked {
+export function writeSettlement(ctx: SettlementContext, head: SettlementHead, children: readonly BookChild[]): Booked {
   const { sqlite } = ctx;
   const bookedAt = ctx.now().toISOString();
-  const entryDate = ctx.today();
   const staffId = ctx.actor?.staffId ?? null;
   const totalFen = children.reduce((s, c) => s + c.lines.reduce((t, l) => t + l.deltaFen, 0), 0);
   const { id: settlementId } = sqlite
@@ -59,54 +57,37 @@ export function writeSettlement(ctx: SettlementContext, head: SettlementHead, ch
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
     )
     .get(head.kind, head.month, head.childId, head.policyId, head.legalWorkingDays, totalFen, head.source, head.note ?? '', staffId, bookedAt) as { id: number };
-  // Prepared once: a month of 1,000 children is a few thousand rows.
-  const insertChild = sqlite.prepare(
-    `INSERT INTO settlement_children (settlement_id, child_id, name, class_name, billing, reason, present_days, closure_days, total_fen, previous_total_fen)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  const kids = children.map((c) => [c.child.id, c.child.name, c.child.className, c.billing, c.reason, c.presentDays, c.closureDays, c.lines.reduce((s, l) => s + l.refundFen, 0), c.previousTotalFen]);
+  sqlite
+    .prepare(
+      `INSERT INTO settlement_children (settlement_id, child_id, name, class_name, billing, reason, present_days, closure_days, total_fen, previous_total_fen)
+       SELECT @id, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8 FROM json_each(@rows)`,
+    )
+    .run({ id: settlementId, rows: JSON.stringify(kids) });
+  const lines = children.flatMap((c) =>
+    c.lines.map((l) => [c.child.id, l.billId, l.item, l.baseFen, l.refundFen, l.previousFen, l.clause, l.explanation, l.inputs]),
   );
-  const insertLine = sqlite.prepare(
-    `INSERT INTO settlement_lines (settlement_id, child_id, bill_id, item, base_fen, refund_fen, previous_refund_fen, clause, explanation, inputs_json)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-  );
-  const insertEntry = sqlite.prepare(
-    `INSERT INTO ledger_entries (household_id, child_id, kind, amount_fen, entry_date, item, period_month, bill_id, settlement_id, settlement_line_id, clause, description, created_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  let ledgerEntries = 0;
-  for (const c of children) {
-    const total = c.lines.reduce((s, l) => s + l.refundFen, 0);
-    insertChild.run(settlementId, c.child.id, c.child.name, c.child.className, c.billing, c.reason, c.presentDays, c.closureDays, total, c.previousTotalFen);
-    for (const line of c.lines) {
-      const { id: lineId } = insertLine.get(
-        settlementId,
-        c.child.id,
-        line.billId,
-        line.item,
-        line.baseFen,
-        line.refundFen,
-        line.previousFen,
-        line.clause,
-        line.explanation,
-        JSON.stringify(line.inputs),
-      ) as { id: number };
-      if (line.deltaFen === 0) continue;
-      insertEntry.run(
-        householdOfBill.get(line.billId) ?? c.child.householdId,
-        c.child.id,
-        line.previousFen === null ? 'refund' : 'correction',
-        -line.deltaFen,
-        entryDate,
-        line.item,
-        line.inputs.month,
-        line.billId,
-        settlementId,
-        lineId,
-        line.clause,
-        ledgerDescription(c.child, line),
-        staffId,
-      );
-      ledgerEntries++;
-    }
-  }
+  sqlite
+    .prepare(
+      `INSERT INTO settlement_lines (settlement_id, child_id, bill_id, item, base_fen, refund_fen, previous_refund_fen, clause, explanation, inputs_json)
+       SELECT @id, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value -> 8 FROM json_each(@rows) ORDER BY key`,
+    )
+    .run({ id: settlementId, rows: JSON.stringify(lines) });
+  const { changes: ledgerEntries } = sqlite
+    .prepare(
+      `INSERT INTO ledger_entries (household_id, child_id, kind, amount_fen, entry_date, item, period_month, bill_id, settlement_id, settlement_line_id, clause, description, created_by)
+       SELECT coalesce(b.household_id, c.household_id), sl.child_id,
+         CASE WHEN sl.previous_refund_fen IS NULL THEN 'refund' ELSE 'correction' END,
+         coalesce(sl.previous_refund_fen, 0) - sl.refund_fen, @date, sl.item, sl.inputs_json ->> '$.month', sl.bill_id, sl.settlement_id, sl.id, sl.clause,
+         sc.name || ' ' || (sl.inputs_json ->> '$.month') || ' ' || coalesce(@labels ->> sl.item, sl.item)
+           || CASE WHEN sl.previous_refund_fen IS NULL THEN '退费' ELSE '结算更正' END || '（' || sl.clause || '）：' || sl.explanation,
+         @staff
+       FROM settlement_lines sl
+       JOIN settlement_children sc ON sc.settlement_id = sl.settlement_id AND sc.child_id = sl.child_id
+       JOIN children c ON c.id = sl.child_id LEFT JOIN bills b ON b.id = sl.bill_id
+       WHERE sl.settlement_id = @id AND sl.refund_fen <> coalesce(sl.previous_refund_fen, 0)
+       ORDER BY sl.id`,
+    )
+    .run({ id: settlementId, date: ctx.today(), labels: JSON.stringify(ITEM_ZH), staff: staffId });
   return { settlementId, totalFen, ledgerEntries, bookedAt };
 }

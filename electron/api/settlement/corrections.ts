@@ -7,7 +7,7 @@
 import type Database from 'better-sqlite3';
 import { firstDayOf, lastDayOf } from '../../../core/attendance';
 import type { AttendanceStatus } from '../../../core/attendance';
-import { formatAmount, fromFen } from '../../../core/money';
+import { formatFen } from '../../../core/money';
 import {
   affectedMonths,
   attendanceMonths,
@@ -24,7 +24,7 @@ import { type SettlementContext, type Source, settlementSetup } from './context'
 import { loadBills, loadChildren } from './load';
 import { planMonth } from './plan-month';
 
-const yuan = (fen: number) => formatAmount(fromFen(fen));
+const yuan = (fen: number) => formatFen(fen);
 
 export interface AttendanceFlag {
   id: number;
@@ -230,7 +230,6 @@ export function bookCorrection(ctx: SettlementContext, childId: number, month: s
           previousTotalFen: r.lines.some((l) => l.previousFen !== null) ? r.previousFen : null,
         },
       ],
-      new Map([...r.plan.bills.values()].map((b) => [b.id, b.householdId])),
     ).settlementId;
   }
   const handled = markHandled(ctx, changesAnswered(ctx, childId, months));

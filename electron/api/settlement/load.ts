@@ -5,45 +5,41 @@
 import type Database from 'better-sqlite3';
 import { type AttendanceStatus, emptyCounts, firstDayOf, lastDayOf, prevMonth, summarizeChildMonth } from '../../../core/attendance';
 import type { LegalCalendar } from '../../../core/calendar';
-import { type BillFact, type BillLineFact, type BookedLine, type ChildFact, type MonthAttendance, unrecordedDates } from '../../../core/settlement';
+import { type BillFact, type BookedLine, type ChildFact, type MonthAttendance, unrecordedDates } from '../../../core/settlement';
 import { closuresBetween } from '../../../db/queries/attendance';
 import type { Db } from '../../../db/open';
 import { monthSummaries } from '../../services/attendance-summary';
 
-/** Live bills (not voided, not replaced) covering `month` (or, with `from`, ending in it or later), optionally of one child. */
-const LIVE_BILLS = `
-  SELECT b.id, b.number, b.child_id AS childId, b.household_id AS householdId, b.billing,
-    b.period_first AS periodFirst, b.period_last AS periodLast
-  FROM bills b
-  WHERE b.period_last >= @from AND b.period_first <= @to
-    AND (@child IS NULL OR b.child_id = @child)
-    AND NOT EXISTS (SELECT 1 FROM bill_voids v WHERE v.bill_id = b.id)
-    AND NOT EXISTS (SELECT 1 FROM bills r WHERE r.replaces_bill_id = b.id)`;
-
-/** The children's live bills overlapping from..to, each with its lines; by child. */
+/**
+ * The children's live bills (not voided, not replaced) overlapping from..to,
+ * each with its lines; by child. One statement: a row per line with its bill.
+ */
 export function loadBills(sqlite: Database.Database, from: string, to: string, child: number | null = null): Map<number, BillFact[]> {
-  const bills = sqlite.prepare(`${LIVE_BILLS} ORDER BY b.child_id, b.period_first, b.id`).all({ from, to, child }) as (Omit<BillFact, 'lines'> & {
-    childId: number;
-  })[];
-  const lines = sqlite
+  const rows = sqlite
     .prepare(
-      `WITH live AS (${LIVE_BILLS})
-       SELECT bl.bill_id AS billId, bl.kind, bl.item, bl.period_first AS periodFirst, bl.period_last AS periodLast,
-         bl.quantity, bl.unit_price_fen AS unitPriceFen, bl.amount_fen AS amountFen, fs.unit AS standardUnit
-       FROM bill_lines bl JOIN live ON live.id = bl.bill_id LEFT JOIN fee_standards fs ON fs.id = bl.standard_id
-       ORDER BY bl.id`,
+      `SELECT b.id, b.number, b.child_id, b.household_id, b.billing, b.period_first, b.period_last,
+         bl.kind, bl.item, bl.period_first, bl.period_last, bl.quantity, bl.unit_price_fen, bl.amount_fen, fs.unit
+       FROM bills b
+       JOIN bill_lines bl ON bl.bill_id = b.id LEFT JOIN fee_standards fs ON fs.id = bl.standard_id
+       WHERE b.period_last >= @from AND b.period_first <= @to
+         AND (@child IS NULL OR b.child_id = @child)
+         AND NOT EXISTS (SELECT 1 FROM bill_voids v WHERE v.bill_id = b.id)
+         AND NOT EXISTS (SELECT 1 FROM bills r WHERE r.replaces_bill_id = b.id)
+       ORDER BY b.child_id, b.period_first, b.id, bl.id`,
     )
-    .all({ from, to, child }) as BillLineFact[];
-  const byBill = new Map<number, BillFact>();
+    .raw()
+    .all({ from, to, child }) as [number, string, number, number, BillFact['billing'], string, string, 'charge' | 'reduction', string, string, string, number, number, number, string | null][];
   const byChild = new Map<number, BillFact[]>();
-  for (const { childId, ...bill } of bills) {
-    const fact: BillFact = { ...bill, lines: [] };
-    byBill.set(bill.id, fact);
-    const list = byChild.get(childId) ?? [];
-    list.push(fact);
-    byChild.set(childId, list);
+  let bill = null as BillFact | null;
+  for (const [id, number, childId, householdId, billing, periodFirst, periodLast, kind, item, lineFirst, lineLast, quantity, unitPriceFen, amountFen, standardUnit] of rows) {
+    if (bill?.id !== id) {
+      bill = { id, number, householdId, billing, periodFirst, periodLast, lines: [] };
+      const list = byChild.get(childId);
+      if (list) list.push(bill);
+      else byChild.set(childId, [bill]);
+    }
+    bill.lines.push({ billId: id, kind, item, periodFirst: lineFirst, periodLast: lineLast, quantity, unitPriceFen, amountFen, standardUnit });
   }
-  for (const line of lines) byBill.get(line.billId)?.lines.push(line);
   return byChild;
 }
 

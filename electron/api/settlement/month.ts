@@ -2,7 +2,7 @@
 // transaction: the settlement, its children and lines, the ledger entries and
 // the settled month the attendance area reads), and the booked view of a
 // settled month. The settlement screen and `kd settle` both come here.
-import { formatAmount, fromFen } from '../../../core/money';
+import { formatFen } from '../../../core/money';
 import { differenceLines, type FixLink, totalsByClass, totalsByItem } from '../../../core/settlement';
 import type { ChildPlan, SettledChild } from '../../../core/settlement';
 import { conflict, invalid } from '../errors';
@@ -10,7 +10,7 @@ import { writeSettlement } from './book';
 import { monthEnded, type SettlementContext, type Source } from './context';
 import { type MonthPlan, planMonth } from './plan-month';
 
-const yuan = (fen: number) => formatAmount(fromFen(fen));
+const yuan = (fen: number) => formatFen(fen);
 
 export interface LineView {
   item: string;
@@ -197,14 +197,12 @@ export function bookMonth(ctx: SettlementContext, month: string, source: Source)
   }
   const plan = planMonth(ctx, month);
   const settled = plan.plans.filter((p): p is SettledChild => p.kind === 'settle');
-  const householdOfBill = new Map([...plan.bills.values()].map((b) => [b.id, b.householdId]));
   let booked: ReturnType<typeof writeSettlement>;
   try {
     booked = writeSettlement(
       ctx,
       { kind: 'month', month, childId: null, policyId: plan.setup.policy.id, legalWorkingDays: plan.W, source },
       settled.map((p) => ({ ...p, lines: differenceLines(month, p.lines, new Map(), ''), previousTotalFen: null })),
-      householdOfBill,
     );
   } catch (error) {
     // Two bookings at once (the window and the command line): the second one meets the unique month.

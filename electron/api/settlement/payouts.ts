@@ -3,7 +3,7 @@
 // a household may ask for it to be paid out (cash, transfer) instead, and a
 // family that left is paid what is left. A payout is a payment out with its
 // own receipt number (TK2026-00001) and a positive ledger entry.
-import { formatAmount, fromFen, parseAmount, toFen } from '../../../core/money';
+import { formatFen, parseAmount, toFen } from '../../../core/money';
 import { amountInWords } from '../../../core/print/amount-words';
 import { householdBalanceFen, nextNumber } from '../../../db/billing/ledger';
 import { invalid, notFound } from '../errors';
@@ -14,7 +14,7 @@ export const PAYOUT_METHODS = ['cash', 'bank', 'wechat', 'alipay'] as const;
 export type PayoutMethod = (typeof PAYOUT_METHODS)[number];
 const METHOD_ZH: Record<PayoutMethod, string> = { cash: '现金', bank: '银行转账', wechat: '微信', alipay: '支付宝' };
 
-const yuan = (fen: number) => formatAmount(fromFen(fen));
+const yuan = (fen: number) => formatFen(fen);
 
 /** The newest row counts; none means credit to the next bill. */
 export function refundMode(ctx: Pick<SettlementContext, 'sqlite'>, householdId: number): RefundMode {

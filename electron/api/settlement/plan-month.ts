@@ -74,6 +74,7 @@ export function planMonth(ctx: SettlementContext, month: string, options: PlanOp
   const attendance = attendanceByChild(ctx, setup, month, kids, billsOf);
   const bills = new Map<number, BillFact>();
   for (const list of billsOf.values()) for (const b of list) bills.set(b.id, b);
+  const memo = new Map();
   const plans = kids.map((c) =>
     planChild({
       month,
@@ -85,6 +86,7 @@ export function planMonth(ctx: SettlementContext, month: string, options: PlanOp
       calendar: setup.calendar,
       options: setup.options,
       reason: options.reason,
+      memo,
     }),
   );
   return { month, setup, W, plans, bills, booked };

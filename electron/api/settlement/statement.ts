@@ -2,14 +2,14 @@
 // the amounts in figures and in words, what goes back to the family and by
 // when (10 working days, seed 003), the payouts recorded so far.
 import { CalendarMissingError } from '../../../core/calendar';
-import { formatAmount, fromFen } from '../../../core/money';
+import { formatFen } from '../../../core/money';
 import { amountInWords } from '../../../core/print/amount-words';
 import { addWorkingDays, amountToReturnFen, PAYOUT_WORKING_DAYS } from '../../../core/settlement';
 import { householdBalanceFen } from '../../../db/billing/ledger';
 import { notFound } from '../errors';
 import { type SettlementContext, settlementSetup } from './context';
 
-const yuan = (fen: number) => formatAmount(fromFen(fen));
+const yuan = (fen: number) => formatFen(fen);
 
 export interface StatementLine {
   month: string;

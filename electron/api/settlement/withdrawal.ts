@@ -14,7 +14,7 @@ import {
   leavingMonth,
   monthsAfterLeaving,
 } from '../../../core/settlement';
-import { formatAmount, fromFen } from '../../../core/money';
+import { formatFen } from '../../../core/money';
 import { conflict, invalid, notFound } from '../errors';
 import { writeSettlement } from './book';
 import type { SettlementContext, Source } from './context';
@@ -30,7 +30,7 @@ export interface WithdrawInput {
 
 const PREFIX = '退园结算';
 const END = '9999-12';
-const yuan = (fen: number) => formatAmount(fromFen(fen));
+const yuan = (fen: number) => formatFen(fen);
 
 interface ChildRow {
   id: number;
@@ -83,12 +83,11 @@ function finalLines(ctx: SettlementContext, childId: number, leftOn: string, lea
     ...absorbedLines(settled?.lines ?? [], leaving, booked),
   ];
   const bills = loadBills(ctx.sqlite, leaving, END, childId).get(childId) ?? [];
-  const later = afterLeavingLines(plan.setup.policy, leftOn, leaving, monthsAfterLeaving(leaving, bills), bills);
+  const later = afterLeavingLines(plan.setup.policy, leftOn, leaving, monthsAfterLeaving(leaving, bills), bills, plan.setup.calendar);
   for (const month of [...new Set(later.map((l) => l.inputs.month))].sort()) {
     lines.push(...differenceLines(month, later.filter((l) => l.inputs.month === month), bookedByItem(month, booked), PREFIX));
   }
-  const households = new Map<number, number>([...plan.bills.values(), ...bills].map((b) => [b.id, b.householdId]));
-  return { plan, settled, lines, households };
+  return { plan, settled, lines };
 }
 
 /** Records the withdrawal and books its final settlement (inside a write transaction). */
@@ -100,7 +99,7 @@ export function bookWithdrawal(ctx: SettlementContext, input: WithdrawInput, sou
   changeStatus(ctx, child, input);
   const fact = loadChildren(ctx.sqlite, [child.id]).get(child.id)!;
   const leaving = leavingMonth(fact)!;
-  const { plan, settled, lines, households } = finalLines(ctx, child.id, input.leftOn, leaving);
+  const { plan, settled, lines } = finalLines(ctx, child.id, input.leftOn, leaving);
   const previous = lines.filter((l) => l.previousFen !== null);
   const booked = writeSettlement(
     ctx,
@@ -116,7 +115,6 @@ export function bookWithdrawal(ctx: SettlementContext, input: WithdrawInput, sou
         previousTotalFen: previous.length > 0 ? previous.reduce((s, l) => s + (l.previousFen ?? 0), 0) : null,
       },
     ],
-    households,
   );
   ctx.audit({
     action: 'settlement.withdraw',

@@ -1,11 +1,14 @@
 // The settlement's figures are the refund engine's, child by child: each
 // child's case is built here from the raw rows (bill lines, roll calls,
 // closures) without the settlement code, and run through `kd refund` (a
-// sample, spawned) and computeRefund (everyone).
+// sample, spawned) and computeRefund (everyone). Meals a semester bill
+// charged by the day are October's days x the daily rate (billing-model:
+// refunded per day not present); the semester's education fee is divided by
+// the engine.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundledLegalCalendar } from '../../../core/calendar';
+import { bundledLegalCalendar, monthsBetween } from '../../../core/calendar';
 import { computeRefund, type RefundCase } from '../../../core/refund';
 import { billedDemo, runKd } from './helpers';
 
@@ -23,9 +26,21 @@ interface RawLine {
   kind: string;
   first: string;
   last: string;
+  quantity: number;
   amount: number;
   unit: number;
   std: string | null;
+}
+
+const calendar = bundledLegalCalendar();
+
+/** A per-day line over several months whose days are the calendar's: October's part of it. */
+function october(l: RawLine): RawLine {
+  if (l.std !== 'day' || l.first === l.last) return l;
+  const days = monthsBetween(l.first, l.last).reduce((s, m) => s + calendar.legalWorkingDays(m), 0);
+  if (days !== l.quantity) return l;
+  const w = calendar.legalWorkingDays(MONTH);
+  return { ...l, first: MONTH, last: MONTH, quantity: w, amount: w * l.unit };
 }
 
 /** The cases for one child, from the bill lines and roll calls alone. */
@@ -33,12 +48,13 @@ function casesOf(childId: number): RefundCase[] {
   const { sqlite } = demo;
   const lines = sqlite
     .prepare(
-      `SELECT bl.item, bl.kind, bl.period_first AS first, bl.period_last AS last, bl.amount_fen AS amount, bl.unit_price_fen AS unit, fs.unit AS std
+      `SELECT bl.item, bl.kind, bl.period_first AS first, bl.period_last AS last, bl.quantity, bl.amount_fen AS amount, bl.unit_price_fen AS unit, fs.unit AS std
        FROM bill_lines bl JOIN bills b ON b.id = bl.bill_id LEFT JOIN fee_standards fs ON fs.id = bl.standard_id
        WHERE b.child_id = ? AND bl.period_first <= ? AND bl.period_last >= ? AND bl.item IN ('education', 'meal', 'accommodation', 'custody')
        ORDER BY bl.id`,
     )
-    .all(childId, MONTH, MONTH) as RawLine[];
+    .all(childId, MONTH, MONTH)
+    .map((l) => october(l as RawLine));
   const present = sqlite.prepare(`SELECT count(*) FROM attendance WHERE child_id = ? AND date LIKE '2026-10-%' AND status = 'present'`).pluck().get(childId) as number;
   const child = sqlite.prepare('SELECT status, status_since AS since FROM children WHERE id = ?').get(childId) as { status: string; since: string };
   const reason = child.status === 'withdrawn' && child.since > '2026-10-01' && child.since <= '2026-11-01' ? 'withdrawal' : 'leave';
@@ -70,7 +86,6 @@ describe('October 2026 on the demo: the settlement equals the refund engine, chi
     expect(demo.sqlite.prepare(`SELECT count(*) FROM closures WHERE first_date <= '2026-10-31' AND last_date >= '2026-10-01'`).pluck().get()).toBe(0);
     const view = await demo.ok('settlement.preview', { month: MONTH });
     expect(view.unsettled).toEqual([]);
-    const calendar = bundledLegalCalendar();
     for (const child of view.children) {
       const lines = casesOf(child.childId).flatMap((c) => computeRefund(c, calendar).lines);
       const mine = child.lines.map((l) => [l.item, l.refund, l.clause, l.explanation]);

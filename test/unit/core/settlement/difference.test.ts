@@ -82,7 +82,7 @@ describe('the final settlement of a child who leaves', () => {
 
   it('refunds whole every charge for a period after the leaving month, citing the semester clause', () => {
     expect(monthsAfterLeaving('2026-11', [december])).toEqual(['2026-12']);
-    const lines = afterLeavingLines(nantong, '2026-11-23', '2026-11', ['2026-12'], [december]);
+    const lines = afterLeavingLines(nantong, '2026-11-23', '2026-11', ['2026-12'], [december], bundledLegalCalendar());
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ item: 'education', refundFen: 52000, clause: 'NT-3.1', inputs: { month: '2026-12', afterLeaving: true } });
     expect(lines[0]!.explanation).toBe('幼儿自 2026-11-23 起退园，2026-12 未在园，已缴该期保教费 520.00 元依南通市收费通知第三条第1款全额退还，计 520.00 元。');

@@ -111,6 +111,35 @@ describe('charges billed for a month', () => {
     ]);
   });
 
+  it('takes a month’s own part of meals charged by the day for a semester (daily rate x that month’s W), when the days add up', () => {
+    const days = (m: string) => calendar.legalWorkingDays(m);
+    const semester: BillFact = {
+      id: 3,
+      number: 'JF2026-00003',
+      householdId: 3,
+      billing: 'semester',
+      periodFirst: '2026-09',
+      periodLast: '2026-12',
+      lines: [
+        line({ billId: 3, periodFirst: '2026-09', periodLast: '2026-12', quantity: 4, amountFen: 200000 }),
+        // 22 + 18 + 21 + 23 legal working days.
+        line({ billId: 3, item: 'meal', periodFirst: '2026-09', periodLast: '2026-12', quantity: 84, unitPriceFen: 1500, amountFen: 126000, standardUnit: 'day' }),
+      ],
+    };
+    const { groups } = chargesFor('2026-10', [semester], days);
+    expect(groups.map((g) => [g.billing, g.first, g.last, g.items.map((i) => [i.item, i.baseFen, i.dailyRateFen])])).toEqual([
+      ['semester', '2026-09', '2026-12', [['education', 200000, null]]],
+      ['monthly', '2026-10', '2026-10', [['meal', 27000, 1500]]],
+    ]);
+    // Days that do not add up to the calendar's (or a whole-semester policy): the semester charge as billed.
+    const odd = { ...semester, lines: [{ ...semester.lines[1]!, quantity: 80, amountFen: 120000 }] };
+    expect(chargesFor('2026-10', [odd], days).groups[0]).toMatchObject({ billing: 'semester', items: [{ item: 'meal', baseFen: 120000 }] });
+    expect(chargesFor('2026-10', [semester]).groups.map((g) => g.billing)).toEqual(['semester']);
+    // Settled on October's days: full attendance refunds nothing.
+    const result = plan({ bills: [semester], att: [attendance('2026-10', 18)] });
+    expect(result.kind === 'settle' && result.lines.find((l) => l.item === 'meal')).toMatchObject({ baseFen: 27000, refundFen: 0 });
+  });
+
   it('flags an item charged on two live bills for the same month', () => {
     const { problem } = chargesFor('2026-10', [monthlyBill([line({})], 1), monthlyBill([line({})], 2)]);
     expect(problem).toEqual({ kind: 'duplicate', item: 'education' });
