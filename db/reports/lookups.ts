@@ -1,0 +1,89 @@
+// Names the reports print beside the figures, and the documents behind entries.
+import { and, asc, eq, gte, inArray, isNull, lte, notExists, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import type { ReceiptFacts } from '../../core/reports/cashbook';
+import type { PaymentMethod } from '../../core/reports/labels';
+import type { StandardRow } from '../../core/reports/standards';
+import type { Db } from '../open';
+import { billLines, bills, billVoids, children, classes, feeStandards, payments } from '../schema';
+
+export function classList(db: Db) {
+  return db.select({ id: classes.id, name: classes.name, level: classes.level, headTeacher: classes.headTeacher }).from(classes).orderBy(asc(classes.level), asc(classes.name)).all();
+}
+
+export function classNameMap(db: Db): Map<number, string> {
+  return new Map(classList(db).map((c) => [c.id, c.name]));
+}
+
+/** A household is named by its children, as the staff know them: "张三、张小四". */
+export function householdNames(db: Db, ids: readonly number[]): Map<number, string> {
+  const labels = new Map<number, string>();
+  if (ids.length === 0) return labels;
+  const rows = db
+    .select({ householdId: children.householdId, name: children.name })
+    .from(children)
+    .where(inArray(children.householdId, [...new Set(ids)]))
+    .orderBy(asc(children.birthDate), asc(children.id))
+    .all();
+  for (const r of rows) labels.set(r.householdId, labels.has(r.householdId) ? `${labels.get(r.householdId)}、${r.name}` : r.name);
+  return labels;
+}
+
+export function receiptFacts(db: Db, ids: readonly number[]): Map<number, ReceiptFacts> {
+  if (ids.length === 0) return new Map();
+  const rows = db
+    .select({ id: payments.id, receiptNo: payments.receiptNo, method: payments.method, direction: payments.direction, paidOn: payments.paidOn, payerName: payments.payerName })
+    .from(payments)
+    .where(inArray(payments.id, [...new Set(ids)]))
+    .all();
+  return new Map(rows.map((r) => [r.id, { ...r, method: r.method as PaymentMethod, direction: r.direction as 'in' | 'out' }]));
+}
+
+export function allStandards(db: Db): StandardRow[] {
+  return db
+    .select({
+      id: feeStandards.id,
+      item: feeStandards.item,
+      label: feeStandards.label,
+      amountFen: feeStandards.amountFen,
+      unit: feeStandards.unit,
+      appliesFrom: feeStandards.appliesFrom,
+      level: feeStandards.level,
+      enrolledFrom: feeStandards.enrolledFrom,
+      overrideClause: feeStandards.overrideClause,
+    })
+    .from(feeStandards)
+    .orderBy(asc(feeStandards.id))
+    .all();
+}
+
+/** Children enrolled on at least one day from `first` to `last`. */
+export function childrenEnrolledBetween(db: Db, first: string, last: string) {
+  return db
+    .select({ id: children.id, classId: children.classId, reductionCategory: children.reductionCategory })
+    .from(children)
+    .where(and(lte(children.enrolledOn, last), sql`(${children.status} = 'enrolled' OR coalesce(${children.statusSince}, ${children.enrolledOn}) > ${first})`))
+    .all();
+}
+
+const replacing = alias(bills, 'replacing');
+
+/** Children with a reduction line on a live bill (not voided, not replaced) for a month from `firstMonth` to `lastMonth`. */
+export function childrenWithReductions(db: Db, firstMonth: string, lastMonth: string) {
+  return db
+    .selectDistinct({ childId: bills.childId, classId: children.classId, category: billLines.reductionCategory })
+    .from(billLines)
+    .innerJoin(bills, eq(bills.id, billLines.billId))
+    .innerJoin(children, eq(children.id, bills.childId))
+    .leftJoin(billVoids, eq(billVoids.billId, bills.id))
+    .where(
+      and(
+        eq(billLines.kind, 'reduction'),
+        lte(billLines.periodFirst, lastMonth),
+        gte(billLines.periodLast, firstMonth),
+        isNull(billVoids.billId),
+        notExists(db.select({ one: sql`1` }).from(replacing).where(eq(replacing.replacesBillId, bills.id))),
+      ),
+    )
+    .all();
+}
