@@ -1,7 +1,7 @@
 // 欠费账龄: issued bills not fully paid by their due date, by how long
 // overdue (0-30 / 31-60 / over 60 days), per class and bill by bill.
 import type { CheckLine } from './check-line';
-import { type Bi, ledgerCheck, matchCheck, type ReportBody, yuan } from './document';
+import { type Bi, byClassOrder, ledgerCheck, matchCheck, type ReportBody, yuan } from './document';
 
 export const AGING_BANDS = ['d0_30', 'd31_60', 'd60_plus'] as const;
 export type AgingBand = (typeof AGING_BANDS)[number];
@@ -72,7 +72,7 @@ export function buildArrears({ asOf, bills, classNames, check }: ArrearsInput): 
           { key: 'count', label: ['通知单数', 'Bills'], kind: 'count' },
         ],
         rows: [...byClass]
-          .sort((a, b) => (classNames.get(a[0]) ?? '').localeCompare(classNames.get(b[0]) ?? '', 'zh'))
+          .sort((a, b) => byClassOrder(classNames)(a[0], b[0]))
           .map(([classId, s]) => ({ className: classNames.get(classId) ?? `#${classId}`, ...cells(s) })),
         total: { className: ['合计', 'Total'], ...cells(all) },
         emptyText: [`截至 ${asOf} 没有逾期未缴的缴费通知单。`, `No bill is overdue as of ${asOf}.`],

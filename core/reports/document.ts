@@ -114,3 +114,10 @@ export function matchCheck(
   const en = pairs.map((p) => `${p.en} ${yuan(p.fen)} ${p.fen === p.ledgerFen ? '=' : '≠'} ${against[1]} ${yuan(p.ledgerFen)}`).join('; ');
   return { label, zh: [`${zh} ${holds ? '✓' : '✗ 不符'}`], en: [`${en} ${holds ? '✓' : '✗ differs'}`], holds };
 }
+
+/** Classes in the order of `names` (托班 to 大班, as the lookup gives them); unknown ids last. */
+export function byClassOrder(names: ReadonlyMap<number, string>): (a: number | null, b: number | null) => number {
+  const order = new Map([...names.keys()].map((id, i) => [id, i]));
+  const rank = (id: number | null) => (id === null ? Number.MAX_SAFE_INTEGER : (order.get(id) ?? Number.MAX_SAFE_INTEGER - 1));
+  return (a, b) => rank(a) - rank(b);
+}

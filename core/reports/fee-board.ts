@@ -109,12 +109,13 @@ export function buildFeeBoard({ kindergartenName, kindergartenType, policy, stan
   });
   const current = currentStandards(standards, today);
   const upcoming = standards.filter((s) => s.appliesFrom > today);
+  const rules = policy.reductions;
   const reductions =
-    policy.reductions && policy.reductions.kindergartenKinds.includes(kindergartenType)
-      ? Object.values(policy.reductions.categories).map((c) => ({
+    rules?.kindergartenKinds.includes(kindergartenType)
+      ? Object.values(rules.categories).map((c) => ({
           label: c.label,
           rate: (c.rate === '1' ? ['免收保教费', 'Education fee waived'] : ['保教费减半收取', 'Education fee halved']) as Bi,
-          basis: cite(policy, policy.reductions?.clause)[0] ?? '',
+          basis: cite(policy, rules.clause)[0] ?? '',
         }))
       : [];
   const refundClauses = new Set<string>();

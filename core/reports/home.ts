@@ -7,7 +7,6 @@ export const HOME_PARTS = ['rollCall', 'arrears', 'payouts', 'corrections', 'uns
 export type HomePart = (typeof HOME_PARTS)[number];
 
 const MONEY: HomePart[] = ['arrears', 'payouts'];
-const SETTLING: HomePart[] = ['corrections', 'unsettled'];
 
 /** Teachers see their class and their families' follow-ups; the desk adds money at the counter; finance and the principal the settlement. */
 export function homePartsFor(role: string): ReadonlySet<HomePart> {

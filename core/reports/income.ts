@@ -1,7 +1,7 @@
 // 收费与退费汇总: what was charged, reduced and refunded in the period, per
 // fee item and per class, from the ledger (the only truth about money).
-import { type BucketTotals, type CheckLine, emptyTotals } from './check-line';
-import { type Column, ledgerCheck, NO_BILLS_YET, matchCheck, type ReportBody, type Row, yuan } from './document';
+import type { BucketTotals, CheckLine } from './check-line';
+import { byClassOrder, type Column, ledgerCheck, NO_BILLS_YET, matchCheck, type ReportBody, type Row, yuan } from './document';
 import type { ReportEntry } from './entries';
 import { FEE_ITEMS, itemLabel } from './labels';
 
@@ -53,9 +53,10 @@ export function buildIncome({ entries, classNames, check, totals }: IncomeInput)
   const itemRows = [...byItem]
     .sort((a, b) => itemOrder(a[0]) - itemOrder(b[0]))
     .map(([item, sums]) => ({ item: itemLabel(item), ...moneyCells(sums) }));
+  const classOrder = byClassOrder(classNames);
   const className = (id: number | null) => (id === null ? '—' : (classNames.get(id) ?? `#${id}`));
   const classRows = [...byClassItem.values()]
-    .sort((a, b) => className(a.classId).localeCompare(className(b.classId), 'zh') || itemOrder(a.item) - itemOrder(b.item))
+    .sort((a, b) => classOrder(a.classId, b.classId) || itemOrder(a.item) - itemOrder(b.item))
     .map((c) => ({ className: className(c.classId), item: itemLabel(c.item), ...moneyCells(c.sums) }));
   return {
     tables: [

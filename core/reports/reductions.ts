@@ -2,7 +2,7 @@
 // and class, and the share of children supported against the notice's 10%.
 import { Decimal } from '../money';
 import type { BucketTotals, CheckLine } from './check-line';
-import { type Bi, ledgerCheck, matchCheck, type ReportBody, yuan } from './document';
+import { type Bi, byClassOrder, ledgerCheck, matchCheck, type ReportBody, yuan } from './document';
 import type { ReportEntry } from './entries';
 
 export interface ReductionCategoryInfo {
@@ -61,9 +61,7 @@ export function buildReductions(input: ReductionsInput): ReportBody {
   });
   const allAmount = [...amounts.values()].reduce((a, b) => a + b, 0);
 
-  const classIds = [...new Set([...enrolled.keys(), ...supported.map((s) => s.classId)])].sort((a, b) =>
-    (classNames.get(a) ?? '').localeCompare(classNames.get(b) ?? '', 'zh'),
-  );
+  const classIds = [...new Set([...enrolled.keys(), ...supported.map((s) => s.classId)])].sort(byClassOrder(classNames));
   const perClass = (classId: number | null) => {
     const mine = supported.filter((s) => classId === null || s.classId === classId);
     return {

@@ -34,7 +34,7 @@ export function classDays(db: Db, today: string, classId: number | null): ClassD
       EXISTS (SELECT 1 FROM closures x WHERE x.first_date <= ${today} AND x.last_date >= ${today} AND (x.class_id IS NULL OR x.class_id = cl.id)) AS closed
     FROM classes cl LEFT JOIN kids k ON k.class_id = cl.id LEFT JOIN marks m ON m.class_id = cl.id
     WHERE cl.archived = 0 AND (${classId} IS NULL OR cl.id = ${classId})
-    ORDER BY cl.level, cl.name`);
+    ORDER BY CASE cl.level WHEN 'toddler' THEN 0 WHEN 'small' THEN 1 WHEN 'middle' THEN 2 WHEN 'large' THEN 3 ELSE 4 END, cl.name, cl.id`);
 }
 
 /**

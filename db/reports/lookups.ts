@@ -7,9 +7,16 @@ import type { StandardRow } from '../../core/reports/standards';
 import type { Db } from '../open';
 import { billLines, bills, billVoids, children, classes, feeStandards, payments } from '../schema';
 
+/** Classes from 托班 to 大班, then by name. */
 export function classList(db: Db) {
-  return db.select({ id: classes.id, name: classes.name, level: classes.level, headTeacher: classes.headTeacher }).from(classes).orderBy(asc(classes.level), asc(classes.name)).all();
+  return db
+    .select({ id: classes.id, name: classes.name, level: classes.level, headTeacher: classes.headTeacher })
+    .from(classes)
+    .orderBy(LEVEL_ORDER, asc(classes.name), asc(classes.id))
+    .all();
 }
+
+export const LEVEL_ORDER = sql`CASE ${classes.level} WHEN 'toddler' THEN 0 WHEN 'small' THEN 1 WHEN 'middle' THEN 2 WHEN 'large' THEN 3 ELSE 4 END`;
 
 export function classNameMap(db: Db): Map<number, string> {
   return new Map(classList(db).map((c) => [c.id, c.name]));
