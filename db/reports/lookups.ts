@@ -1,10 +1,11 @@
 // Names the reports print beside the figures, and the documents behind entries.
-import { and, asc, eq, gte, inArray, isNull, lte, notExists, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, isNull, lte, notExists, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { ReceiptFacts } from '../../core/reports/cashbook';
 import type { PaymentMethod } from '../../core/reports/labels';
 import type { StandardRow } from '../../core/reports/standards';
 import type { Db } from '../open';
+import { childrenEnrolledBetween as enrolledBetween } from '../queries/attendance';
 import { billLines, bills, billVoids, children, classes, feeStandards, payments } from '../schema';
 
 /** Classes from 托班 to 大班, then by name. */
@@ -20,20 +21,6 @@ export const LEVEL_ORDER = sql`CASE ${classes.level} WHEN 'toddler' THEN 0 WHEN 
 
 export function classNameMap(db: Db): Map<number, string> {
   return new Map(classList(db).map((c) => [c.id, c.name]));
-}
-
-/** A household is named by its children, as the staff know them: "张三、张小四". */
-export function householdNames(db: Db, ids: readonly number[]): Map<number, string> {
-  const labels = new Map<number, string>();
-  if (ids.length === 0) return labels;
-  const rows = db
-    .select({ householdId: children.householdId, name: children.name })
-    .from(children)
-    .where(inArray(children.householdId, [...new Set(ids)]))
-    .orderBy(asc(children.birthDate), asc(children.id))
-    .all();
-  for (const r of rows) labels.set(r.householdId, labels.has(r.householdId) ? `${labels.get(r.householdId)}、${r.name}` : r.name);
-  return labels;
 }
 
 export function receiptFacts(db: Db, ids: readonly number[]): Map<number, ReceiptFacts> {
@@ -64,13 +51,18 @@ export function allStandards(db: Db): StandardRow[] {
     .all();
 }
 
-/** Children enrolled on at least one day from `first` to `last`. */
+/** Children enrolled on at least one day from `first` to `last` (the attendance area's rule), with their reduction category. */
 export function childrenEnrolledBetween(db: Db, first: string, last: string) {
-  return db
-    .select({ id: children.id, classId: children.classId, reductionCategory: children.reductionCategory })
-    .from(children)
-    .where(and(lte(children.enrolledOn, last), sql`(${children.status} = 'enrolled' OR coalesce(${children.statusSince}, ${children.enrolledOn}) > ${first})`))
-    .all();
+  const kids = enrolledBetween(db, first, last, null);
+  const categories = new Map(
+    db
+      .select({ id: children.id, category: children.reductionCategory })
+      .from(children)
+      .where(isNotNull(children.reductionCategory))
+      .all()
+      .map((c) => [c.id, c.category]),
+  );
+  return kids.map((k) => ({ id: k.id, classId: k.classId, reductionCategory: categories.get(k.id) ?? null }));
 }
 
 const replacing = alias(bills, 'replacing');

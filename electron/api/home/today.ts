@@ -5,14 +5,15 @@ import { homePartsFor, monthsToSettle } from '../../../core/reports/home';
 import { yuan } from '../../../core/reports/document';
 import { overdueBills } from '../../../db/reports/arrears';
 import { billedPeriods, classDays, correctionsDue, hasLiveBill, payoutsDue, settledMonthSet } from '../../../db/reports/home';
-import { attendanceHandlers, loadLegalCalendar } from '../attendance';
+import { loadLegalCalendar } from '../../services/legal-calendar';
+import { attendanceHandlers } from '../attendance';
 import { handler, type HandlerContext } from '../define';
 import { familiesHandlers } from '../families';
 
 /** Today's working day as the legal calendar says (null when the year has no calendar yet). */
 function dayOf(ctx: HandlerContext, today: string) {
   try {
-    const info = loadLegalCalendar(ctx.sqlite).dayInfo(today);
+    const info = loadLegalCalendar(ctx.db).dayInfo(today);
     return { working: isWorkingKind(info), holidayName: info.holidayName ?? null };
   } catch (error) {
     if (error instanceof CalendarMissingError) return { working: null, holidayName: null };

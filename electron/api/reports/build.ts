@@ -21,11 +21,12 @@ import {
   childrenWithReductions,
   classList,
   classNameMap,
-  householdNames,
   receiptFacts,
 } from '../../../db/reports/lookups';
+import { householdLabels } from '../../../db/queries/families';
 import { ledgerEntries } from '../../../db/schema';
-import { loadLegalCalendar, monthSummaries } from '../attendance';
+import { monthSummaries } from '../../services/attendance-summary';
+import { loadLegalCalendar } from '../../services/legal-calendar';
 import type { HandlerContext } from '../define';
 import { invalid } from '../errors';
 import { type ReportProfile, reportProfile } from './profile';
@@ -51,7 +52,7 @@ const BUILDERS: Record<ReportKind, Builder> = {
     return buildCashBook({
       entries,
       payments: receiptFacts(ctx.db, entries.flatMap((e) => (e.paymentId === null ? [] : [e.paymentId]))),
-      householdLabels: householdNames(ctx.db, entries.map((e) => e.householdId)),
+      householdLabels: householdLabels(ctx.db, entries.map((e) => e.householdId)),
       byMonth: range.months.length > 1,
       check: line,
       totals,
@@ -79,12 +80,12 @@ const BUILDERS: Record<ReportKind, Builder> = {
     const month = range.months[0]!;
     const { line, closing } = ledgerCheckLine(ctx.db, range.first, range.last);
     const households = prepaidAt(reportEntries(ctx.db, null, range.last), month);
-    return buildPrepaid({ month, households, householdLabels: householdNames(ctx.db, households.map((h) => h.householdId)), check: line, closingFen: closing.totalFen });
+    return buildPrepaid({ month, households, householdLabels: householdLabels(ctx.db, households.map((h) => h.householdId)), check: line, closingFen: closing.totalFen });
   }),
   arrears: money((ctx, range, asOf) => {
     const { line } = ledgerCheckLine(ctx.db, range.first, range.last);
     const bills = overdueBills(ctx.db, asOf);
-    return buildArrears({ asOf, bills, classNames: classNameMap(ctx.db), householdLabels: householdNames(ctx.db, bills.map((b) => b.householdId)), check: line });
+    return buildArrears({ asOf, bills, classNames: classNameMap(ctx.db), householdLabels: householdLabels(ctx.db, bills.map((b) => b.householdId)), check: line });
   }),
   annual: (ctx, range, _asOf, profile) => {
     const { line, totals } = ledgerCheckLine(ctx.db, range.first, range.last);
@@ -103,8 +104,8 @@ const BUILDERS: Record<ReportKind, Builder> = {
   },
   attendance: (ctx, range) => {
     const month = range.months[0]!;
-    const calendar = loadLegalCalendar(ctx.sqlite);
-    const rows = monthSummaries(ctx.sqlite, calendar, month);
+    const calendar = loadLegalCalendar(ctx.db);
+    const rows = monthSummaries(ctx.db, calendar, month);
     return buildAttendance({ month, W: calendar.legalWorkingDays(month), rows, classes: classList(ctx.db) });
   },
 };
