@@ -87,6 +87,9 @@ const NOTES: Record<string, Bi> = {
   agency: ['代收费：家长自愿，据实收取，及时结算，多退少补', 'Collected on behalf: voluntary, at cost, the surplus refunded'],
 };
 
+/** The notice's own words: the app's reading of an unclear clause (（本系统按此理解：…）) stays off the public board. */
+export const noticeText = (text: string) => text.replace(/（本系统按此理解：[^）]*）/g, '');
+
 export interface FeeBoardInput {
   kindergartenName: string;
   kindergartenType: string;
@@ -135,7 +138,7 @@ export function buildFeeBoard({ kindergartenName, kindergartenType, policy, stan
     items: current.map(toItem),
     upcoming: upcoming.map(toItem),
     reductions,
-    refunds: [...refundClauses].map((clause) => ({ clause, cite: policy.clauses[clause]?.cite ?? clause, text: policy.clauses[clause]?.text ?? '' })),
+    refunds: [...refundClauses].map((clause) => ({ clause, cite: policy.clauses[clause]?.cite ?? clause, text: noticeText(policy.clauses[clause]?.text ?? '') })),
   };
 }
 
