@@ -1,11 +1,14 @@
 // 收费协议 signed at enrolment (seed 004, 2.2): the charging method, the
 // standard of each item the child takes, the period, the services, the
-// refund and reduction rules that apply, and both signatures.
+// refund and reduction rules that apply, and both signatures. The items and
+// standards are those of the child's next bill as billing drafts it
+// (core/billing/draft.ts), so the agreement never promises another price.
+import type { DraftResult } from '../billing/types';
 import type { Policy } from '../policies/schema';
 import { type Bi, yuan } from './document';
 import { basisOf } from './fee-board';
-import { ITEM_LABELS, UNIT_LABELS } from './labels';
-import { type StandardRow, standardsForChild } from './standards';
+import { itemLabel, PRICE_UNIT_LABELS } from './labels';
+import type { StandardRow } from './standards';
 
 export interface AgreementChild {
   id: number;
@@ -15,11 +18,7 @@ export interface AgreementChild {
   className: string;
   level: string;
   enrolledOn: string;
-  billingMode: 'monthly' | 'semester';
-  meals: boolean;
-  boarding: boolean;
-  custodyAgreedOn: string | null;
-  busAgreedOn: string | null;
+  billingMode: string;
   reductionCategory: string | null;
 }
 
@@ -41,7 +40,11 @@ export interface FeeAgreement {
   method: string;
   period: string;
   items: AgreementItem[];
+  /** Reduction lines of the bill (NT-3.7 category, the kindergarten's own discount). */
+  reductions: string[];
   reduction: { label: string; rate: string; clause: string } | null;
+  /** Why no bill can be drafted yet (a standard missing, ...): the agreement cannot list prices until it is fixed. */
+  problems: string[];
   refunds: { cite: string; text: string }[];
   date: string;
   complaintPhone: string;
@@ -49,7 +52,6 @@ export interface FeeAgreement {
 
 const SERVICES: Record<string, string> = {
   education: '保育教育服务（一日生活、游戏与教学活动）',
-  nursery: '3岁以下幼儿保育服务',
   accommodation: '住宿及夜间照护',
   meal: '在园伙食（按实际成本，不营利）',
   custody: '非教学时间托管服务（家长申请并签订托管协议）',
@@ -58,55 +60,39 @@ const SERVICES: Record<string, string> = {
   agency: '代收代办（家长自愿，据实收取，多退少补）',
 };
 
-/** Whether the child takes an item: by the fee profile on the child's record and the agreements signed. */
-function takes(child: AgreementChild, item: string): { take: boolean; optional: boolean } {
-  switch (item) {
-    case 'meal':
-      return { take: child.meals, optional: false };
-    case 'accommodation':
-      return { take: child.boarding, optional: false };
-    case 'custody':
-      return { take: child.custodyAgreedOn !== null, optional: false };
-    case 'bus':
-      return { take: child.busAgreedOn !== null, optional: false };
-    case 'vacation_care':
-    case 'agency':
-      return { take: true, optional: true };
-    default:
-      return { take: true, optional: false };
-  }
-}
-
 export interface AgreementInput {
   kindergartenName: string;
   kindergartenType: string;
   policy: Policy;
   child: AgreementChild;
   guardians: { name: string; relationship: string }[];
-  standards: readonly StandardRow[];
-  /** The semester the agreement starts in, and the school year. */
+  /** The child's bill for the first period the agreement covers, as billing drafts it. */
+  draft: DraftResult;
+  /** Voluntary items no bill run charges (vacation care, collected on behalf) in force for the child. */
+  voluntary: readonly StandardRow[];
   semester: { name: string; firstMonth: string; lastMonth: string } | null;
   schoolYear: string | null;
-  today: string;
+  date: string;
   complaintPhone: string;
 }
 
 export function buildAgreement(input: AgreementInput): FeeAgreement {
-  const { policy, child } = input;
-  const date = child.enrolledOn > input.today ? child.enrolledOn : input.today;
-  const items = standardsForChild(input.standards, child, date)
-    .map((s) => ({ s, t: takes(child, s.item) }))
-    .filter(({ t }) => t.take)
-    .map(({ s, t }) => ({
-      key: s.item,
-      item: ITEM_LABELS[s.item as keyof typeof ITEM_LABELS] ?? ([s.item, s.item] as Bi),
-      label: s.label,
-      amount: yuan(s.amountFen),
-      unit: UNIT_LABELS[s.unit] ?? ([s.unit, s.unit] as Bi),
-      service: SERVICES[s.item] ?? s.label,
-      basis: basisOf(policy, s.item, input.kindergartenType, child.level),
-      optional: t.optional,
-    }));
+  const { policy, child, draft } = input;
+  const item = (key: string, label: string, fen: number, unit: string | null, optional: boolean): AgreementItem => ({
+    key,
+    item: itemLabel(key),
+    label,
+    amount: yuan(fen),
+    unit: (unit && PRICE_UNIT_LABELS[unit]) || ['元', 'yuan'],
+    service: SERVICES[key] ?? label,
+    basis: basisOf(policy, key, input.kindergartenType, child.level),
+    optional,
+  });
+  const lines = draft.ok ? draft.bill.lines : [];
+  const items = [
+    ...lines.filter((l) => l.kind === 'charge').map((l) => item(l.item, l.label, l.unitPriceFen, l.unit, false)),
+    ...input.voluntary.map((s) => item(s.item, s.label, s.amountFen, s.unit, true)),
+  ];
   const rules = policy.reductions;
   const category = child.reductionCategory ? rules?.categories[child.reductionCategory] : undefined;
   const reduction =
@@ -137,9 +123,11 @@ export function buildAgreement(input: AgreementInput): FeeAgreement {
     method,
     period,
     items,
+    reductions: lines.filter((l) => l.kind === 'reduction').map((l) => l.label),
     reduction,
+    problems: draft.ok ? [] : draft.problems.map((p) => p.messageZh),
     refunds: [...clauses].map((c) => ({ cite: `${policy.clauses[c]?.cite ?? c}（${c}）`, text: policy.clauses[c]?.text ?? '' })),
-    date,
+    date: input.date,
     complaintPhone: input.complaintPhone,
   };
 }

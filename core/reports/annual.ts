@@ -4,7 +4,7 @@
 import type { BucketTotals, CheckLine } from './check-line';
 import { type Bi, ledgerCheck, matchCheck, type ReportBody, type Row, yuan } from './document';
 import type { ReportEntry } from './entries';
-import { FEE_ITEMS, ITEM_LABELS, itemLabel, LEVEL_LABELS, UNIT_LABELS } from './labels';
+import { FEE_ITEMS, itemLabel, levelLabel, PRICE_UNIT_LABELS } from './labels';
 import { forWhom, type StandardRow } from './standards';
 
 export interface AnnualInput {
@@ -42,7 +42,7 @@ export function buildAnnual(input: AnnualInput): ReportBody {
   const classRows: Row[] = classes
     .map((c) => ({ c, n: children.filter((k) => k.classId === c.id).length }))
     .filter((x) => x.n > 0)
-    .map(({ c, n }) => ({ group: ['班级', 'Class'] as Bi, name: c.name, level: LEVEL_LABELS[c.level] ?? c.level, count: n }));
+    .map(({ c, n }) => ({ group: ['班级', 'Class'] as Bi, name: c.name, level: levelLabel(c.level), count: n }));
   const categories = new Map<string, number>();
   for (const k of children) if (k.reductionCategory) categories.set(k.reductionCategory, (categories.get(k.reductionCategory) ?? 0) + 1);
   const categoryRows: Row[] = [...categories].map(([key, n]) => ({
@@ -80,11 +80,11 @@ export function buildAnnual(input: AnnualInput): ReportBody {
           { key: 'note', label: ['备注', 'Note'], kind: 'text' },
         ],
         rows: standards.map((s) => ({
-          item: ITEM_LABELS[s.item as keyof typeof ITEM_LABELS] ?? s.item,
+          item: itemLabel(s.item),
           label: s.label,
           forWhom: forWhom(s),
           amount: yuan(s.amountFen),
-          unit: UNIT_LABELS[s.unit] ?? s.unit,
+          unit: PRICE_UNIT_LABELS[s.unit] ?? s.unit,
           appliesFrom: s.appliesFrom,
           note: s.overrideClause ? [`经园长确认（${s.overrideClause}）`, `Confirmed by the principal (${s.overrideClause})`] : '',
         })),

@@ -14,10 +14,14 @@ export type Bucket = (typeof BUCKETS)[number];
 /** What a ledger entry is, for the check line. */
 export interface EntryFacts {
   kind: LedgerKind;
-  /** For a reversal: the kind of the entry it reverses (followed through reversals of reversals). */
+  /** For a reversal: the kind of the entry it reverses (followed through reversals of reversals); the other facts are then that entry's. */
   reversedKind?: LedgerKind | null;
   /** Corrections booked by a settlement are refund differences; others adjust a bill. */
   fromSettlement?: boolean;
+  /** For a bill's correction (a replacement's difference): the kind of the line it adjusts, if the line still exists. */
+  lineKind?: string | null;
+  /** The entry's own signed amount (fen), for a correction whose line was dropped. */
+  amountFen?: number;
 }
 
 /**
@@ -38,11 +42,15 @@ export function bucketOf(entry: EntryFacts): Bucket {
     case 'payout':
       return 'paymentsOut';
     case 'correction':
-      return entry.fromSettlement ? 'refunds' : 'charges';
+      if (entry.fromSettlement) return 'refunds';
+      if (entry.lineKind === 'reduction') return 'reductions';
+      if (entry.lineKind === 'charge') return 'charges';
+      // A replacement that drops a line: a dropped charge lowers what is owed, a dropped reduction raises it.
+      return (entry.amountFen ?? 0) > 0 ? 'reductions' : 'charges';
     case 'reversal': {
       const reversed = entry.reversedKind;
       if (!reversed || reversed === 'reversal') throw new Error('a reversal must name the entry it cancels');
-      return bucketOf({ kind: reversed, fromSettlement: entry.fromSettlement });
+      return bucketOf({ ...entry, kind: reversed });
     }
   }
 }

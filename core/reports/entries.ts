@@ -18,6 +18,8 @@ export interface RawEntry {
   lineFirst: string | null;
   lineLast: string | null;
   reductionCategory: string | null;
+  /** charge | reduction: the kind of the bill line the entry is for. */
+  lineKind: string | null;
   paymentId: number | null;
   settlementId: number | null;
   reversesEntryId: number | null;
@@ -61,7 +63,7 @@ function rootOf(entry: RawEntry, byId: ReadonlyMap<number, RawEntry>): RawEntry 
 export function resolveEntries(rows: readonly RawEntry[], byId: ReadonlyMap<number, RawEntry>): ReportEntry[] {
   return rows.map((row) => {
     const root = row.kind === 'reversal' ? rootOf(row, byId) : row;
-    const bucket = bucketOf({ kind: root.kind, fromSettlement: root.settlementId !== null });
+    const bucket = bucketOf({ kind: root.kind, fromSettlement: root.settlementId !== null, lineKind: root.lineKind, amountFen: root.amountFen });
     const fallback = root.periodMonth ?? monthOf(root.entryDate);
     return {
       id: row.id,

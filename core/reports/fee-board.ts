@@ -3,7 +3,7 @@
 // complaint telephone and the date, as the board at the gate shows them.
 import type { Policy } from '../policies/schema';
 import { type Bi, yuan } from './document';
-import { ITEM_LABELS, UNIT_LABELS } from './labels';
+import { itemLabel, PRICE_UNIT_LABELS } from './labels';
 import { currentStandards, forWhom, type StandardRow } from './standards';
 
 export interface BoardItem {
@@ -101,11 +101,11 @@ export interface FeeBoardInput {
 
 export function buildFeeBoard({ kindergartenName, kindergartenType, policy, standards, complaintPhone, today }: FeeBoardInput): FeeBoard {
   const toItem = (s: StandardRow): BoardItem => ({
-    item: ITEM_LABELS[s.item as keyof typeof ITEM_LABELS] ?? [s.item, s.item],
+    item: itemLabel(s.item),
     label: s.label,
     forWhom: forWhom(s),
     amount: yuan(s.amountFen),
-    unit: UNIT_LABELS[s.unit] ?? [s.unit, s.unit],
+    unit: PRICE_UNIT_LABELS[s.unit] ?? [s.unit, s.unit],
     appliesFrom: s.appliesFrom,
     basis: basisOf(policy, s.item, kindergartenType, s.level),
     note: NOTES[s.item] ?? null,

@@ -29,7 +29,7 @@ const moneyCells = (s: Sums): Row => ({
 });
 
 const itemOrder = (item: string | null) => {
-  const i = FEE_ITEMS.indexOf(item as (typeof FEE_ITEMS)[number]);
+  const i = item === null ? -1 : FEE_ITEMS.indexOf(item);
   return i < 0 ? FEE_ITEMS.length : i;
 };
 

@@ -1,42 +1,31 @@
 // 减免与资助统计: reductions and exemptions granted (NT-3.7), per category
 // and class, and the share of children supported against the notice's 10%.
+import { reductionShare } from '../billing/reduction-share';
 import { Decimal } from '../money';
+import type { Policy } from '../policies/schema';
 import type { BucketTotals, CheckLine } from './check-line';
 import { type Bi, byClassOrder, ledgerCheck, matchCheck, type ReportBody, yuan } from './document';
 import type { ReportEntry } from './entries';
 
-export interface ReductionCategoryInfo {
-  label: string;
-  /** Share of the fee not charged, "0.5" or "1". */
-  rate: string;
-}
-
 export interface ReductionsInput {
   entries: readonly ReportEntry[];
-  /** Children with a reduction line on a live bill for a month of the period, one row per child and category. */
+  /** Children enrolled on at least one day of the period. */
+  enrolled: readonly { id: number; classId: number }[];
+  /** Children with a reduction line on a live bill for a month of the period (category null: the kindergarten's own discount). */
   supported: readonly { childId: number; classId: number; category: string | null }[];
-  /** Children enrolled on at least one day of the period, per class. */
-  enrolled: ReadonlyMap<number, number>;
   classNames: ReadonlyMap<number, string>;
-  categories: Readonly<Record<string, ReductionCategoryInfo>>;
-  clause: string | null;
-  /** The guide share (NT-3.7: "不低于 10%"), as a fraction "0.1"; null when the notice has none. */
-  guide: string | null;
+  policy: Policy;
+  kindergartenType: string;
   check: CheckLine;
   totals: BucketTotals;
 }
 
-/** Exemptions (rate 1) are outside the 10% of financial aid (NT-3.7); so is the kindergarten's own discount. */
-export const countsTowardGuide = (info: ReductionCategoryInfo | undefined) => info !== undefined && new Decimal(info.rate).lessThan(1);
-
-export function sharePercent(part: number, whole: number): string {
-  if (whole === 0) return '—';
-  const text = new Decimal(part).times(100).dividedBy(whole).toDecimalPlaces(1, Decimal.ROUND_HALF_UP).toString();
-  return `${text.includes('.') ? text : `${text}.0`}%`;
-}
-
 export function buildReductions(input: ReductionsInput): ReportBody {
-  const { entries, supported, enrolled, classNames, categories, check, totals } = input;
+  const { entries, enrolled, supported, classNames, policy, check, totals } = input;
+  const rules = policy.reductions;
+  const categories = rules?.categories ?? {};
+  const uncounted = new Set(rules?.aidShareGuide?.uncountedCategories ?? []);
+  const clause = rules ? `${policy.clauses[rules.clause]?.cite ?? rules.clause}（${rules.clause}）` : '';
   const label = (category: string | null): Bi =>
     category === null ? ['本园优惠', 'Own discount'] : [categories[category]?.label ?? category, category];
   const amounts = new Map<string | null, number>();
@@ -53,29 +42,32 @@ export function buildReductions(input: ReductionsInput): ReportBody {
     return {
       category: label(k),
       rate: info ? (new Decimal(info.rate).equals(1) ? (['免收', 'Exempt'] as Bi) : (['减半', 'Half'] as Bi)) : (['—', '—'] as Bi),
-      clause: info ? (input.clause ?? '') : '',
-      guide: countsTowardGuide(info) ? (['计入', 'Counted'] as Bi) : (['不计入', 'Not counted'] as Bi),
+      clause: info ? clause : '',
+      guide: info && !uncounted.has(k!) ? (['计入', 'Counted'] as Bi) : (['不计入', 'Not counted'] as Bi),
       children: children.get(k)?.size ?? 0,
       amount: yuan(amounts.get(k) ?? 0),
     };
   });
   const allAmount = [...amounts.values()].reduce((a, b) => a + b, 0);
 
-  const classIds = [...new Set([...enrolled.keys(), ...supported.map((s) => s.classId)])].sort(byClassOrder(classNames));
-  const perClass = (classId: number | null) => {
-    const mine = supported.filter((s) => classId === null || s.classId === classId);
-    return {
-      all: new Set(mine.map((s) => s.childId)).size,
-      counted: new Set(mine.filter((s) => s.category !== null && countsTowardGuide(categories[s.category])).map((s) => s.childId)).size,
-      enrolled: classId === null ? [...enrolled.values()].reduce((a, b) => a + b, 0) : (enrolled.get(classId) ?? 0),
-    };
+  // The share as the standards screen computes it (core/billing/reduction-share), from the bills of the period.
+  const facts = new Map<number, { reductionCategory: string | null; ownDiscount: boolean }>();
+  for (const s of supported) {
+    const f = facts.get(s.childId) ?? { reductionCategory: null, ownDiscount: false };
+    if (s.category === null) f.ownDiscount = true;
+    else f.reductionCategory ??= s.category;
+    facts.set(s.childId, f);
+  }
+  const shareOf = (kids: readonly { id: number }[]) =>
+    reductionShare(policy, input.kindergartenType, kids.map((k) => facts.get(k.id) ?? { reductionCategory: null, ownDiscount: false }));
+  const cells = (kids: readonly { id: number }[]) => {
+    const share = shareOf(kids);
+    return { enrolled: share.enrolled, supported: kids.filter((k) => facts.has(k.id)).length, counted: share.counted, share: share.enrolled === 0 ? '—' : share.share };
   };
-  const classRows = classIds.map((id) => {
-    const c = perClass(id);
-    return { className: classNames.get(id) ?? `#${id}`, enrolled: c.enrolled, supported: c.all, counted: c.counted, share: sharePercent(c.counted, c.enrolled) };
-  });
-  const whole = perClass(null);
-  const guideText = input.guide ? `${new Decimal(input.guide).times(100).toString()}%` : null;
+  const classIds = [...new Set(enrolled.map((k) => k.classId))].sort(byClassOrder(classNames));
+  const classRows = classIds.map((id) => ({ className: classNames.get(id) ?? `#${id}`, ...cells(enrolled.filter((k) => k.classId === id)) }));
+  const whole = shareOf(enrolled);
+  const guide = whole.guide;
   return {
     tables: [
       {
@@ -90,7 +82,7 @@ export function buildReductions(input: ReductionsInput): ReportBody {
           { key: 'amount', label: ['减免金额', 'Amount'], kind: 'money' },
         ],
         rows: categoryRows,
-        total: { category: ['合计', 'Total'], rate: '', clause: '', guide: '', children: whole.all, amount: yuan(allAmount) },
+        total: { category: ['合计', 'Total'], rate: '', clause: '', guide: '', children: facts.size, amount: yuan(allAmount) },
         emptyText: ['本期没有减免。', 'No reductions in this period.'],
       },
       {
@@ -104,7 +96,7 @@ export function buildReductions(input: ReductionsInput): ReportBody {
           { key: 'share', label: ['资助比例', 'Share'], kind: 'percent' },
         ],
         rows: classRows,
-        total: { className: ['全园', 'Kindergarten'], enrolled: whole.enrolled, supported: whole.all, counted: whole.counted, share: sharePercent(whole.counted, whole.enrolled) },
+        total: { className: ['全园', 'Kindergarten'], ...cells(enrolled) },
       },
     ],
     checks: [
@@ -112,10 +104,10 @@ export function buildReductions(input: ReductionsInput): ReportBody {
       matchCheck(['减免合计核对', 'Categories against the ledger'], [{ zh: '各类别减免合计', en: 'reductions by category', fen: allAmount, ledgerFen: totals.reductions }]),
     ],
     notes: [
-      guideText
+      guide
         ? [
-            `资助比例 = 计入资助比例的幼儿 ÷ 在园幼儿。收费文件（${input.clause ?? ''}）要求平均资助比例不低于在园幼儿总数的 ${guideText}；免收保教费的残疾儿童、孤儿、烈士子女、因公牺牲军人子女及本园自定优惠不计入此比例。本期全园为 ${sharePercent(whole.counted, whole.enrolled)}。`,
-            `Share = children counted for the guide ÷ children enrolled. The notice (${input.clause ?? ''}) asks for at least ${guideText}; exemptions and the kindergarten’s own discounts are not counted. This period: ${sharePercent(whole.counted, whole.enrolled)}.`,
+            `${guide.note} 本期全园资助比例为 ${whole.share}（计入 ${whole.counted} 人 ÷ 在园 ${whole.enrolled} 人），${guide.met ? '达到' : '低于'} ${guide.minShare} 的要求。`,
+            `The notice asks for at least ${guide.minShare} of children supported (exemptions not counted). This period: ${whole.share} (${whole.counted} of ${whole.enrolled}), ${guide.met ? 'met' : 'below the guide'}.`,
           ]
         : ['本园适用的收费文件没有资助比例要求。', 'The notice in force sets no share of children to support.'],
       [
@@ -126,10 +118,3 @@ export function buildReductions(input: ReductionsInput): ReportBody {
     empty: null,
   };
 }
-
-/**
- * The share of children a notice asks to support, by the clause that says it
- * (NT-3.7: 平均资助比例不低于在园幼儿总数的10%). The policy files carry the
- * categories and rates but not this sentence.
- */
-export const AID_SHARE_GUIDES: Readonly<Record<string, string>> = { 'NT-3.7': '0.1' };

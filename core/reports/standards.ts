@@ -1,10 +1,11 @@
-// Which fee standards apply: on a day, during a year, to one child. A change
-// is a new row with a later `applies_from`; rows of one item, class level and
-// group of pupils replace each other (代收费 items also by name: insurance and
-// the medical check are different items collected on behalf).
-// TODO(billing): use core/billing/standards once it is on main.
+// Which fee standards the fee board, the annual report and the agreement's
+// voluntary items list: every group in force on a day or during a year. A
+// bill's own standard is chosen by core/billing/standards (standardInForce);
+// here rows of one item, unit, class level and group of pupils replace each
+// other as there (meals whatever their unit), and 代收费 items also by name:
+// insurance and the medical check are different items collected on behalf.
 import type { Bi } from './document';
-import { FEE_ITEMS, LEVEL_LABELS } from './labels';
+import { FEE_ITEMS, levelLabel } from './labels';
 
 export interface StandardRow {
   id: number;
@@ -18,11 +19,11 @@ export interface StandardRow {
   overrideClause: string | null;
 }
 
-export const standardKey = (r: Pick<StandardRow, 'item' | 'label' | 'level' | 'enrolledFrom'>) =>
-  `${r.item}|${r.item === 'agency' ? r.label : ''}|${r.level ?? ''}|${r.enrolledFrom ?? ''}`;
+export const standardKey = (r: Pick<StandardRow, 'item' | 'label' | 'unit' | 'level' | 'enrolledFrom'>) =>
+  `${r.item}|${r.item === 'meal' ? '' : r.unit}|${r.item === 'agency' ? r.label : ''}|${r.level ?? ''}|${r.enrolledFrom ?? ''}`;
 
 const itemOrder = (item: string) => {
-  const i = FEE_ITEMS.indexOf(item as (typeof FEE_ITEMS)[number]);
+  const i = FEE_ITEMS.indexOf(item);
   return i < 0 ? FEE_ITEMS.length : i;
 };
 
@@ -74,7 +75,7 @@ export function standardsForChild<T extends StandardRow>(rows: readonly T[], chi
 }
 
 export function forWhom(r: Pick<StandardRow, 'level' | 'enrolledFrom'>): Bi {
-  const level: Bi = r.level ? (LEVEL_LABELS[r.level] ?? [r.level, r.level]) : ['全园', 'All classes'];
+  const level: Bi = r.level ? levelLabel(r.level) : ['全园', 'All classes'];
   if (!r.enrolledFrom) return level;
   return [`${level[0]}（${r.enrolledFrom} 起入园的新生）`, `${level[1]} (pupils enrolled from ${r.enrolledFrom})`];
 }

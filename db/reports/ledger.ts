@@ -1,6 +1,6 @@
 // The reports' reads of the family ledger: entries of a period with what they
 // are about, the totals of the check line and the balances summed.
-import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte, type SQLWrapper, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { type BucketTotals, bucketOf, type CheckLine, checkLine, emptyTotals, type LedgerKind, lineAmount } from '../../core/reports/check-line';
 import { type RawEntry, type ReportEntry, resolveEntries } from '../../core/reports/entries';
@@ -22,6 +22,7 @@ function selectRaw(db: Db) {
       lineFirst: billLines.periodFirst,
       lineLast: billLines.periodLast,
       reductionCategory: billLines.reductionCategory,
+      lineKind: billLines.kind,
       paymentId: ledgerEntries.paymentId,
       settlementId: ledgerEntries.settlementId,
       reversesEntryId: ledgerEntries.reversesEntryId,
@@ -50,29 +51,53 @@ export function reportEntries(db: Db, first: string | null, last: string): Repor
 
 const reversed = alias(ledgerEntries, 'reversed');
 const reversed2 = alias(ledgerEntries, 'reversed2');
+const line0 = alias(billLines, 'line0');
+const line1 = alias(billLines, 'line1');
+const line2 = alias(billLines, 'line2');
 
 /**
  * The check line's totals summed by SQL on their own (not from
- * `reportEntries`), so a report's rows are checked against an independent sum.
+ * `reportEntries`), so a report's rows are checked against an independent
+ * sum. Entries are grouped by what decides their line: their kind (or, for a
+ * reversal, the kind of what it reverses, two levels deep), whether a
+ * settlement booked it, the kind of bill line and the sign.
  */
 export function ledgerTotals(db: Db, first: string, last: string): BucketTotals {
+  const facts = (e: { kind: SQLWrapper; settlementId: SQLWrapper; amountFen: SQLWrapper }, l: { kind: SQLWrapper }) => ({
+    kind: sql<LedgerKind | null>`${e.kind}`,
+    settled: sql<number | null>`${e.settlementId} IS NOT NULL`,
+    lineKind: sql<string | null>`${l.kind}`,
+    sign: sql<number | null>`sign(${e.amountFen})`,
+  });
+  const f0 = facts(ledgerEntries, line0);
+  const f1 = facts(reversed, line1);
+  const f2 = facts(reversed2, line2);
   const rows = db
     .select({
-      kind: sql<LedgerKind>`CASE WHEN ${ledgerEntries.kind} <> 'reversal' THEN ${ledgerEntries.kind}
-        WHEN ${reversed.kind} <> 'reversal' THEN ${reversed.kind} ELSE ${reversed2.kind} END`,
-      fromSettlement: sql<number>`CASE WHEN ${ledgerEntries.kind} <> 'reversal' THEN ${ledgerEntries.settlementId} IS NOT NULL
-        WHEN ${reversed.kind} <> 'reversal' THEN ${reversed.settlementId} IS NOT NULL ELSE ${reversed2.settlementId} IS NOT NULL END`,
+      k0: f0.kind, s0: f0.settled, l0: f0.lineKind, n0: f0.sign,
+      k1: f1.kind, s1: f1.settled, l1: f1.lineKind, n1: f1.sign,
+      k2: f2.kind, s2: f2.settled, l2: f2.lineKind, n2: f2.sign,
       amountFen: sql<number>`sum(${ledgerEntries.amountFen})`,
     })
     .from(ledgerEntries)
+    .leftJoin(line0, eq(line0.id, ledgerEntries.billLineId))
     .leftJoin(reversed, eq(reversed.id, ledgerEntries.reversesEntryId))
+    .leftJoin(line1, eq(line1.id, reversed.billLineId))
     .leftJoin(reversed2, eq(reversed2.id, reversed.reversesEntryId))
+    .leftJoin(line2, eq(line2.id, reversed2.billLineId))
     .where(and(gte(ledgerEntries.entryDate, first), lte(ledgerEntries.entryDate, last)))
-    .groupBy(sql`1`, sql`2`)
+    .groupBy(...Array.from({ length: 12 }, (_, i) => sql.raw(String(i + 1))))
     .all();
   const totals = emptyTotals();
   for (const r of rows) {
-    const bucket = bucketOf({ kind: r.kind, fromSettlement: r.fromSettlement === 1 });
+    const levels = [
+      { kind: r.k0, settled: r.s0, lineKind: r.l0, sign: r.n0 },
+      { kind: r.k1, settled: r.s1, lineKind: r.l1, sign: r.n1 },
+      { kind: r.k2, settled: r.s2, lineKind: r.l2, sign: r.n2 },
+    ];
+    const root = levels.find((l) => l.kind !== 'reversal' && l.kind !== null);
+    if (!root?.kind) throw new Error('a reversal must name the entry it cancels');
+    const bucket = bucketOf({ kind: root.kind, fromSettlement: root.settled === 1, lineKind: root.lineKind, amountFen: root.sign ?? 0 });
     totals[bucket] += lineAmount(bucket, r.amountFen);
   }
   return totals;

@@ -3,9 +3,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPORT_KINDS } from '../../core/reports/document';
-import { books } from '../integration/reports/fixtures';
-import { knownDataset } from '../integration/reports/known-dataset';
+import { Decimal, formatAmount } from '../../core/money';
+import { REPORT_KINDS, type ReportDoc, zhOf } from '../../core/reports/document';
+import type { Api, ApiName } from '../../electron/api/index';
 import { type AppUnderTest, ROOT, startApp, textOf, waitForText } from './harness';
 
 /** Monday 2026-11-23, 10:00 in Beijing. */
@@ -13,12 +13,17 @@ const NOW = new Date('2026-11-23T02:00:00Z');
 const PDF_DIR = join(ROOT, 'artifacts', 'pdf');
 
 let app: AppUnderTest;
+let session = '';
+/** What the backend says, to compare with what the page shows. */
+async function backend<K extends ApiName>(name: K, input: Api[K]['input']): Promise<Api[K]['output']> {
+  const result = await app.backend.dispatcher.call({ name, input, session });
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value as Api[K]['output'];
+}
 beforeAll(async () => {
   app = await startApp({ demo: true, now: NOW, viewport: { width: 1024, height: 700 } });
-  // The demo's money, until the demo has bills and payments of its own.
-  knownDataset(books(app.backend));
-  app.backend.database().sqlite.exec(`INSERT INTO fee_standards (item, label, amount_fen, unit, applies_from) VALUES
-    ('education', '保教费', 42000, 'month', '2026-09-01'), ('meal', '伙食费', 1500, 'day', '2026-09-01')`);
+  const login = await app.backend.dispatcher.call({ name: 'auth.login', input: { username: 'admin', password: 'demo1234' } });
+  session = (login as { value: { session: string } }).value.session;
   mkdirSync(PDF_DIR, { recursive: true });
 });
 afterAll(async () => {
@@ -36,11 +41,12 @@ describe('reports, the fee board and the home screen in the browser', () => {
   it('opens on the home screen after sign-in, with today’s roll call and the money waiting', async () => {
     const { page } = app;
     await app.signIn('admin', 'demo1234');
+    const home = await backend('home.today', {});
     expect(await textOf(page.getByRole('heading', { level: 2 }))).toBe('今天 2026年11月23日 星期一');
+    // The demo's roll calls end on Friday the 20th: every class still has to take Monday's.
     expect(await textOf(page.getByTestId('home-class-苗苗班'))).toContain('去点名');
-    expect(await textOf(page.getByTestId('home-arrears'))).toContain('¥420.00');
-    expect(await textOf(page.getByTestId('home-payouts'))).toContain('¥130.00');
-    expect(await textOf(page.getByTestId('home-unsettled'))).toContain('2026-09');
+    expect(await textOf(page.getByTestId('home-arrears'))).toContain(`¥${home.arrears!.total}`);
+    expect(await textOf(page.getByTestId('home-unsettled'))).toContain(home.unsettled![0]!);
     await app.screenshot('home-principal');
     await page.getByTestId('home-class-苗苗班').getByRole('link', { name: '苗苗班' }).click();
     await waitForText(page.getByTestId('current-user'), '周园长');
@@ -54,19 +60,23 @@ describe('reports, the fee board and the home screen in the browser', () => {
       await page.getByTestId(`report-tab-${kind}`).click();
       const checks = await textOf(page.getByTestId('check-lines'));
       expect(checks, kind).toContain('核对一致');
-      if (kind === 'income') expect(checks).toContain('期初余额 1055.00 + 净应收 -330.00 − 收款 635.00 + 付出 200.00 = 期末余额 290.00');
+      if (kind === 'income') expect(checks).toContain((await backend('reports.get', { kind, period: '2026-11' })).checks[0]!.zh[1]!);
       if (kind === 'income' || kind === 'prepaid' || kind === 'attendance') await app.screenshot(`report-${kind}`);
     }
-    await page.getByTestId('report-tab-cashbook').click();
-    await waitForText(page.getByTestId('report-table-methods'), '现金');
+    await page.getByTestId('report-tab-income').click();
+    await waitForText(page.getByTestId('report-table-items'), '保教费');
+    const doc: ReportDoc = await backend('reports.get', { kind: 'income', period: '2026-11' });
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-export').click()]);
-    expect(download.suggestedFilename()).toBe('收款日记账-2026-11.xlsx');
+    expect(download.suggestedFilename()).toBe('收费与退费汇总表-2026-11.xlsx');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(readFileSync(await download.path()) as unknown as ArrayBuffer);
     const values: unknown[][] = [];
     workbook.worksheets[0]!.eachRow((row) => values.push((row.values as unknown[]).slice(1)));
-    expect(values.find((r) => r[0] === '现金')!.slice(1, 3)).toEqual([735, 200]);
-    expect(values.some((r) => String(r[0]).startsWith('期初余额 1055.00 + 净应收 -330.00'))).toBe(true);
+    const education = doc.tables[0]!.rows.find((r) => zhOf(r.item ?? null) === '保教费')!;
+    const excelRow = values.find((r) => r[0] === '保教费')!;
+    // Money comes back as numbers Excel can add, equal to the screen's figures.
+    expect(excelRow.slice(1, 5).map((v) => formatAmount(new Decimal(v as number)))).toEqual([education.charges, education.reductions, education.refunds, education.net]);
+    expect(values.some((r) => r[0] === doc.checks[0]!.zh[1])).toBe(true);
   });
 
   it('keeps the month picker keyboard-friendly: the arrow buttons step months and the year toggle switches period', async () => {
@@ -74,7 +84,7 @@ describe('reports, the fee board and the home screen in the browser', () => {
     await page.getByTestId('report-tab-income').click();
     await page.getByRole('button', { name: '上个月' }).click();
     await waitForText(page.getByTestId('report'), '2026年10月');
-    expect(await textOf(page.getByTestId('check-lines'))).toContain('收费 735.00 − 减免 0.00 − 退费 0.00 = 净应收 735.00');
+    expect(await textOf(page.getByTestId('check-lines'))).toContain((await backend('reports.get', { kind: 'income', period: '2026-10' })).checks[0]!.zh[0]!);
     await page.getByText('按年', { exact: true }).click();
     await waitForText(page.getByTestId('report'), '2026年度');
     expect(page.url()).toContain('#/reports/income/2026');
@@ -85,10 +95,10 @@ describe('reports, the fee board and the home screen in the browser', () => {
     await page.goto(`${app.server.url.split('#')[0]}#/reports/prepaid/2026-10`);
     await page.getByTestId('report-print').click();
     await waitForText(page.getByTestId('print-check').first(), '核对');
-    const text = await pdfText('report-prepaid');
+    const text = (await pdfText('report-prepaid')).replace(/\s+/g, '');
+    const doc = await backend('reports.get', { kind: 'prepaid', period: '2026-10' });
     expect(text).toContain('预收款（未服务）明细表');
-    expect(text).toContain('已服务未缴 320.00 − 预收款 630.00 + 已开具未服务 1365.00 = 1055.00');
-    expect(text.replace(/\s+/g, '')).toContain('期初余额420.00+净应收735.00−收款100.00+付出0.00=期末余额1055.00');
+    for (const line of doc.checks.flatMap((c) => c.zh)) expect(text).toContain(line.replace(/\s+/g, ''));
   });
 
   it('prints the public fee board with items, basis, the complaint telephone and the date', async () => {

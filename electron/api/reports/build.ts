@@ -10,7 +10,7 @@ import { NO_BILLS_YET, REPORT_PERIODS, REPORT_TITLES, type ReportBody, type Repo
 import { buildIncome } from '../../../core/reports/income';
 import { prepaidAt } from '../../../core/reports/prepaid';
 import { buildPrepaid } from '../../../core/reports/prepaid-report';
-import { AID_SHARE_GUIDES, buildReductions } from '../../../core/reports/reductions';
+import { buildReductions } from '../../../core/reports/reductions';
 import { standardsInForce } from '../../../core/reports/standards';
 import { REDUCTION_LABELS } from '../../../core/families/labels';
 import { overdueBills } from '../../../db/reports/arrears';
@@ -60,18 +60,13 @@ const BUILDERS: Record<ReportKind, Builder> = {
   }),
   reductions: money((ctx, range, _asOf, profile) => {
     const { line, totals } = ledgerCheckLine(ctx.db, range.first, range.last);
-    const enrolled = new Map<number, number>();
-    for (const c of childrenEnrolledBetween(ctx.db, range.first, range.last)) enrolled.set(c.classId, (enrolled.get(c.classId) ?? 0) + 1);
-    const rules = profile.policy.reductions;
-    const applies = rules?.kindergartenKinds.includes(profile.type) ?? false;
     return buildReductions({
       entries: reportEntries(ctx.db, range.first, range.last),
+      enrolled: childrenEnrolledBetween(ctx.db, range.first, range.last),
       supported: childrenWithReductions(ctx.db, range.months[0]!, range.months.at(-1)!),
-      enrolled,
       classNames: classNameMap(ctx.db),
-      categories: rules?.categories ?? {},
-      clause: rules ? `${profile.policy.clauses[rules.clause]?.cite ?? rules.clause}（${rules.clause}）` : null,
-      guide: applies && rules ? (AID_SHARE_GUIDES[rules.clause] ?? null) : null,
+      policy: profile.policy,
+      kindergartenType: profile.type,
       check: line,
       totals,
     });

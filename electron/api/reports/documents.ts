@@ -2,10 +2,16 @@
 // board (收费公示) and the fee agreement signed at enrolment (收费协议).
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { periodFor, draftBill } from '../../../core/billing/draft';
+import { RUN_ITEMS } from '../../../core/billing/items';
+import type { DraftResult } from '../../../core/billing/types';
 import { buildAgreement } from '../../../core/reports/agreement';
+import { standardsForChild } from '../../../core/reports/standards';
+import { loadChild, loadDiscounts } from '../../../db/billing/inputs';
 import { buildFeeBoard } from '../../../core/reports/fee-board';
 import { allStandards } from '../../../db/reports/lookups';
-import { children, classes, guardians, schoolYears, semesters } from '../../../db/schema';
+import { children, guardians, schoolYears, semesters } from '../../../db/schema';
+import { billingContext } from '../billing/context';
 import { handler } from '../define';
 import { notFound } from '../errors';
 import { id } from '../schemas';
@@ -32,35 +38,16 @@ export const documentHandlers = {
     },
   }),
 
-  /** 收费协议 for one child, as signed at enrolment. */
+  /** 收费协议 for one child, as signed at enrolment: the items and standards of the child's next bill. */
   'reports.feeAgreement': handler({
     access: DESK,
     write: false,
     input: z.object({ childId: id }),
     run(ctx, { childId }) {
       const profile = reportProfile(ctx);
-      const child = ctx.db
-        .select({
-          id: children.id,
-          name: children.name,
-          gender: children.gender,
-          birthDate: children.birthDate,
-          householdId: children.householdId,
-          className: classes.name,
-          level: classes.level,
-          enrolledOn: children.enrolledOn,
-          billingMode: children.billingMode,
-          meals: children.meals,
-          boarding: children.boarding,
-          custodyAgreedOn: children.custodyAgreedOn,
-          busAgreedOn: children.busAgreedOn,
-          reductionCategory: children.reductionCategory,
-        })
-        .from(children)
-        .innerJoin(classes, eq(classes.id, children.classId))
-        .where(eq(children.id, childId))
-        .get();
+      const child = loadChild(ctx.db, childId);
       if (!child) throw notFound('这名幼儿', 'child');
+      const facts = ctx.db.select({ gender: children.gender, birthDate: children.birthDate }).from(children).where(eq(children.id, childId)).get()!;
       const parents = ctx.db
         .select({ name: guardians.name, relationship: guardians.relationship })
         .from(guardians)
@@ -68,25 +55,36 @@ export const documentHandlers = {
         .orderBy(asc(guardians.id))
         .all();
       const today = ctx.today();
-      const from = (child.enrolledOn > today ? child.enrolledOn : today).slice(0, 7);
-      const terms = ctx.db
-        .select({ name: semesters.name, firstMonth: semesters.firstMonth, lastMonth: semesters.lastMonth, year: schoolYears.name })
-        .from(semesters)
-        .innerJoin(schoolYears, eq(schoolYears.id, semesters.schoolYearId))
-        .orderBy(asc(semesters.firstMonth))
-        .all();
-      const term = terms.find((s) => s.firstMonth <= from && s.lastMonth >= from) ?? terms.find((s) => s.firstMonth > from) ?? null;
-      const { householdId: _, ...facts } = child;
+      const date = child.enrolledOn > today ? child.enrolledOn : today;
+      const { billing } = billingContext(ctx);
+      const period = periodFor(child, date.slice(0, 7), billing.semesters);
+      const draft: DraftResult = 'code' in period ? { ok: false, problems: [period] } : draftBill(child, period, billing, loadDiscounts(ctx.db, childId));
+      const term = billing.semesters.find((s) => s.first <= date.slice(0, 7) && s.last >= date.slice(0, 7)) ?? billing.semesters.find((s) => s.first > date.slice(0, 7));
+      const year = term ? ctx.db.select({ name: schoolYears.name }).from(semesters).innerJoin(schoolYears, eq(schoolYears.id, semesters.schoolYearId)).where(eq(semesters.id, term.id)).get() : undefined;
+      const voluntary = standardsForChild(allStandards(ctx.db), { level: child.classLevel, enrolledOn: child.enrolledOn }, date).filter(
+        (s) => !(RUN_ITEMS as readonly string[]).includes(s.item),
+      );
       return buildAgreement({
         kindergartenName: profile.name,
         kindergartenType: profile.type,
         policy: profile.policy,
-        child: { ...facts, billingMode: child.billingMode === 'semester' ? 'semester' : 'monthly' },
+        child: {
+          id: child.id,
+          name: child.name,
+          gender: facts.gender,
+          birthDate: facts.birthDate,
+          className: child.className,
+          level: child.classLevel,
+          enrolledOn: child.enrolledOn,
+          billingMode: child.billingMode,
+          reductionCategory: child.reductionCategory,
+        },
         guardians: parents,
-        standards: allStandards(ctx.db),
-        semester: term,
-        schoolYear: term?.year ?? null,
-        today,
+        draft,
+        voluntary,
+        semester: term ? { name: term.name, firstMonth: term.first, lastMonth: term.last } : null,
+        schoolYear: year?.name ?? null,
+        date,
         complaintPhone: profile.complaintPhone,
       });
     },

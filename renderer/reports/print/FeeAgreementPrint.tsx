@@ -56,6 +56,13 @@ export function FeeAgreementPrint({ args }: { args: string[] }) {
       <p style={{ margin: '4px 0' }}>
         <strong>三、服务项目与收费标准：</strong>
       </p>
+      {data.problems.length > 0 && (
+        <div className="kd-no-print" data-testid="agreement-problems" style={{ color: '#b00', fontSize: 12 }}>
+          {data.problems.map((p) => (
+            <p key={p}>{p}</p>
+          ))}
+        </div>
+      )}
       {data.items.length === 0 ? (
         <p>尚未设置收费标准，请先到 收费 → 收费标准 录入。</p>
       ) : (
@@ -85,13 +92,15 @@ export function FeeAgreementPrint({ args }: { args: string[] }) {
           </tbody>
         </table>
       )}
-      {data.reduction && (
+      {(data.reduction || data.reductions.length > 0) && (
         <p style={{ margin: '8px 0 4px' }}>
-          <strong>四、减免：</strong>幼儿属{data.reduction.label}，依据{data.reduction.clause}{data.reduction.rate}，乙方须提供有效证明。
+          <strong>四、减免：</strong>
+          {data.reduction && `幼儿属${data.reduction.label}，依据${data.reduction.clause}${data.reduction.rate}，乙方须提供有效证明。`}
+          {data.reductions.filter((r) => !data.reduction || !r.includes(data.reduction.label)).join('；')}
         </p>
       )}
       <p style={{ margin: '8px 0 4px' }}>
-        <strong>{data.reduction ? '五' : '四'}、退费：</strong>按以下规定办理，退费单逐项列明依据条款和计算过程：
+        <strong>{data.reduction || data.reductions.length > 0 ? '五' : '四'}、退费：</strong>按以下规定办理，退费单逐项列明依据条款和计算过程：
       </p>
       <ol style={{ margin: 0, paddingLeft: 18, fontSize: 11 }}>
         {data.refunds.map((r) => (
@@ -101,7 +110,7 @@ export function FeeAgreementPrint({ args }: { args: string[] }) {
         ))}
       </ol>
       <p style={{ margin: '8px 0 4px' }}>
-        <strong>{data.reduction ? '六' : '五'}、其他：</strong>
+        <strong>{data.reduction || data.reductions.length > 0 ? '六' : '五'}、其他：</strong>
         甲方不收取公示项目以外的费用；收费标准调整的，按收费文件规定提前公示。对收费有疑问的，可拨打收费监督电话：{data.complaintPhone || '______________'}。本协议一式两份，甲乙双方各执一份，自签字之日起生效。
       </p>
       <table style={{ marginTop: 28, border: 'none' }}>

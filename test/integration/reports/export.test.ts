@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { demoBackend } from '../attendance/helpers';
+import { cleanKindergarten } from './clean';
 import { books } from './fixtures';
 import { knownDataset } from './known-dataset';
 
@@ -18,15 +18,15 @@ async function readBack(base64: string) {
 
 describe('reports exported to .xlsx', () => {
   it('has the same figures as the screen, money as numbers Excel can add, and the check line', async () => {
-    const app = await demoBackend();
-    close = () => app.backend.close();
+    const app = await cleanKindergarten();
+    close = app.close;
     knownDataset(books(app.backend));
     const doc = await app.ok('reports.get', { kind: 'cashbook', period: '2026-11' });
     const file = await app.ok('reports.export', { kind: 'cashbook', period: '2026-11' });
     expect(file.fileName).toBe('收款日记账-2026-11.xlsx');
     const { rows, texts } = await readBack(file.base64);
     expect(rows[0]![0]).toBe('收款日记账');
-    expect(texts[1]).toBe('阳光幼儿园（演示）　2026年11月　截至 2026-11-23　制表日期 2026-11-23');
+    expect(texts[1]).toBe('南通市崇川区实验幼儿园　2026年11月　截至 2026-11-23　制表日期 2026-11-23');
     const cash = rows.find((r) => r[0] === '现金')!;
     expect(cash.slice(1, 4)).toEqual([735, 200, 535]);
     const total = rows.find((r) => r[0] === '合计')!;
@@ -39,8 +39,8 @@ describe('reports exported to .xlsx', () => {
   });
 
   it('writes the empty state’s advice into the file when nothing is booked yet', async () => {
-    const app = await demoBackend();
-    close = () => app.backend.close();
+    const app = await cleanKindergarten();
+    close = app.close;
     const { texts } = await readBack((await app.ok('reports.export', { kind: 'income', period: '2026-10' })).base64);
     expect(texts).toContain('本月尚未开具缴费通知单，请先到 收费 → 缴费通知单 开具。');
   });

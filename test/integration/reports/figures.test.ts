@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReportDoc } from '../../../core/reports/document';
-import { demoBackend } from '../attendance/helpers';
+import { cleanKindergarten } from './clean';
 import { books } from './fixtures';
 import { knownDataset } from './known-dataset';
 
@@ -8,8 +8,8 @@ let close: (() => void) | undefined;
 afterEach(() => close?.());
 
 async function setup() {
-  const app = await demoBackend();
-  close = () => app.backend.close();
+  const app = await cleanKindergarten();
+  close = app.close;
   const b = books(app.backend);
   const known = knownDataset(b);
   const report = (kind: ReportDoc['kind'], period: string) => app.ok('reports.get', { kind, period });
@@ -126,12 +126,16 @@ describe('reports on a hand-built set of books', () => {
   });
 
   it('reductions: B’s 低保 half of 2100.00 booked in August, B counted in the share of children supported all autumn', async () => {
-    const { report, sqlite } = await setup();
+    const { report } = await setup();
     const oct = await report('reductions', '2026-10');
-    expect(table(oct, 'categories').rows.map((r) => [zh(r.category), zh(r.rate), r.children, r.amount])).toEqual([['城乡低保家庭子女', '减半', 1, '0.00']]);
-    const enrolled = (sqlite.prepare(`SELECT count(*) AS n FROM children WHERE enrolled_on <= '2026-10-31' AND (status = 'enrolled' OR coalesce(status_since, enrolled_on) > '2026-10-01')`).get() as { n: number }).n;
-    expect(table(oct, 'classes').total).toMatchObject({ enrolled, supported: 1, counted: 1 });
-    expect(oct.notes[0]![0]).toContain('不低于在园幼儿总数的 10%');
+    expect(table(oct, 'categories').rows.map((r) => [zh(r.category), zh(r.rate), zh(r.guide), r.children, r.amount])).toEqual([['城乡低保家庭子女', '减半', '计入', 1, '0.00']]);
+    expect(table(oct, 'classes').rows.map((r) => [r.className, r.enrolled, r.supported, r.share])).toEqual([
+      ['星星班', 1, 0, '0%'],
+      ['苗苗班', 1, 1, '100%'],
+      ['向日葵班', 1, 0, '0%'],
+    ]);
+    expect(table(oct, 'classes').total).toMatchObject({ enrolled: 3, supported: 1, counted: 1, share: '33.3%' });
+    expect(oct.notes[0]![0]).toContain('本期全园资助比例为 33.3%（计入 1 人 ÷ 在园 3 人），达到 10% 的要求。');
     const year = await report('reductions', '2026');
     expect(table(year, 'categories').total).toMatchObject({ amount: '1050.00', children: 1 });
     expect(year.checks.every((c) => c.holds)).toBe(true);
@@ -156,13 +160,18 @@ describe('reports on a hand-built set of books', () => {
       ['伙食费', '15.00', '2026-09-01'],
     ]);
     const children = table(doc, 'children');
-    expect(children.rows.filter((r) => zh(r.group) === '班级').map((r) => r.name)).toEqual(['星星班', '苗苗班', '向日葵班', '蒲公英班', '太阳班']);
-    expect(children.rows.some((r) => zh(r.group) === '减免类别' && r.name === '城乡低保家庭子女')).toBe(true);
+    expect(children.rows.map((r) => [zh(r.group), r.name, zh(r.level), r.count])).toEqual([
+      ['班级', '星星班', '托班', 1],
+      ['班级', '苗苗班', '小班', 1],
+      ['班级', '向日葵班', '中班', 1],
+      ['减免类别', '城乡低保家庭子女', '', 1],
+    ]);
+    expect(children.total).toMatchObject({ count: 3 });
   });
 
   it('money reports on a kindergarten with no bills say where to begin', async () => {
-    const app = await demoBackend();
-    close = () => app.backend.close();
+    const app = await cleanKindergarten();
+    close = app.close;
     const doc = await app.ok('reports.get', { kind: 'income', period: '2026-10' });
     expect(doc.tables).toEqual([]);
     expect(doc.empty?.hint[0]).toBe('本月尚未开具缴费通知单，请先到 收费 → 缴费通知单 开具。');

@@ -13,6 +13,7 @@ const raw = (over: Partial<RawEntry> & Pick<RawEntry, 'id' | 'kind' | 'amountFen
   lineFirst: null,
   lineLast: null,
   reductionCategory: null,
+  lineKind: null,
   paymentId: null,
   settlementId: null,
   reversesEntryId: null,
@@ -27,7 +28,12 @@ describe('the check line', () => {
     expect(bucketOf({ kind: 'payment' })).toBe('paymentsIn');
     expect(bucketOf({ kind: 'payout' })).toBe('paymentsOut');
     expect(bucketOf({ kind: 'correction', fromSettlement: true })).toBe('refunds');
-    expect(bucketOf({ kind: 'correction' })).toBe('charges');
+    // A replacement's difference lands on the line it changes; a dropped line by its sign.
+    expect(bucketOf({ kind: 'correction', lineKind: 'charge', amountFen: -5000 })).toBe('charges');
+    expect(bucketOf({ kind: 'correction', lineKind: 'reduction', amountFen: -21000 })).toBe('reductions');
+    expect(bucketOf({ kind: 'correction', lineKind: null, amountFen: 21000 })).toBe('reductions');
+    expect(bucketOf({ kind: 'correction', lineKind: null, amountFen: -42000 })).toBe('charges');
+    expect(bucketOf({ kind: 'reversal', reversedKind: 'correction', lineKind: 'reduction', amountFen: -21000 })).toBe('reductions');
     expect(bucketOf({ kind: 'reversal', reversedKind: 'payment' })).toBe('paymentsIn');
     expect(() => bucketOf({ kind: 'reversal' })).toThrow(/name the entry/);
   });

@@ -4,7 +4,8 @@ import { agingBand, daysOverdue } from '../../../../core/reports/arrears';
 import { basisOf, noticeText } from '../../../../core/reports/fee-board';
 import { homePartsFor, monthsToSettle } from '../../../../core/reports/home';
 import { asOfDate, parsePeriodKey, periodRange } from '../../../../core/reports/period';
-import { countsTowardGuide, sharePercent } from '../../../../core/reports/reductions';
+import { checkLine, emptyTotals } from '../../../../core/reports/check-line';
+import { buildReductions } from '../../../../core/reports/reductions';
 import { currentStandards, type StandardRow, standardsForChild, standardsInForce } from '../../../../core/reports/standards';
 
 const nantong = getBuiltinPolicy('nantong-2018')!;
@@ -93,13 +94,38 @@ describe('the fee board', () => {
 });
 
 describe('reductions against the 10% guide', () => {
-  it('counts half reductions toward the share of financial aid, never exemptions, and writes the share to one decimal', () => {
-    expect(countsTowardGuide({ label: '低保', rate: '0.5' })).toBe(true);
-    expect(countsTowardGuide({ label: '孤儿', rate: '1' })).toBe(false);
-    expect(countsTowardGuide(undefined)).toBe(false);
-    expect(sharePercent(3, 119)).toBe('2.5%');
-    expect(sharePercent(12, 120)).toBe('10.0%');
-    expect(sharePercent(0, 0)).toBe('—');
+  it('counts half reductions toward the share of financial aid, never exemptions or own discounts (NT-3.7)', () => {
+    const enrolled = Array.from({ length: 10 }, (_, i) => ({ id: i + 1, classId: i < 5 ? 1 : 2 }));
+    const body = buildReductions({
+      entries: [],
+      enrolled,
+      supported: [
+        { childId: 1, classId: 1, category: 'dibao' },
+        { childId: 2, classId: 1, category: 'orphan' },
+        { childId: 6, classId: 2, category: null },
+      ],
+      classNames: new Map([
+        [1, '小一班'],
+        [2, '中一班'],
+      ]),
+      policy: nantong,
+      kindergartenType: 'public',
+      check: checkLine({ totals: emptyTotals(), openingFen: 0, closingFen: 0 }),
+      totals: emptyTotals(),
+    });
+    const classes = body.tables.find((t) => t.id === 'classes')!;
+    expect(classes.rows).toEqual([
+      { className: '小一班', enrolled: 5, supported: 2, counted: 1, share: '20%' },
+      { className: '中一班', enrolled: 5, supported: 1, counted: 0, share: '0%' },
+    ]);
+    expect(classes.total).toMatchObject({ enrolled: 10, supported: 3, counted: 1, share: '10%' });
+    const categories = body.tables.find((t) => t.id === 'categories')!;
+    expect(categories.rows.map((r) => [r.category, r.guide, r.children])).toEqual([
+      [['城乡低保家庭子女', 'dibao'], ['计入', 'Counted'], 1],
+      [['孤儿', 'orphan'], ['不计入', 'Not counted'], 1],
+      [['本园优惠', 'Own discount'], ['不计入', 'Not counted'], 1],
+    ]);
+    expect(body.notes[0]![0]).toContain('本期全园资助比例为 10%（计入 1 人 ÷ 在园 10 人），达到 10% 的要求。');
   });
 });
 
