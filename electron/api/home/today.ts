@@ -45,7 +45,7 @@ export const homeHandlers = {
             return { ...c, closed: c.closed === 1, recorded, missing: day.working && c.closed !== 1 ? Math.max(0, c.enrolled - recorded) : 0 };
           })
         : null;
-      const overdue = parts.has('arrears') ? overdueBills(ctx.db, today) : null;
+      const overdue = parts.has('arrears') ? overdueBills(ctx.db, today, today) : null;
       const payouts = parts.has('payouts') ? payoutsDue(ctx.db) : null;
       const unsettled = parts.has('unsettled')
         ? monthsToSettle(billedPeriods(ctx.db), settledMonthSet(ctx.db), today.slice(0, 7)).filter((m) => hasLiveBill(ctx.db, m))
