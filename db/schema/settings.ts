@@ -10,6 +10,8 @@ export const appSettings = sqliteTable('app_settings', {
   backupFolder: text('backup_folder'),
   /** The screen locks after this many idle minutes. */
   idleLockMinutes: integer('idle_lock_minutes').notNull().default(10),
+  /** 收费监督（投诉）电话 printed on the public fee board and the fee agreement (seeds 002, 004). */
+  complaintPhone: text('complaint_phone').notNull().default(''),
   updatedAt: text('updated_at'),
 });
 

@@ -6,11 +6,13 @@ import type { ApiOf, HandlerMap } from './define';
 import { chargingHandlers } from './charging';
 import { combineHandlers } from './dispatch';
 import { familiesHandlers } from './families';
+import { homeHandlers } from './home';
 import { kindergartenHandlers } from './kindergarten';
 import { ledgerHandlers } from './ledger';
 import { paymentsHandlers } from './payments';
 import { policiesHandlers } from './policies';
 import { refundHandlers } from './refund';
+import { reportsHandlers } from './reports';
 import { settlementHandlers } from './settlement';
 import { setupHandlers } from './setup';
 import { staffHandlers } from './staff';
@@ -36,6 +38,8 @@ const AREAS = [
   surveysHandlers,
   paymentsHandlers,
   ledgerHandlers,
+  reportsHandlers,
+  homeHandlers,
 ] as const;
 
 /** A name defined in two areas throws here, at start-up. */

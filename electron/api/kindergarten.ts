@@ -2,6 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 
 import { classes, kindergarten, schoolYears, semesters } from '../../db/schema';
+import { readSettings, writeSettings } from '../backup/settings';
 import { handler, type HandlerContext } from './define';
 import { resolvePolicy } from './policies';
 import { conflict, invalid, notFound } from './errors';
@@ -38,7 +39,11 @@ const profileSchema = <P extends z.ZodType<string>>(policyId: P) =>
     .transform((v) => (v.type === 'public' ? v : { ...v, fundingType: null, grade: null }));
 
 export const profileInput = profileSchema(z.enum(BUILTIN_POLICY_IDS, '请选择适用的收费文件'));
-const profileUpdateInput = profileSchema(z.string().trim().min(1, '请选择适用的收费文件').max(80));
+/** Settings also edit the complaint telephone of the fee board (kept in app_settings). */
+const profileUpdateInput = z.intersection(
+  profileSchema(z.string().trim().min(1, '请选择适用的收费文件').max(80)),
+  z.object({ complaintPhone: optionalText(60) }),
+);
 
 const semesterInput = z.object({
   name: shortText('学期名称', 30),
@@ -80,6 +85,7 @@ export function readProfile(ctx: HandlerContext) {
   const classList = ctx.db.select().from(classes).orderBy(asc(classes.level), asc(classes.name)).all();
   return {
     profile,
+    complaintPhone: readSettings(ctx.db).complaintPhone,
     schoolYears: years.map((y) => ({ ...y, semesters: terms.filter((s) => s.schoolYearId === y.id) })),
     classes: classList,
   };
@@ -123,17 +129,26 @@ export const kindergartenHandlers = {
     access: ADMIN,
     write: true,
     input: profileUpdateInput,
-    run(ctx, input) {
+    run(ctx, { complaintPhone, ...input }) {
       resolvePolicy(ctx, input.policyId);
       const before = ctx.db.select().from(kindergarten).where(eq(kindergarten.id, 1)).get();
       if (!before) throw notFound('幼儿园资料', 'kindergarten profile');
+      const phoneBefore = readSettings(ctx.db).complaintPhone;
       const after = ctx.db
         .update(kindergarten)
         .set({ ...input, updatedAt: ctx.now().toISOString() })
         .where(eq(kindergarten.id, 1))
         .returning()
         .get();
-      ctx.audit({ action: 'kindergarten.update', kind: 'record', entity: 'kindergarten', entityId: 1, before, after });
+      writeSettings(ctx.db, { complaintPhone }, ctx.now().toISOString());
+      ctx.audit({
+        action: 'kindergarten.update',
+        kind: 'record',
+        entity: 'kindergarten',
+        entityId: 1,
+        before: { ...before, complaintPhone: phoneBefore },
+        after: { ...after, complaintPhone },
+      });
       return after;
     },
   }),

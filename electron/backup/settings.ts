@@ -6,11 +6,16 @@ import { appSettings, DEFAULT_IDLE_LOCK_MINUTES } from '../../db/schema';
 export interface AppSettings {
   backupFolder: string | null;
   idleLockMinutes: number;
+  complaintPhone: string;
 }
 
 export function readSettings(db: Db): AppSettings {
   const row = db.select().from(appSettings).where(eq(appSettings.id, 1)).get();
-  return { backupFolder: row?.backupFolder ?? null, idleLockMinutes: row?.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES };
+  return {
+    backupFolder: row?.backupFolder ?? null,
+    idleLockMinutes: row?.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES,
+    complaintPhone: row?.complaintPhone ?? '',
+  };
 }
 
 export function writeSettings(db: Db, change: Partial<AppSettings>, at: string): AppSettings {

@@ -2,6 +2,7 @@ import {
   IconCalendarCheck,
   IconChartBar,
   IconCoinYuan,
+  IconHome,
   IconMoodSmile,
   IconSettings,
   IconUsers,
@@ -11,6 +12,7 @@ import type { Role } from '../../electron/api/define';
 import { AttendancePage } from '../attendance/AttendancePage';
 import { BillingPage } from '../billing/BillingPage';
 import { FamiliesPage } from '../families/FamiliesPage';
+import { HomePage } from '../home/HomePage';
 import { ReportsPage } from '../reports/ReportsPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { SurveysPage } from '../surveys/SurveysPage';
@@ -27,6 +29,7 @@ export interface Area {
 const ALL: readonly Role[] = ['principal', 'finance', 'front_desk', 'teacher'];
 
 export const AREAS: Area[] = [
+  { id: 'home', label: ['首页', 'Home'], icon: <IconHome size={18} />, page: HomePage, roles: ALL },
   { id: 'families', label: ['幼儿与家长', 'Children & families'], icon: <IconUsers size={18} />, page: FamiliesPage, roles: ALL },
   { id: 'attendance', label: ['考勤', 'Attendance'], icon: <IconCalendarCheck size={18} />, page: AttendancePage, roles: ALL },
   { id: 'billing', label: ['收费', 'Fees'], icon: <IconCoinYuan size={18} />, page: BillingPage, roles: ['principal', 'finance', 'front_desk'] },

@@ -3,7 +3,7 @@ import { IconChevronLeft, IconChevronRight, IconHistory, IconSearch } from '@tab
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { ATTENDANCE_STATUSES, type AttendanceStatus, addDays, STATUS_LABELS } from '../../core/attendance';
 import { useApiAction, useApiQuery } from '../api/hooks';
-import { navigate } from '../app/router';
+import { currentQuery, navigate } from '../app/router';
 import { useSession } from '../app/session';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -34,7 +34,8 @@ export function RollCall({ today }: { today: string }) {
   const { lang } = useLang();
   const { actor } = useSession();
   const options = useClassOptions();
-  const [classId, setClassId] = useState<number | null>(actor.role === 'teacher' ? actor.classId : null);
+  // The home screen links to one class's roll call (`#/attendance/roll?class=3`).
+  const [classId, setClassId] = useState<number | null>(actor.role === 'teacher' ? actor.classId : Number(currentQuery().get('class')) || null);
   const [date, setDate] = useState(today);
   useEffect(() => {
     if (classId === null && options[0]) setClassId(Number(options[0].value));

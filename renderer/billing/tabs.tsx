@@ -5,6 +5,7 @@ import { BillsTab } from './bills/BillsTab';
 import { ChargingCheck } from './ChargingCheck';
 import { LedgerTab } from './ledger/LedgerTab';
 import { PaymentsTab } from './payments/PaymentsTab';
+import { FeeBoardTab } from '../reports/FeeBoardTab';
 import { RefundCalculator } from './RefundCalculator';
 import { SettlementTab } from './settlement/SettlementTab';
 import { StandardsTab } from './standards/StandardsTab';
@@ -32,4 +33,5 @@ export const BILLING_TABS: BillingTab[] = [
   { id: 'settlement', label: ['月结与退费', 'Settlement'], roles: DESK, component: SettlementTab },
   { id: 'standards', label: ['收费标准', 'Fee standards'], roles: DESK, component: StandardsTab },
   { id: 'check', label: ['收费自查', 'Standards check'], roles: ['principal', 'finance'], component: ChargingCheck },
+  { id: 'board', label: ['收费公示', 'Fee board'], roles: DESK, component: FeeBoardTab },
 ];

@@ -7,6 +7,9 @@ import { Receipt } from '../billing/payments/Receipt';
 import { RefundStatement } from '../billing/RefundStatement';
 import { PayoutReceipt } from '../billing/settlement/PayoutReceipt';
 import { WithdrawalStatement } from '../billing/settlement/WithdrawalStatement';
+import { FeeAgreementPrint } from '../reports/print/FeeAgreementPrint';
+import { FeeBoardPrint } from '../reports/print/FeeBoardPrint';
+import { ReportPrint } from '../reports/print/ReportPrint';
 import { PolicyDocument } from '../settings/PolicyDocument';
 import { BlankQuestionnaire, SurveyReport } from '../surveys/print';
 
@@ -26,4 +29,7 @@ export const PRINT_DOCUMENTS: Record<string, ComponentType<{ args: string[] }>> 
   policy: PolicyDocument,
   'survey-blank': BlankQuestionnaire,
   'survey-report': SurveyReport,
+  report: ReportPrint,
+  'fee-board': FeeBoardPrint,
+  'fee-agreement': FeeAgreementPrint,
 };

@@ -3,7 +3,8 @@ import type { Api } from '../../electron/api/index';
 import { useT } from '../i18n';
 import { FUNDING_LABELS, GRADE_LABELS, options, POLICY_LABELS, TYPE_LABELS } from './labels';
 
-export type ProfileValue = Required<Api['kindergarten.updateProfile']['input']>;
+/** Settings also edit the complaint telephone (shown when present); first-start setup leaves it for later. */
+export type ProfileValue = Omit<Required<Api['kindergarten.updateProfile']['input']>, 'complaintPhone'> & { complaintPhone?: string };
 type Choice<K extends keyof ProfileValue> = NonNullable<ProfileValue[K]>;
 
 /** The kindergarten's profile; shared by first-start setup and Settings. */
@@ -76,6 +77,16 @@ export function ProfileForm({
         readOnly={readOnly}
         allowDeselect={false}
       />
+      {value.complaintPhone !== undefined && (
+        <TextInput
+          label={t('收费监督电话', 'Fee complaint telephone')}
+          description={t('印在收费公示和收费协议上，例如：园长室 0513-85000000；价格举报 12315', 'Printed on the fee board and agreements')}
+          value={value.complaintPhone}
+          onChange={(e) => set({ complaintPhone: e.currentTarget.value })}
+          error={errors.complaintPhone}
+          readOnly={readOnly}
+        />
+      )}
     </SimpleGrid>
   );
 }

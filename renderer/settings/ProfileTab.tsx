@@ -21,13 +21,13 @@ export function ProfileTab() {
   useEffect(() => {
     if (data?.profile) {
       const { name, type, fundingType, grade, policyId } = data.profile;
-      setValue({ name, type, fundingType, grade, policyId } as ProfileValue);
+      setValue({ name, type, fundingType, grade, policyId, complaintPhone: data.complaintPhone } as ProfileValue);
     }
   }, [data]);
   if (error) return <ErrorAlert error={error} />;
   if (!value) return <Loader />;
   const save = async () => {
-    const saved = await run('kindergarten.updateProfile', value, t('已保存幼儿园资料', 'Profile saved'));
+    const saved = await run('kindergarten.updateProfile', { ...value, complaintPhone: value.complaintPhone ?? '' }, t('已保存幼儿园资料', 'Profile saved'));
     if (saved) void reload();
   };
   return (

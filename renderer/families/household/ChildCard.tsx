@@ -2,6 +2,7 @@ import { Button, Card, Group, SimpleGrid, Text, Timeline, Title } from '@mantine
 import { BILLING_MODE_LABELS, CHILD_STATUS_LABELS, GENDER_LABELS, REDUCTION_LABELS } from '../../../core/families/labels';
 import { allowedNextStatuses } from '../../../core/families/lifecycle';
 import { useT } from '../../i18n';
+import { FeeAgreementButton } from '../../reports/FeeAgreementButton';
 import { ChildStatusBadge, useLabel } from '../shared';
 import { Field } from './Field';
 import type { Child } from './types';
@@ -18,6 +19,7 @@ export function ChildCard({ child: c, canEdit, onEdit, onStatus }: { child: Chil
             {label(GENDER_LABELS, c.gender)} · {c.className}
           </Text>
           <ChildStatusBadge status={c.status} />
+          <FeeAgreementButton childId={c.id} />
         </Group>
         {canEdit && (
           <Group gap={4}>

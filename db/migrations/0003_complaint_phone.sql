@@ -1,0 +1,1 @@
+ALTER TABLE `app_settings` ADD `complaint_phone` text DEFAULT '' NOT NULL;

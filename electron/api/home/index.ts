@@ -1,0 +1,4 @@
+import { homeHandlers } from './today';
+
+/** The home screen (首页): today at a glance, for every role. */
+export { homeHandlers };
