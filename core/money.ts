@@ -92,11 +92,6 @@ export function clamp(value: Decimal, min: Decimal, max: Decimal): Decimal {
   return Decimal.min(Decimal.max(value, min), max);
 }
 
-/** Integer fen from the database as the API writes money: 52000 -> "520.00", -1500 -> "-15.00". */
-export function formatFen(fen: number): string {
-  return formatAmount(fromFen(fen));
-}
-
 /** A validated amount string ("520", "520.5", "520.00") as integer fen. */
 export function parseFen(text: string): number {
   return toFen(parseAmount(text));

@@ -32,7 +32,8 @@ export const homeHandlers = {
     access: 'signed_in',
     write: false,
     input: z.object({}).strict().default({}),
-    async run(ctx) {
+    // Synchronous on purpose: the parts borrowed from other areas run on the same connection, before anything awaits.
+    run(ctx) {
       const actor = ctx.actor!;
       const today = ctx.today();
       const parts = homePartsFor(actor.role);
@@ -50,9 +51,9 @@ export const homeHandlers = {
       const unsettled = parts.has('unsettled')
         ? monthsToSettle(billedPeriods(ctx.db), settledMonthSet(ctx.db), today.slice(0, 7)).filter((m) => hasLiveBill(ctx.db, m))
         : null;
-      const followUps = parts.has('followUps') ? await familiesHandlers['families.followUps'].run(ctx, {}) : null;
-      const complaints = parts.has('complaints') ? await familiesHandlers['families.feedback'].run(ctx, { status: 'active' }) : null;
-      const calendar = parts.has('calendar') ? await attendanceHandlers['attendance.calendarStatus'].run(ctx, {}) : null;
+      const followUps = parts.has('followUps') ? borrow(familiesHandlers['families.followUps'].run(ctx, {})) : null;
+      const complaints = parts.has('complaints') ? borrow(familiesHandlers['families.feedback'].run(ctx, { status: 'active' })) : null;
+      const calendar = parts.has('calendar') ? borrow(attendanceHandlers['attendance.calendarStatus'].run(ctx, {})) : null;
       return {
         today,
         role: actor.role,
@@ -74,3 +75,9 @@ export const homeHandlers = {
     },
   }),
 };
+
+/** Another area's read handler, run on this call's connection; they are synchronous, so nothing here awaits. */
+function borrow<O>(result: O | Promise<O>): O {
+  if (result instanceof Promise) throw new Error('home.today borrows synchronous handlers only');
+  return result;
+}

@@ -18,6 +18,7 @@ import {
   refundPreferences,
   settlementChildren,
   settlementLines,
+  settledMonths,
   settlements,
 } from '../../../db/schema';
 import type { Backend } from '../../../electron/backend';
@@ -189,6 +190,8 @@ export function books(backend: Backend) {
           .values({ kind: 'month', month: spec.month, policyId: 'nantong-2018', legalWorkingDays: 21, totalFen: total, bookedAt: at(spec.bookedOn) })
           .returning()
           .get();
+        // As the real booking does: the attendance area flags later corrections of a settled month.
+        db.insert(settledMonths).values({ month: spec.month, settledAt: at(spec.bookedOn) }).onConflictDoNothing().run();
         const byChild = new Map<number, number>();
         for (const r of spec.refunds) byChild.set(r.childId, (byChild.get(r.childId) ?? 0) + r.refundFen);
         for (const [childId, childTotal] of byChild) {

@@ -17,8 +17,7 @@ describe('the home screen (home.today)', () => {
   it('shows the principal today: roll call per class, money waiting, settlement work, follow-ups, complaints', async () => {
     const app = await setup();
     const { A, B, C } = app.known;
-    // October is settled on the attendance side, then a day in it is corrected: a settlement correction is due.
-    await app.ok('attendance.settleMonth', { month: '2026-10' });
+    // October is settled (the known dataset books it), then a day in it is corrected: a settlement correction is due.
     await app.ok('attendance.correct', { childId: B.id, date: '2026-10-12', status: 'sick', note: '', reason: '家长补交病假条' });
     // Today's roll call in 苗苗班 only: B is sick.
     await app.ok('attendance.saveRollCall', { classId: B.classId, date: '2026-11-23', entries: [{ childId: B.id, status: 'sick', note: '' }], reason: '' });
