@@ -17,8 +17,9 @@ import { type Backend, createBackend } from '../../../electron/backend';
 /** Today for the money tests: 1 December 2026, 10:00 in Beijing (every demo bill is overdue). */
 export const TODAY = '2026-12-01';
 
-export const openMoneyBackend = (dbPath: string) =>
-  createBackend({ dbPath, log: () => {}, now: () => new Date(`${TODAY}T02:00:00.000Z`), automaticBackups: false });
+/** `instanceLock: false` for a second writer on the same file (as the kd command line is beside the app). */
+export const openMoneyBackend = (dbPath: string, { instanceLock = true } = {}) =>
+  createBackend({ dbPath, log: () => {}, now: () => new Date(`${TODAY}T02:00:00.000Z`), automaticBackups: false, instanceLock });
 
 let template: Promise<string> | undefined;
 function demoTemplate(): Promise<string> {

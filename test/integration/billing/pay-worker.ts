@@ -4,7 +4,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { caller, key, openMoneyBackend, sessionOf } from './fixtures';
 
 const { dbPath, householdId, count, start } = workerData as { dbPath: string; householdId: number; count: number; start: Int32Array };
-const backend = openMoneyBackend(dbPath);
+// Two writers on one file at once: neither is the app's single instance.
+const backend = openMoneyBackend(dbPath, { instanceLock: false });
 const call = caller(backend, sessionOf(backend, 'qiantai'));
 // Ready: wait for the starting signal, so that both workers record at the same time.
 parentPort!.postMessage('ready');
