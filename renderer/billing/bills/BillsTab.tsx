@@ -1,5 +1,5 @@
 import { ActionIcon, Badge, Button, Card, Group, Menu, Stack, Table, Text } from '@mantine/core';
-import { IconDots, IconFileInvoice, IconPrinter } from '@tabler/icons-react';
+import { IconDots, IconFileInvoice, IconFileTypePdf, IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
 import { type BillLifecycle, LIFECYCLE_LABELS } from '../../../core/billing/lifecycle';
 import type { Api } from '../../../electron/api/index';
@@ -10,7 +10,7 @@ import { ClassSelect, MonthField } from '../../attendance/shared';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n';
-import { printDocument } from '../../print/print';
+import { printDocument, saveDocumentAsPdf } from '../../print/print';
 import { BillDetail } from './BillDetail';
 import { PaymentStatusCell } from './PaymentStatusCell';
 import { ReplaceBill, VoidBill } from './FixBill';
@@ -56,6 +56,12 @@ export function BillsTab({ path }: { path: string[] }) {
           {live.length > 0 && (
             <Button variant="default" leftSection={<IconPrinter size={16} />} onClick={() => void printDocument(noticesRoute(data.month, { classId }))}>
               {classId ? t(`打印本班通知单（${live.length} 份）`, `Print the class’s notices (${live.length})`) : t(`打印全园通知单（${live.length} 份）`, `Print all notices (${live.length})`)}
+            </Button>
+          )}
+          {/* The desktop app saves the same print job as one PDF (printToPDF); in browser mode the print page's own dialog does. */}
+          {live.length > 0 && window.kd && (
+            <Button variant="default" leftSection={<IconFileTypePdf size={16} />} onClick={() => void saveDocumentAsPdf(noticesRoute(data.month, { classId }), `缴费通知单-${data.month}.pdf`)}>
+              {t('存为 PDF', 'Save as PDF')}
             </Button>
           )}
           {issueButton}

@@ -1,10 +1,11 @@
 // One of two processes working on the same database file at once (see
-// numbering.test.ts): signs in as finance and replaces the bills it is given,
-// one transaction each, then prints what happened as JSON.
+// numbering.test.ts), as the app and the `kd` tools may: signs in as finance
+// and replaces the bills it is given, one transaction each, then prints what
+// happened as JSON. The one-app-per-file lock is off: two writers is the point.
 import { createBackend } from '../../../electron/backend';
 
 const [dbPath, ids] = process.argv.slice(2) as [string, string];
-const backend = createBackend({ dbPath, log: () => {}, automaticBackups: false, now: () => new Date('2026-12-01T01:00:00Z') });
+const backend = createBackend({ dbPath, log: () => {}, automaticBackups: false, instanceLock: false, now: () => new Date('2026-12-01T01:00:00Z') });
 const login = await backend.dispatcher.call({ name: 'auth.login', input: { username: 'caiwu', password: 'demo1234' } });
 if (!login.ok) throw new Error(login.error.message);
 const session = (login.value as { session: string }).session;
