@@ -1,6 +1,7 @@
 /**
- * Runs every benchmark in bench/ one after another; each prints its own
- * figures. Benchmarks are measurements, not pass/fail tests.
+ * Runs every benchmark in bench/ one after another (attendance, backup,
+ * refund, search, settlement, sheets: each file here is picked up); each
+ * prints its own figures. Benchmarks are measurements, not pass/fail tests.
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';

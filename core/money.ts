@@ -58,14 +58,7 @@ export function formatAmount(value: Decimal): string {
   return dot === text.length - 2 ? `${text}0` : text;
 }
 
-/** Integer fen as "1234.50" (negative "-3.05"): the same text as formatAmount(fromFen(fen)), in integer arithmetic. */
-export function formatFen(fen: number): string {
-  if (!Number.isSafeInteger(fen)) throw new RangeError(`fen must be a safe integer, got ${fen}`);
-  const abs = Math.abs(fen);
-  return `${fen < 0 ? '-' : ''}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
-
-/** Integer fen of a two-decimal amount string as the API and the engine write it ("416.00"), exactly. */
+/** Integer fen of a two-decimal amount as the engine and the API write it ("416.00"), exactly and without a Decimal (see parseFen for typed input). */
 export function fenOfAmount(text: string): number {
   const match = /^(-?)(\d+)\.(\d{2})$/.exec(text);
   if (!match) throw new RangeError(`not a two-decimal amount: ${JSON.stringify(text)}`);
@@ -90,6 +83,17 @@ export function formatPercent(rate: Decimal): string {
 
 export function clamp(value: Decimal, min: Decimal, max: Decimal): Decimal {
   return Decimal.min(Decimal.max(value, min), max);
+}
+
+/**
+ * Integer fen from the database as the API writes money: 52000 -> "520.00",
+ * -1500 -> "-15.00". Integer arithmetic (the same text as formatAmount(fromFen(fen))):
+ * a month's settlement formats thousands of amounts.
+ */
+export function formatFen(fen: number): string {
+  if (!Number.isSafeInteger(fen)) throw new RangeError(`fen must be a safe integer, got ${fen}`);
+  const abs = Math.abs(fen);
+  return `${fen < 0 ? '-' : ''}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
 /** A validated amount string ("520", "520.5", "520.00") as integer fen. */

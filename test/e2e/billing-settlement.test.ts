@@ -57,6 +57,16 @@ describe('month-end settlement at the desk', () => {
     expect(await textOf(page.getByText('已结算').first())).toBe('已结算');
     expect(await textOf(page.getByTestId(`settlement-lines-${child.id}`))).toContain('NT-3.3');
     await app.screenshot('settlement-october-booked');
+
+    // The family's account: the refund with its clause, and the what-if for the month.
+    const household = one<{ id: number }>('SELECT household_id AS id FROM children WHERE id = ?', child.id).id;
+    await page.goto(`${base}#/billing/ledger/${household}`);
+    const entries = await waitForText(page.getByTestId('account-entries'), '保教费退费（NT-3.3）');
+    expect(entries).toContain(`${child.name} 2026-10 保教费退费（NT-3.3）：本月在园`);
+    await page.getByPlaceholder('全部幼儿').click();
+    await page.getByRole('option', { name: child.name }).click();
+    expect(await textOf(page.getByTestId('ledger-what-if'))).toMatch(/2026-10 的退费[\s\S]*多 1 天/);
+    await app.screenshot('settlement-refund-on-ledger');
   });
 
   it('November: the children without roll calls are listed as unsettled, with the day and a link to fix it', async () => {

@@ -75,19 +75,19 @@ export function writeSettlement(ctx: SettlementContext, head: SettlementHead, ch
     .run({ id: settlementId, rows: JSON.stringify(lines) });
   const { changes: ledgerEntries } = sqlite
     .prepare(
-      `INSERT INTO ledger_entries (household_id, child_id, kind, amount_fen, entry_date, item, period_month, bill_id, settlement_id, settlement_line_id, clause, description, created_by)
+      `INSERT INTO ledger_entries (household_id, child_id, kind, amount_fen, entry_date, item, period_month, bill_id, settlement_id, settlement_line_id, clause, description, created_by, created_at)
        SELECT coalesce(b.household_id, c.household_id), sl.child_id,
          CASE WHEN sl.previous_refund_fen IS NULL THEN 'refund' ELSE 'correction' END,
          coalesce(sl.previous_refund_fen, 0) - sl.refund_fen, @date, sl.item, sl.inputs_json ->> '$.month', sl.bill_id, sl.settlement_id, sl.id, sl.clause,
          sc.name || ' ' || (sl.inputs_json ->> '$.month') || ' ' || coalesce(@labels ->> sl.item, sl.item)
            || CASE WHEN sl.previous_refund_fen IS NULL THEN '退费' ELSE '结算更正' END || '（' || sl.clause || '）：' || sl.explanation,
-         @staff
+         @staff, @at
        FROM settlement_lines sl
        JOIN settlement_children sc ON sc.settlement_id = sl.settlement_id AND sc.child_id = sl.child_id
        JOIN children c ON c.id = sl.child_id LEFT JOIN bills b ON b.id = sl.bill_id
        WHERE sl.settlement_id = @id AND sl.refund_fen <> coalesce(sl.previous_refund_fen, 0)
        ORDER BY sl.id`,
     )
-    .run({ id: settlementId, date: ctx.today(), labels: JSON.stringify(ITEM_ZH), staff: staffId });
+    .run({ id: settlementId, date: ctx.today(), labels: JSON.stringify(ITEM_ZH), staff: staffId, at: bookedAt });
   return { settlementId, totalFen, ledgerEntries, bookedAt };
 }

@@ -102,18 +102,19 @@ export function recordPayout(ctx: SettlementContext, input: PayoutInput): { paym
   const year = input.paidOn.slice(0, 4);
   const receiptNo = `TK${year}-${String(nextNumber(ctx.db, `payout:${year}`)).padStart(5, '0')}`;
   const staffId = ctx.actor?.staffId ?? null;
+  const at = ctx.now().toISOString();
   const { id: paymentId } = ctx.sqlite
     .prepare(
-      `INSERT INTO payments (receipt_no, household_id, direction, method, reference, amount_fen, paid_on, payer_name, note, received_by)
-       VALUES (?, ?, 'out', ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      `INSERT INTO payments (receipt_no, household_id, direction, method, reference, amount_fen, paid_on, payer_name, note, received_by, created_at)
+       VALUES (?, ?, 'out', ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
     )
-    .get(receiptNo, input.householdId, input.method, input.reference, fen, input.paidOn, input.payee, input.note, staffId) as { id: number };
+    .get(receiptNo, input.householdId, input.method, input.reference, fen, input.paidOn, input.payee, input.note, staffId, at) as { id: number };
   ctx.sqlite
     .prepare(
-      `INSERT INTO ledger_entries (household_id, kind, amount_fen, entry_date, payment_id, description, created_by)
-       VALUES (?, 'payout', ?, ?, ?, ?, ?)`,
+      `INSERT INTO ledger_entries (household_id, kind, amount_fen, entry_date, payment_id, description, created_by, created_at)
+       VALUES (?, 'payout', ?, ?, ?, ?, ?, ?)`,
     )
-    .run(input.householdId, fen, input.paidOn, paymentId, `退费支付 ${receiptNo}（${METHOD_ZH[input.method]}${input.reference ? `，${input.reference}` : ''}）：退还 ${input.payee || children} ${yuan(fen)} 元`, staffId);
+    .run(input.householdId, fen, input.paidOn, paymentId, `退费支付 ${receiptNo}（${METHOD_ZH[input.method]}${input.reference ? `，${input.reference}` : ''}）：退还 ${input.payee || children} ${yuan(fen)} 元`, staffId, at);
   const balance = householdBalanceFen(ctx.db, input.householdId);
   ctx.audit({
     action: 'settlement.payout',

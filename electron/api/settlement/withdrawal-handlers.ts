@@ -11,10 +11,13 @@ const withdrawInput = z.object({ childId: id, leftOn: isoDate, reason: shortText
 const amount = z.string().trim().regex(/^\d{1,9}(\.\d{1,2})?$/, '金额应为数字，最多两位小数，例如 520.00');
 
 export const withdrawalHandlers = {
-  /** What the withdrawal would book, exactly: the booking itself, rolled back. */
+  /**
+   * What the withdrawal would book, exactly: the booking itself, rolled back
+   * (so it needs the writer connection; nothing is left written).
+   */
   'settlement.withdrawPreview': handler({
     access: MONEY_READERS,
-    write: false,
+    write: true,
     input: withdrawInput,
     run: (ctx, input) => previewInTransaction(ctx, () => withdrawalStatement(ctx, bookWithdrawal(ctx, input, 'app').settlementId)),
   }),

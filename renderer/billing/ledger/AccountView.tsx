@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconCash, IconDownload, IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -12,6 +12,7 @@ import { DateField, downloadBase64 } from '../../families/shared';
 import { useLang, useT } from '../../i18n';
 import { printDocument } from '../../print/print';
 import { Amount, balanceWords, localTime } from '../money';
+import { RefundWhatIf } from '../settlement/WhatIf';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const NOWRAP = { whiteSpace: 'nowrap' } as const;
@@ -29,6 +30,8 @@ export function AccountView({ householdId }: { householdId: number }) {
   if (error) return <ErrorAlert error={error} />;
   if (!data) return null;
   const kind = (k: string) => ENTRY_KIND_LABELS[k as EntryKind]?.[lang === 'en' ? 1 : 0] ?? k;
+  // The child's latest settled month, for the desk's what-if beside the refund lines.
+  const refundMonth = childId ? ([...data.entries].reverse().find((e) => e.kind === 'refund' && e.childId === Number(childId))?.periodMonth ?? null) : null;
   const route = `statement/${householdId}/${childId ?? 'all'}/${from ?? '-'}/${to ?? '-'}`;
   const exportXlsx = async () => {
     setExporting(true);
@@ -85,6 +88,14 @@ export function AccountView({ householdId }: { householdId: number }) {
           <b>{balanceWords(data.closing, t)}</b>
         </Text>
       </Group>
+      {refundMonth && childId && (
+        <Paper withBorder p="sm" data-testid="ledger-what-if">
+          <Text size="sm" fw={500} mb={4}>
+            {t(`${refundMonth} 的退费：多或少在园一天会怎样`, `Refund for ${refundMonth}: one day more or fewer`)}
+          </Text>
+          <RefundWhatIf childId={Number(childId)} month={refundMonth} />
+        </Paper>
+      )}
       {data.entries.length === 0 ? (
         <EmptyState title={t('这段期间没有账目', 'No entries in this period')}>
           {t('账单开具、缴费、退费结算后会自动记入家庭账户。可以清空日期或换一个幼儿再看。', 'Bills, payments and refunds are entered automatically. Clear the dates or choose another child.')}

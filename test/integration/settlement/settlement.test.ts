@@ -80,6 +80,7 @@ describe('corrections after settlement', () => {
     expect(sqlite.prepare(`SELECT sl.* FROM settlement_lines sl JOIN settlements s ON s.id = sl.settlement_id WHERE s.kind = 'month' AND s.month = '2026-10'`).all()).toEqual(booked);
     expect((await ok('settlement.corrections', {})).due.filter((d) => d.childId === child)).toEqual([]);
     expect(sqlite.prepare(`SELECT count(*) FROM attendance_changes WHERE handled_at IS NULL AND after_settlement = 1`).pluck().get()).toBe(0);
+    expect((await ok('ledger.check', {})).problems).toEqual([]);
     // The booked rows cannot be changed at all.
     expect(() => sqlite.prepare(`UPDATE settlement_lines SET refund_fen = 0 WHERE settlement_id = ?`).run(result.settlementId)).toThrow(/append-only/);
   }, 120_000);
@@ -141,15 +142,18 @@ describe('withdrawal (退园)', () => {
       .pluck()
       .get() as number;
     const household = sqlite.prepare('SELECT household_id FROM children WHERE id = ?').pluck().get(child) as number;
-    // The family paid everything it was billed (the payments area records this; here straight on the ledger).
+    // The family has paid everything it was billed (what the demo's payments left, paid at the desk now).
     const owed = ledgerSum(sqlite, 'SELECT sum(amount_fen) FROM ledger_entries WHERE household_id = ?', household);
-    sqlite.prepare(`INSERT INTO ledger_entries (household_id, kind, amount_fen, entry_date, description) VALUES (?, 'payment', ?, '2026-09-05', '测试：已缴清')`).run(household, -owed);
+    if (owed > 0) {
+      await ok('payments.record', { householdId: household, amount: `${Math.floor(owed / 100)}.${String(owed % 100).padStart(2, '0')}`, method: 'cash', paidOn: '2026-11-20', idempotencyKey: 'pay-all-owed-1' });
+    }
+    const creditBefore = -ledgerSum(sqlite, 'SELECT sum(amount_fen) FROM ledger_entries WHERE household_id = ?', household);
 
     const done = await ok('settlement.withdraw', { childId: child, leftOn: '2026-11-23', reason: '转园', idempotencyKey: 'withdraw-sem-1' });
     const statement = await ok('settlement.statement', { settlementId: done.settlementId });
     const education = statement.lines.find((l) => l.item === 'education')!;
     expect(education.explanation).toContain('退园后本学期剩余 1 个月（2026-12）');
-    expect(fen(statement.toReturn)).toBe(fen(statement.total));
+    expect(fen(statement.toReturn)).toBe(fen(statement.total) + creditBefore);
     const due = (await ok('settlement.payoutsDue', {})).find((d) => d.householdId === household)!;
     expect(due).toMatchObject({ credit: statement.toReturn, left: true, withdrawalId: done.settlementId });
 
@@ -161,6 +165,8 @@ describe('withdrawal (退园)', () => {
     expect(sqlite.prepare(`SELECT kind, amount_fen FROM ledger_entries WHERE payment_id = ?`).get(paid.paymentId)).toEqual({ kind: 'payout', amount_fen: fen(statement.toReturn) });
     expect((await ok('settlement.payoutsDue', {})).some((d) => d.householdId === household)).toBe(false);
     expect((await ok('settlement.statement', { settlementId: done.settlementId })).payouts).toEqual([{ receiptNo: 'TK2026-00001', amount: statement.toReturn, paidOn: '2026-12-01', method: 'bank', voided: false }]);
+    // The payments area's integrity check agrees with everything booked here.
+    expect((await ok('ledger.check', {})).problems).toEqual([]);
   }, 120_000);
 });
 

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { amountProblem, Decimal, formatAmount, formatPercent, fromFen, parseAmount, parseRate, toFen } from '../../../core/money';
+import { amountProblem, Decimal, fenOfAmount, formatAmount, formatFen, formatPercent, fromFen, parseAmount, parseRate, toFen } from '../../../core/money';
 
 describe('money', () => {
   it('rounds half-up to the fen where a float would not', () => {
@@ -39,5 +40,17 @@ describe('money', () => {
     expect(parseRate('1.2')).toBeNull();
     expect(parseRate('-0.1')).toBeNull();
     expect(formatPercent(new Decimal('0.125'))).toBe('12.5%');
+  });
+});
+
+describe('fen as text, without a Decimal', () => {
+  it('formatFen writes what formatAmount(fromFen(fen)) writes, and fenOfAmount reads it back', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -99_999_999_999, max: 99_999_999_999 }), (fen) => {
+        expect(formatFen(fen)).toBe(formatAmount(fromFen(fen)));
+        expect(fenOfAmount(formatFen(fen))).toBe(fen);
+      }),
+    );
+    expect(() => fenOfAmount('520')).toThrow(RangeError);
   });
 });
