@@ -14,7 +14,9 @@ export const withdrawalHandlers = {
   /** What the withdrawal would book, exactly: the booking itself, rolled back. */
   'settlement.withdrawPreview': handler({
     access: MONEY_READERS,
-    write: false,
+    // The booking itself, rolled back (a savepoint inside the call's transaction): it needs a connection that
+    // can write, and nothing it wrote survives.
+    write: true,
     input: withdrawInput,
     run: (ctx, input) => previewInTransaction(ctx, () => withdrawalStatement(ctx, bookWithdrawal(ctx, input, 'app').settlementId)),
   }),

@@ -4,7 +4,8 @@
 import { createBackend } from '../../../electron/backend';
 
 const [dbPath, ids] = process.argv.slice(2) as [string, string];
-const backend = createBackend({ dbPath, log: () => {}, automaticBackups: false, now: () => new Date('2026-12-01T01:00:00Z') });
+// Two writers on one file, as the app and the command-line tools are: without the one-app lock.
+const backend = createBackend({ dbPath, log: () => {}, automaticBackups: false, instanceLock: false, now: () => new Date('2026-12-01T01:00:00Z') });
 const login = await backend.dispatcher.call({ name: 'auth.login', input: { username: 'caiwu', password: 'demo1234' } });
 if (!login.ok) throw new Error(login.error.message);
 const session = (login.value as { session: string }).session;

@@ -10,14 +10,14 @@ import { documentNumber } from '../../../core/billing/payments';
 import { postEntries, nextNumber } from '../../../db/billing/ledger';
 import { billLines, bills, children, staff } from '../../../db/schema';
 import type { Api, ApiName } from '../../../electron/api/index';
-import { type Backend, createBackend } from '../../../electron/backend';
+import { type Backend, type BackendOptions, createBackend } from '../../../electron/backend';
 import { bundledLegalCalendar } from '../../../core/calendar';
 import { loadDemo } from '../../../db/demo';
 import { actorOf } from '../../../electron/api/auth';
 import { hashPassword } from '../../../electron/auth/password';
 
-export const openMoneyBackend = (dbPath: string) =>
-  createBackend({ dbPath, log: () => {}, now: () => new Date(`${TODAY}T02:00:00.000Z`), automaticBackups: false });
+export const openMoneyBackend = (dbPath: string, options: Partial<BackendOptions> = {}) =>
+  createBackend({ dbPath, log: () => {}, now: () => new Date(`${TODAY}T02:00:00.000Z`), automaticBackups: false, ...options });
 
 let template: Promise<string> | undefined;
 function demoTemplate(): Promise<string> {

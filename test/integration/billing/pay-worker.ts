@@ -4,7 +4,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { caller, key, openMoneyBackend, sessionOf } from './fixtures';
 
 const { dbPath, householdId, count, start } = workerData as { dbPath: string; householdId: number; count: number; start: Int32Array };
-const backend = openMoneyBackend(dbPath);
+// Two writers on one file, as the app and the command-line tools are: without the one-app lock.
+const backend = openMoneyBackend(dbPath, { instanceLock: false });
 const call = caller(backend, sessionOf(backend, 'qiantai'));
 // Ready: wait for the starting signal, so that both workers record at the same time.
 parentPort!.postMessage('ready');

@@ -12,7 +12,7 @@ if (!dbPath || !nowArg) throw new Error('usage: backend-child.ts <db> <now> [loc
 const now = new Date(nowArg);
 
 type Message =
-  | { id: number; type: 'call'; name: string; input: unknown; session: string | null }
+  | { id: number; type: 'call'; name: string; input: unknown; session: string | null; as?: string }
   | { id: number; type: 'hash' }
   | { id: number; type: 'query'; sql: string }
   | { id: number; type: 'close' };
@@ -44,9 +44,28 @@ function hashTables(): string {
   return hash.digest('hex');
 }
 
+/**
+ * A session for the first account with `role`, made directly in the session
+ * store and made again whenever it has ended: a fuzzed call may reset that
+ * account's password or sign it out, and the next call must still get in.
+ */
+const roleSessions = new Map<string, string>();
+function sessionAs(role: string): string | null {
+  const held = roleSessions.get(role);
+  if (held && backend.services.sessions.resolve(held)) return held;
+  const row = backend.database().sqlite.prepare('SELECT * FROM staff WHERE role = ? ORDER BY id LIMIT 1').get(role) as
+    | { id: number; username: string; display_name: string; class_id: number | null }
+    | undefined;
+  if (!row) return null;
+  const token = backend.services.sessions.create({ staffId: row.id, username: row.username, displayName: row.display_name, role: role as 'principal', classId: row.class_id });
+  roleSessions.set(role, token);
+  return token;
+}
+
 process.on('message', async (message: Message) => {
   if (message.type === 'call') {
-    const result = await backend.dispatcher.call({ name: message.name, input: message.input, session: message.session });
+    const session = message.as ? sessionAs(message.as) : message.session;
+    const result = await backend.dispatcher.call({ name: message.name, input: message.input, session });
     send({ id: message.id, result });
   } else if (message.type === 'hash') {
     send({ id: message.id, hash: hashTables() });
