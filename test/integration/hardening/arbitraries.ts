@@ -126,7 +126,7 @@ export const hostileInputs: unknown[] = [
   true,
   { __proto__: { principal: true } },
   JSON.parse('{"__proto__": {"role": "principal"}, "constructor": {"prototype": {}}}'),
-  nested(3000),
+  nested(400),
   Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`k${i}`, i])),
 ];
 

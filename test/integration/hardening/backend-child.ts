@@ -5,6 +5,7 @@
  * Usage: node --import tsx backend-child.ts <db path> <now ISO> [lock|nolock]
  */
 import { createHash } from 'node:crypto';
+import Database from 'better-sqlite3';
 import { createBackend } from '../../../electron/backend';
 
 const [dbPath, nowArg, lockArg] = process.argv.slice(2);
@@ -15,6 +16,7 @@ type Message =
   | { id: number; type: 'call'; name: string; input: unknown; session: string | null; as?: string }
   | { id: number; type: 'hash' }
   | { id: number; type: 'query'; sql: string }
+  | { id: number; type: 'version' }
   | { id: number; type: 'close' };
 const send = (message: unknown) => process.send!(message);
 
@@ -30,6 +32,17 @@ try {
 } catch (error) {
   send({ type: 'refused', message: error instanceof Error ? error.message : String(error) });
   process.exit(3);
+}
+
+/**
+ * SQLite's data_version on a connection of its own: it changes whenever any
+ * other connection commits, so an unchanged value means nothing was written.
+ * Reopened when asked (a restore replaces the file under it).
+ */
+let probe: Database.Database | null = null;
+function dataVersion(): number {
+  probe ??= new Database(dbPath!, { readonly: true });
+  return Number(probe.pragma('data_version', { simple: true }));
 }
 
 /** Every table's rows, hashed: equal before and after a call means the call wrote nothing. */
@@ -66,12 +79,19 @@ process.on('message', async (message: Message) => {
   if (message.type === 'call') {
     const session = message.as ? sessionAs(message.as) : message.session;
     const result = await backend.dispatcher.call({ name: message.name, input: message.input, session });
+    if (result.ok) {
+      probe?.close();
+      probe = null;
+    }
     send({ id: message.id, result });
   } else if (message.type === 'hash') {
     send({ id: message.id, hash: hashTables() });
+  } else if (message.type === 'version') {
+    send({ id: message.id, version: dataVersion() });
   } else if (message.type === 'query') {
     send({ id: message.id, rows: backend.database().sqlite.prepare(message.sql).all() });
   } else if (message.type === 'close') {
+    probe?.close();
     backend.close();
     send({ id: message.id, closed: true });
     process.disconnect();

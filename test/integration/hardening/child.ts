@@ -6,6 +6,8 @@ export interface BackendChild {
   /** A call as the first account with this role (a session the child keeps alive). */
   callAs(role: string, name: string, input: unknown, deadlineMs?: number): Promise<CallResult>;
   hash(): Promise<string>;
+  /** SQLite's data_version seen from a connection of the child's own: unchanged means nothing was committed. */
+  version(): Promise<number>;
   /** Rows of a SELECT on the backend's own connection (test set-up only). */
   query<T = Record<string, unknown>>(sql: string): Promise<T[]>;
   /** Unexpected errors the backend logged (each one is also an "internal" answer). */
@@ -63,6 +65,7 @@ export function startBackendChild(dbPath: string, now: string, lock: 'lock' | 'n
         (await request({ type: 'call', name, input, session }, deadlineMs)).result as CallResult,
       callAs: async (role, name, input, deadlineMs = 2000) => (await request({ type: 'call', name, input, session: null, as: role }, deadlineMs)).result as CallResult,
       hash: async () => (await request({ type: 'hash' }, 30_000)).hash as string,
+      version: async () => (await request({ type: 'version' }, 30_000)).version as number,
       query: async <T>(sql: string) => (await request({ type: 'query', sql }, 30_000)).rows as T[],
       close: async () => {
         if (child.exitCode !== null || child.signalCode !== null) return;
