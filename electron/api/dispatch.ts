@@ -87,6 +87,7 @@ export function createDispatcher(
     authorize(def, actor);
     const restriction = def.access === 'public' ? null : services.sessions.refusal(session, request.name);
     if (restriction) throw new ApiError('forbidden', restriction.message, restriction.messageEn);
+    if (tooDeep(request.input)) throw new ApiError('invalid_input', '提交的数据格式不正确（嵌套层数过多）。', 'The input is nested too deeply.');
     const parsed = def.input.safeParse(request.input);
     if (!parsed.success) throw zodToApiError(parsed.error);
     const { writer, reader } = connections();
@@ -111,6 +112,26 @@ export function createDispatcher(
   }
 
   return { call, handlers };
+}
+
+/**
+ * Inputs nest a few levels (rows of cells, answers of a response). Deeper is
+ * no form's doing, and is refused before zod walks it; a cycle (possible over
+ * Electron's IPC) is deeper than any limit, and the node budget bounds an
+ * input that shares one object many times.
+ */
+const MAX_INPUT_DEPTH = 32;
+const MAX_INPUT_NODES = 2_000_000;
+
+function tooDeep(input: unknown): boolean {
+  const stack: [unknown, number][] = [[input, 0]];
+  for (let visited = 0; stack.length > 0; visited++) {
+    const [value, depth] = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth > MAX_INPUT_DEPTH || visited > MAX_INPUT_NODES) return true;
+    for (const child of Array.isArray(value) ? value : Object.values(value)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 function authorize(def: AnyHandler, actor: Actor | null): void {

@@ -35,7 +35,7 @@ const profileSchema = <P extends z.ZodType<string>>(policyId: P) =>
       if (v.type === 'public' && (!v.fundingType || !v.grade)) {
         ctx.addIssue({ code: 'custom', path: [v.fundingType ? 'grade' : 'fundingType'], message: '公办园请选择经费类型和等级' });
       }
-    })
+    }, whenFieldsValid)
     .transform((v) => (v.type === 'public' ? v : { ...v, fundingType: null, grade: null }));
 
 export const profileInput = profileSchema(z.enum(BUILTIN_POLICY_IDS, '请选择适用的收费文件'));
@@ -70,7 +70,7 @@ export const schoolYearInput = z
     if (a && b && monthIndex(b.firstMonth) <= monthIndex(a.lastMonth)) {
       ctx.addIssue({ code: 'custom', path: ['semesters', 1, 'firstMonth'], message: '第二学期须在第一学期结束之后开始' });
     }
-  });
+  }, whenFieldsValid);
 
 export const classInput = z.object({
   name: shortText('班级名称', 30),

@@ -49,9 +49,10 @@ export const id = z.number().int().positive();
  * core/text.ts refuses (control characters, direction overrides, broken characters);
  * with `label`, it must not be empty and messages name the field.
  */
-export function text(max: number, options: { label?: string; multiline?: boolean; tooLong?: string } = {}) {
+export function text(max: number, options: { label?: string; multiline?: boolean; tooLong?: string; min?: number; tooShort?: string } = {}) {
   const { label, multiline = false } = options;
-  const rule = label === undefined ? z.string() : z.string().min(1, `请填写${label}`);
+  const min = options.min ?? (label === undefined ? 0 : 1);
+  const rule = min === 0 ? z.string() : z.string().min(min, options.tooShort ?? `请填写${label ?? ''}`);
   return z
     .string(label === undefined ? '请填写文字' : `请填写${label}`)
     .transform(cleanText)

@@ -12,7 +12,7 @@ import { billLines } from '../../../db/schema';
 import { handler, type HandlerContext } from '../define';
 import { conflict, invalid, notFound } from '../errors';
 import { idempotencyKey, once } from '../idempotency';
-import { id, isoDate } from '../schemas';
+import { id, isoDate, text, whenFieldsValid } from '../schemas';
 import { actorId, billingContext, yuan } from './context';
 import { draftView, lineView } from './views';
 
@@ -48,7 +48,7 @@ function oldLines(ctx: HandlerContext, billId: number) {
 const replaceInput = z.object({
   billId: id,
   reason: z.enum(REPLACE_REASONS, '请选择替换原因'),
-  note: z.string().trim().max(200, '说明最多 200 个字').default(''),
+  note: text(200, { multiline: true, tooLong: '说明最多 200 个字' }).default(''),
 });
 
 export const billFixHandlers = {
@@ -80,7 +80,7 @@ export const billFixHandlers = {
     write: true,
     input: replaceInput
       .extend({ dueOn: isoDate.optional(), idempotencyKey })
-      .refine((v) => v.reason !== 'other' || v.note.length >= 2, { path: ['note'], message: '原因为“其他”时请写明说明' }),
+      .refine((v) => v.reason !== 'other' || v.note.length >= 2, { path: ['note'], message: '原因为“其他”时请写明说明', ...whenFieldsValid }),
     run(ctx, input) {
       return once(ctx, input.idempotencyKey, 'bills.replace', () => {
         const old = requireLive(ctx, input.billId);
@@ -108,7 +108,7 @@ export const billFixHandlers = {
   'bills.void': handler({
     access: MANAGE,
     write: true,
-    input: z.object({ billId: id, reason: z.string().trim().min(2, '请写明作废原因').max(200, '原因最多 200 个字'), idempotencyKey }),
+    input: z.object({ billId: id, reason: text(200, { min: 2, tooShort: '请写明作废原因', tooLong: '原因最多 200 个字', multiline: true }), idempotencyKey }),
     run(ctx, input) {
       return once(ctx, input.idempotencyKey, 'bills.void', () => {
         const bill = requireLive(ctx, input.billId);

@@ -11,7 +11,7 @@ import { loadDiscounts } from '../../../db/billing/inputs';
 import { childDiscounts, children, classes, staff } from '../../../db/schema';
 import { handler } from '../define';
 import { notFound } from '../errors';
-import { id, month, optionalText } from '../schemas';
+import { id, month, optionalText, text, whenFieldsValid } from '../schemas';
 import { actorId, loadProfile, yuan } from './context';
 import { moneyText, toFenText } from './inputs';
 import { resolvePolicy } from '../policies';
@@ -82,7 +82,7 @@ export const discountsHandlers = {
         rate: z.string().trim().default(''),
         amount: z.union([moneyText, z.literal('')]).default(''),
         fromMonth: month,
-        reason: z.string().trim().min(2, '请写明优惠原因，例如“二孩优惠”').max(60, '原因最多 60 个字'),
+        reason: text(60, { min: 2, tooShort: '请写明优惠原因，例如“二孩优惠”', tooLong: '原因最多 60 个字' }),
         note: optionalText(200),
       })
       .superRefine((v, issue) => {
@@ -91,7 +91,7 @@ export const discountsHandlers = {
           if (!rate || rate.isZero()) issue.addIssue({ code: 'custom', path: ['rate'], message: '请填写 1～100 之间的百分比，例如 10 表示优惠 10%' });
         }
         if (v.kind === 'amount' && (v.amount === '' || toFenText(v.amount) <= 0)) issue.addIssue({ code: 'custom', path: ['amount'], message: '请填写每月优惠的金额' });
-      }),
+      }, whenFieldsValid),
     run(ctx, input) {
       const child = ctx.db.select({ id: children.id, name: children.name }).from(children).where(eq(children.id, input.childId)).get();
       if (!child) throw notFound('幼儿', 'child');

@@ -10,7 +10,7 @@ import { feeStandards, staff } from '../../../db/schema';
 import { handler, type HandlerContext } from '../define';
 import { ApiError } from '../errors';
 import { idempotencyKey, once } from '../idempotency';
-import { isoDate, optionalText } from '../schemas';
+import { isoDate, optionalText, text, whenFieldsValid } from '../schemas';
 import { actorId, loadProfile, yuan } from './context';
 import { moneyText, toFenText } from './inputs';
 import { resolvePolicy } from '../policies';
@@ -21,7 +21,7 @@ const READ = ['principal', 'finance', 'front_desk'] as const;
 const standardInput = z
   .object({
     item: z.enum(BILLING_ITEMS, '请选择收费项目'),
-    label: z.string().trim().max(40, '名称最多 40 个字').default(''),
+    label: text(40, { tooLong: '名称最多 40 个字' }).default(''),
     amount: moneyText,
     unit: z.enum(STANDARD_UNITS, '请选择计费单位'),
     appliesFrom: isoDate,
@@ -34,7 +34,7 @@ const standardInput = z
       const allowed = ITEM_UNITS[s.item].map((u) => ({ month: '按月', semester: '按学期', day: '按天' })[u]).join('或');
       issue.addIssue({ code: 'custom', path: ['unit'], message: `${ITEM_LABELS[s.item][0]}只能${allowed}计费` });
     }
-  });
+  }, whenFieldsValid);
 
 type StandardInput = z.output<typeof standardInput>;
 
@@ -137,7 +137,7 @@ export const standardsHandlers = {
     input: standardInput.and(
       z.object({
         idempotencyKey,
-        confirm: z.object({ clauses: z.array(z.string().min(1)).min(1), note: z.string().trim().min(2, '请写明确认的理由').max(200) }).nullable().default(null),
+        confirm: z.object({ clauses: z.array(z.string().min(1)).min(1), note: text(200, { min: 2, tooShort: '请写明确认的理由', multiline: true }) }).nullable().default(null),
       }),
     ),
     run(ctx, input) {

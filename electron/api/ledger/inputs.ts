@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDate } from '../schemas';
+import { id, isoDate, whenFieldsValid } from '../schemas';
 
 /** A household's account, optionally one child's entries and a period of business dates (inclusive). */
 export const accountInput = z
@@ -9,4 +9,4 @@ export const accountInput = z
     from: isoDate.nullable().default(null),
     to: isoDate.nullable().default(null),
   })
-  .refine((v) => v.from === null || v.to === null || v.from <= v.to, { path: ['to'], message: '结束日期不能早于开始日期' });
+  .refine((v) => v.from === null || v.to === null || v.from <= v.to, { path: ['to'], message: '结束日期不能早于开始日期', ...whenFieldsValid });

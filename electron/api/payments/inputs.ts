@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { needsReference, PAYMENT_METHODS, paymentAmountProblem } from '../../../core/billing/payments';
 import { idempotencyKey } from '../idempotency';
-import { id, isoDate, optionalText, shortText } from '../schemas';
+import { id, isoDate, optionalText, shortText, text, whenFieldsValid } from '../schemas';
 
 /** An amount of yuan as typed ("520", "520.00"), above zero; the message goes under the field. */
 export const amountText = z
@@ -20,7 +20,7 @@ export const recordInput = z
     householdId: id,
     amount: amountText,
     method: z.enum(PAYMENT_METHODS, '请选择缴费方式'),
-    reference: z.string().trim().max(60, '交易单号最多 60 个字').default(''),
+    reference: text(60, { tooLong: '交易单号最多 60 个字' }).default(''),
     paidOn: isoDate,
     payerName: optionalText(30),
     note: optionalText(200),
@@ -34,7 +34,7 @@ export const recordInput = z
     if (needsReference(value.method) && value.reference === '') {
       ctx.addIssue({ code: 'custom', path: ['reference'], message: '请填写交易单号（微信、支付宝、银行或 POS 凭证上的号码）' });
     }
-  });
+  }, whenFieldsValid);
 
 export const voidInput = z.object({
   idempotencyKey,

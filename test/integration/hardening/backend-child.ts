@@ -5,6 +5,7 @@
  * Usage: node --import tsx backend-child.ts <db path> <now ISO> [lock|nolock]
  */
 import { createHash } from 'node:crypto';
+import Database from 'better-sqlite3';
 import { createBackend } from '../../../electron/backend';
 
 const [dbPath, nowArg, lockArg] = process.argv.slice(2);
@@ -12,9 +13,10 @@ if (!dbPath || !nowArg) throw new Error('usage: backend-child.ts <db> <now> [loc
 const now = new Date(nowArg);
 
 type Message =
-  | { id: number; type: 'call'; name: string; input: unknown; session: string | null }
+  | { id: number; type: 'call'; name: string; input: unknown; session: string | null; as?: string }
   | { id: number; type: 'hash' }
   | { id: number; type: 'query'; sql: string }
+  | { id: number; type: 'version' }
   | { id: number; type: 'close' };
 const send = (message: unknown) => process.send!(message);
 
@@ -32,6 +34,17 @@ try {
   process.exit(3);
 }
 
+/**
+ * SQLite's data_version on a connection of its own: it changes whenever any
+ * other connection commits, so an unchanged value means nothing was written.
+ * Reopened when asked (a restore replaces the file under it).
+ */
+let probe: Database.Database | null = null;
+function dataVersion(): number {
+  probe ??= new Database(dbPath!, { readonly: true });
+  return Number(probe.pragma('data_version', { simple: true }));
+}
+
 /** Every table's rows, hashed: equal before and after a call means the call wrote nothing. */
 function hashTables(): string {
   const sqlite = backend.database().sqlite;
@@ -44,15 +57,41 @@ function hashTables(): string {
   return hash.digest('hex');
 }
 
+/**
+ * A session for the first account with `role`, made directly in the session
+ * store and made again whenever it has ended: a fuzzed call may reset that
+ * account's password or sign it out, and the next call must still get in.
+ */
+const roleSessions = new Map<string, string>();
+function sessionAs(role: string): string | null {
+  const held = roleSessions.get(role);
+  if (held && backend.services.sessions.resolve(held)) return held;
+  const row = backend.database().sqlite.prepare('SELECT * FROM staff WHERE role = ? ORDER BY id LIMIT 1').get(role) as
+    | { id: number; username: string; display_name: string; class_id: number | null }
+    | undefined;
+  if (!row) return null;
+  const token = backend.services.sessions.create({ staffId: row.id, username: row.username, displayName: row.display_name, role: role as 'principal', classId: row.class_id });
+  roleSessions.set(role, token);
+  return token;
+}
+
 process.on('message', async (message: Message) => {
   if (message.type === 'call') {
-    const result = await backend.dispatcher.call({ name: message.name, input: message.input, session: message.session });
+    const session = message.as ? sessionAs(message.as) : message.session;
+    const result = await backend.dispatcher.call({ name: message.name, input: message.input, session });
+    if (result.ok) {
+      probe?.close();
+      probe = null;
+    }
     send({ id: message.id, result });
   } else if (message.type === 'hash') {
     send({ id: message.id, hash: hashTables() });
+  } else if (message.type === 'version') {
+    send({ id: message.id, version: dataVersion() });
   } else if (message.type === 'query') {
     send({ id: message.id, rows: backend.database().sqlite.prepare(message.sql).all() });
   } else if (message.type === 'close') {
+    probe?.close();
     backend.close();
     send({ id: message.id, closed: true });
     process.disconnect();

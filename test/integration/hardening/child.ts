@@ -2,8 +2,12 @@ import { type ChildProcess, spawn } from 'node:child_process';
 
 /** A backend-child.ts process: calls with a deadline, table hashes, and what it logged. */
 export interface BackendChild {
-  call(name: string, input: unknown, session?: string | null, deadlineMs?: number): Promise<{ ok: boolean; error?: { code: string; message: string }; value?: unknown }>;
+  call(name: string, input: unknown, session?: string | null, deadlineMs?: number): Promise<CallResult>;
+  /** A call as the first account with this role (a session the child keeps alive). */
+  callAs(role: string, name: string, input: unknown, deadlineMs?: number): Promise<CallResult>;
   hash(): Promise<string>;
+  /** SQLite's data_version seen from a connection of the child's own: unchanged means nothing was committed. */
+  version(): Promise<number>;
   /** Rows of a SELECT on the backend's own connection (test set-up only). */
   query<T = Record<string, unknown>>(sql: string): Promise<T[]>;
   /** Unexpected errors the backend logged (each one is also an "internal" answer). */
@@ -11,6 +15,8 @@ export interface BackendChild {
   close(): Promise<void>;
   child: ChildProcess;
 }
+
+export type CallResult = { ok: boolean; error?: { code: string; message: string; fields?: Record<string, string> }; value?: unknown };
 
 export class DeadlineExceeded extends Error {}
 
@@ -56,8 +62,10 @@ export function startBackendChild(dbPath: string, now: string, lock: 'lock' | 'n
       child,
       logs,
       call: async (name, input, session = null, deadlineMs = 2000) =>
-        (await request({ type: 'call', name, input, session }, deadlineMs)).result as Awaited<ReturnType<BackendChild['call']>>,
+        (await request({ type: 'call', name, input, session }, deadlineMs)).result as CallResult,
+      callAs: async (role, name, input, deadlineMs = 2000) => (await request({ type: 'call', name, input, session: null, as: role }, deadlineMs)).result as CallResult,
       hash: async () => (await request({ type: 'hash' }, 30_000)).hash as string,
+      version: async () => (await request({ type: 'version' }, 30_000)).version as number,
       query: async <T>(sql: string) => (await request({ type: 'query', sql }, 30_000)).rows as T[],
       close: async () => {
         if (child.exitCode !== null || child.signalCode !== null) return;
