@@ -78,7 +78,7 @@ export function loadSurveyDemo(db: Db): { runs: number; responses: number } {
 
   const runs = [
     { title: '2026秋季开学家长满意度调查', createdAt: '2026-09-28T01:00:00.000Z', status: 'closed', means: PREVIOUS_MEANS, perClass: [14, 18, 17, 16, 19] },
-    { title: '2026秋季期中家长满意度调查', createdAt: '2026-11-09T01:00:00.000Z', status: 'open', means: CURRENT_MEANS, perClass: [4, 19, 18, 17, 3] },
+    { title: '2026秋季期中家长满意度调查', createdAt: '2026-11-09T01:00:00.000Z', status: 'closed', means: CURRENT_MEANS, perClass: [4, 19, 18, 17, 3] },
   ];
   let total = 0;
   const runIds: number[] = [];

@@ -4,7 +4,9 @@ import type { Question } from '../../core/surveys/types';
 import type { Api } from '../../electron/api/index';
 import { useLang, useT } from '../i18n';
 
-export type ReviewData = Api['surveys.review']['output'];
+/** The review with its figures; an anonymous run still collecting answers `held` instead (see HeldReview). */
+export type ReviewData = Extract<Api['surveys.review']['output'], { held: false }>;
+export type HeldReview = Extract<Api['surveys.review']['output'], { held: true }>;
 type Stats = ReviewData['review']['questions'][number];
 type Change = ReviewData['review']['changes'][number]['change'];
 

@@ -3,6 +3,7 @@ import { useApiQuery } from '../api/hooks';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useT } from '../i18n';
 import { ClassTable } from './review/ClassTable';
+import { HeldNotice } from './review/ReviewPage';
 import { Highlights } from './review/Highlights';
 import { QuestionBlock } from './review/QuestionBlock';
 import { SummaryCards } from './review/SummaryCards';
@@ -80,6 +81,13 @@ export function SurveyReport({ args }: { args: string[] }) {
   const { data, error } = useApiQuery('surveys.review', { runId });
   if (error) return <ErrorAlert error={error} />;
   if (!data) return null;
+  if (data.held) {
+    return (
+      <section className="kd-page">
+        <HeldNotice data={data} />
+      </section>
+    );
+  }
   const byId = new Map(data.questions.map((q) => [q.id, q]));
   const lowest = data.review.lowestFirst.map((id) => byId.get(id)!);
   // The 0–10 question first, as on the screen, then the choice questions.

@@ -140,10 +140,14 @@ describe('satisfaction survey, end to end', () => {
     await page.getByTestId('import-commit').click();
     await page.getByText('已导入 50 份答卷').waitFor();
 
-    // 4. The review, against figures computed here from what was entered.
+    // 4. The review, against figures computed here from what was entered. An anonymous run
+    // shows its figures once collection is closed: until then, only how many came back.
     await page.evaluate((id) => {
       window.location.hash = `/surveys/run/${id}/review`;
     }, runId);
+    await page.getByTestId('review-held').waitFor();
+    await page.getByText('已收回 70 /').waitFor();
+    await page.getByRole('button', { name: '结束调查' }).click();
     await page.getByTestId('summary-responses').waitFor();
     // The families invited: the children enrolled in each class when the run started, read straight from the file.
     const db = new Database(join(app.dir, 'kinderdesk.sqlite'), { readonly: true });

@@ -1,5 +1,45 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import type { surveyResponses } from '../../../db/schema';
+import type { surveyResponses, surveyRuns } from '../../../db/schema';
+import type { HandlerContext } from '../define';
+import { conflict } from '../errors';
+
+type Run = typeof surveyRuns.$inferSelect;
+
+/**
+ * The rule for an anonymous run's review (README, "Survey anonymity"): its
+ * figures and comments are shown only once collection has closed, and a run
+ * whose figures have been shown since it closed cannot be reopened. Otherwise
+ * a reviewer could read the review, have one questionnaire entered, read it
+ * again, and take that questionnaire's answers from the difference.
+ */
+export const figuresHeld = (run: Run) => run.anonymous && run.status !== 'closed';
+
+/** Whether this run's figures were shown (its review, or another run's comparison with it) since it last closed. */
+export function figuresShownSinceClosed(ctx: HandlerContext, runId: number): boolean {
+  const shown = ctx.sqlite
+    .prepare(
+      `SELECT EXISTS (SELECT 1 FROM audit_log v WHERE v.action = 'survey.review.view' AND v.entity = 'survey_run' AND v.entity_id = @run
+         AND v.id > coalesce((SELECT max(c.id) FROM audit_log c WHERE c.action = 'survey.run.close' AND c.entity = 'survey_run' AND c.entity_id = @run), 0))`,
+    )
+    .pluck()
+    .get({ run: String(runId) });
+  return shown === 1;
+}
+
+/** Records, once per closing, that an anonymous run's figures have been shown. */
+export function noteFiguresShown(ctx: HandlerContext, run: Run): void {
+  if (!run.anonymous || figuresShownSinceClosed(ctx, run.id)) return;
+  ctx.audit({ action: 'survey.review.view', kind: 'record', entity: 'survey_run', entityId: run.id, summary: `查看匿名调查「${run.title}」的结果` });
+}
+
+export function refuseReopenAfterShown(ctx: HandlerContext, run: Run): void {
+  if (run.anonymous && figuresShownSinceClosed(ctx, run.id)) {
+    throw conflict(
+      `匿名调查「${run.title}」的结果已经查看过，不能再重新开启：补录一份问卷后再看结果，前后的差别就是这份问卷的答案。如有迟到的问卷，请新建一次调查录入。`,
+      'The results of this anonymous survey have been viewed; it cannot be reopened.',
+    );
+  }
+}
 
 /**
  * Comments leave the backend under a keyed hash instead of their row id:

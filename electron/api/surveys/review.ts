@@ -7,13 +7,15 @@ import { handler } from '../define';
 import { notFound } from '../errors';
 import { id, shortText } from '../schemas';
 import { PRINCIPAL } from './access';
-import { commentKey } from './anonymity';
+import { commentKey, figuresHeld, noteFiguresShown } from './anonymity';
 import { loadQuestions, loadRun, previousRun, runClasses, runData } from './records';
 
 export const reviewHandlers = {
   /**
    * The principal's review. Everything under MIN_GROUP is removed here, in
-   * the backend, and an anonymous run's comments carry no family.
+   * the backend, and an anonymous run's comments carry no family. An
+   * anonymous run still collecting shows only how many came back (see
+   * anonymity.ts for why); a previous run is compared only once it is closed.
    */
   'surveys.review': handler({
     access: PRINCIPAL,
@@ -24,7 +26,15 @@ export const reviewHandlers = {
       const questions = loadQuestions(ctx, run.templateId);
       const cls = runClasses(ctx, run.id);
       const { responses, answers } = runData(ctx, run.id);
-      const prev = previousRun(ctx, run);
+      const semester = ctx.db.select({ name: semesters.name }).from(semesters).where(eq(semesters.id, run.semesterId)).get();
+      const runInfo = { id: run.id, title: run.title, anonymous: run.anonymous, status: run.status, semester: semester?.name ?? '', createdAt: run.createdAt };
+      if (figuresHeld(run)) {
+        return { held: true as const, run: runInfo, responses: responses.length, invited: cls.reduce((sum, c) => sum + c.invited, 0) };
+      }
+      noteFiguresShown(ctx, run);
+      const before = previousRun(ctx, run);
+      const prev = before && !figuresHeld(before) ? before : null;
+      if (prev) noteFiguresShown(ctx, prev);
       const prevStats = prev ? runStats(questions, runData(ctx, prev.id).answers) : null;
       const review = buildReview({ questions, classes: cls, responses, answers }, prevStats);
       const currentStats = new Map(review.questions.map((s) => [s.questionId, s]));
@@ -69,9 +79,9 @@ export const reviewHandlers = {
         return { ...a, fromPrevious, questionText: q.text, before, after, change: fromPrevious ? change(before, after, kind) : null };
       });
 
-      const semester = ctx.db.select({ name: semesters.name }).from(semesters).where(eq(semesters.id, run.semesterId)).get();
       return {
-        run: { id: run.id, title: run.title, anonymous: run.anonymous, status: run.status, semester: semester?.name ?? '', createdAt: run.createdAt },
+        held: false as const,
+        run: runInfo,
         previous: prev ? { id: prev.id, title: prev.title } : null,
         minGroup: MIN_GROUP,
         questions,

@@ -5,6 +5,7 @@ import { handler } from '../define';
 import { invalid, notFound } from '../errors';
 import { id, shortText } from '../schemas';
 import { ENTRY, PRINCIPAL } from './access';
+import { refuseReopenAfterShown } from './anonymity';
 import { builtInTemplateId, loadQuestions, loadRun, runClasses } from './records';
 
 export const runHandlers = {
@@ -53,6 +54,7 @@ export const runHandlers = {
     run(ctx, input) {
       const before = loadRun(ctx, input.runId);
       if (before.status === input.status) return { status: before.status };
+      if (input.status === 'open') refuseReopenAfterShown(ctx, before);
       ctx.db.update(surveyRuns).set({ status: input.status }).where(eq(surveyRuns.id, before.id)).run();
       ctx.audit({
         action: input.status === 'closed' ? 'survey.run.close' : 'survey.run.reopen',

@@ -220,6 +220,7 @@ export const ACTION_LABELS: Record<string, [string, string]> = {
   'survey.run.create': ['发起调查', 'Survey started'],
   'survey.run.close': ['结束调查', 'Survey closed'],
   'survey.run.reopen': ['重新开启调查', 'Survey reopened'],
+  'survey.review.view': ['查看匿名调查结果', 'Anonymous survey results viewed'],
   'survey.response.add': ['录入答卷', 'Response entered'],
   'survey.response.delete': ['删除答卷', 'Response deleted'],
   'survey.response.import': ['导入答卷', 'Responses imported'],

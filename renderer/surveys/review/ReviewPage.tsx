@@ -9,6 +9,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n';
+import type { HeldReview } from '../ReviewCharts';
 import { ActionModal } from './ActionModal';
 import { ReviewBody } from './ReviewBody';
 
@@ -27,13 +28,13 @@ export function ReviewPage({ runId }: { runId: number }) {
   const [actionFor, setActionFor] = useState<Question | null>(null);
   if (error) return <ErrorAlert error={error} />;
   if (!data) return null;
-  const { run, review } = data;
+  const { run } = data;
 
   return (
     <>
       <PageHeader
         title={run.title}
-        description={`${run.semester} · ${run.anonymous ? t('匿名调查', 'Anonymous') : t('实名调查', 'Named')}${data.previous ? ` · ${t('对比上次', 'Compared with')}「${data.previous.title}」` : ''}`}
+        description={`${run.semester} · ${run.anonymous ? t('匿名调查', 'Anonymous') : t('实名调查', 'Named')}${!data.held && data.previous ? ` · ${t('对比上次', 'Compared with')}「${data.previous.title}」` : ''}`}
         actions={
           <>
             <Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={() => navigate('/surveys')}>
@@ -54,14 +55,31 @@ export function ReviewPage({ runId }: { runId: number }) {
           </>
         }
       />
-      {review.responses === 0 ? (
+      {data.held ? (
+        <HeldNotice data={data} />
+      ) : data.review.responses === 0 ? (
         <EmptyState title={t('还没有答卷', 'No responses yet')}>
           {t('先打印空白问卷发给家长，收回后在“录入”中输入，或导入线上问卷表格。', 'Print blank questionnaires, then enter or import the answers.')}
         </EmptyState>
       ) : (
         <ReviewBody data={data} onAction={setActionFor} onChanged={reload} />
       )}
-      <ActionModal data={data} question={actionFor} onClose={() => setActionFor(null)} onSaved={reload} />
+      {!data.held && <ActionModal data={data} question={actionFor} onClose={() => setActionFor(null)} onSaved={reload} />}
     </>
+  );
+}
+
+/** An anonymous run still collecting: how many came back, and why the figures wait. */
+export function HeldNotice({ data }: { data: HeldReview }) {
+  const t = useT();
+  return (
+    <EmptyState title={t(`已收回 ${data.responses} / ${data.invited} 份问卷`, `${data.responses} of ${data.invited} questionnaires returned`)}>
+      <span data-testid="review-held">
+        {t(
+          '这是匿名调查：结束收集（点“结束调查”）后才显示结果。收集期间若能看到结果，录入一份问卷前后的差别就会暴露这份问卷的答案。结果查看过以后，调查不能再重新开启。',
+          'This survey is anonymous: its results appear once collection is closed ("Close survey"). Shown while answers still come in, the change after one questionnaire would give its answers away. Once the results have been viewed, the survey cannot be reopened.',
+        )}
+      </span>
+    </EmptyState>
   );
 }

@@ -131,6 +131,8 @@ describe('surveys', () => {
   });
 
   it('hides a class with fewer than five responses in the review, in the backend', async () => {
+    // An anonymous run shows its figures once collection has closed (see "survey anonymity").
+    expect((await call('surveys.setRunStatus', { runId: run.id, status: 'closed' })).ok).toBe(true);
     // Class B has 3 imported responses, class A 1 paper + 3 imported = 4: both under five.
     const r = (await call('surveys.review', { runId: run.id })).value;
     expect(r.review.responses).toBe(7);
@@ -175,46 +177,21 @@ describe('surveys', () => {
  */
 describe('survey anonymity', () => {
   let anon: any;
-  const paper = async (classId: number, responseNo: number, rating: number, comment: string) =>
-    call('surveys.addResponse', { runId: anon.id, classId, responseNo, answers: answersFor(anon, rating, 9, comment) }, 'qiantai');
-
-  beforeAll(async () => {
+  const paper = async (runner: any, classId: number, responseNo: number, rating: number, comment: string) =>
+    call('surveys.addResponse', { runId: runner.id, classId, responseNo, answers: answersFor(runner, rating, 9, comment) }, 'qiantai');
+  const newRun = async (title: string) => {
     const overview = (await call('surveys.overview', {})).value;
     const [big, small] = overview.classes.slice(3, 5);
-    const created = await call('surveys.createRun', { template: 'builtin', title: '匿名检查', semesterId: overview.semesters[0].id, classIds: [big.id, small.id], anonymous: true });
-    anon = (await call('surveys.run', { runId: created.value.id })).value;
+    const created = await call('surveys.createRun', { template: 'builtin', title, semesterId: overview.semesters[0].id, classIds: [big.id, small.id], anonymous: true });
+    return (await call('surveys.run', { runId: created.value.id })).value;
+  };
+
+  beforeAll(async () => {
+    anon = await newRun('匿名检查');
+    const [big, small] = anon.classes;
     // Six sheets from the big class, three from the small one, comments typed in entry order A…I.
-    for (let i = 0; i < 6; i++) expect((await paper(big.id, i + 1, 4, `意见${'ABCDEF'[i]}`)).ok).toBe(true);
-    for (let i = 0; i < 3; i++) expect((await paper(small.id, i + 7, 1, `意见${'GHI'[i]}`)).ok).toBe(true);
-  });
-
-  it('review: hides the small class and the class that would give it away, and carries no family or sheet', async () => {
-    const r = (await call('surveys.review', { runId: anon.id })).value;
-    expect(r.review.responses).toBe(9);
-    // 6 + 3: showing the class of six would let "total − six" reveal the three, so both are hidden.
-    expect(r.review.classes.map((c: any) => c.hidden)).toEqual([true, true]);
-    expect(r.review.classes.flatMap((c: any) => c.cells.map((x: any) => x.value)).every((v: any) => v === null)).toBe(true);
-    // The whole run (9 ≥ 5) is still reported.
-    expect(r.review.overall.mean).not.toBeNull();
-    const json = JSON.stringify(r);
-    for (const field of ['householdId', 'responseId', 'responseNo', 'answerId', 'enteredBy']) expect(json).not.toContain(field);
-  });
-
-  it('comments list: no class for hidden classes, no family, not in entry order, keyed without row ids', async () => {
-    const r = (await call('surveys.review', { runId: anon.id })).value;
-    expect(r.comments).toHaveLength(9);
-    expect(r.comments.every((c: any) => c.className === null && c.family === null)).toBe(true);
-    expect(r.comments.map((c: any) => c.text)).toEqual([...r.comments.map((c: any) => c.text)].sort((a: string, b: string) => a.localeCompare(b, 'zh-CN')));
-    const ids = new Database(dbPath, { readonly: true });
-    try {
-      const answerIds = (ids.prepare('select a.id from survey_answers a join survey_responses r on r.id = a.response_id where r.run_id = ? and a.text is not null').all(anon.id) as { id: number }[]).map((x) => String(x.id));
-      expect(r.comments.some((c: any) => answerIds.includes(c.key))).toBe(false);
-    } finally {
-      ids.close();
-    }
-    // Tagging goes through the key, and the audit trail names the run, not the answer row.
-    await call('surveys.tagComment', { runId: anon.id, key: r.comments[0].key, tags: ['伙食'] });
-    expect(count('audit_log', `action = 'survey.comment.tag' and entity = 'survey_run' and entity_id = ${anon.id}`)).toBe(1);
+    for (let i = 0; i < 6; i++) expect((await paper(anon, big.id, i + 1, 4, `意见${'ABCDEF'[i]}`)).ok).toBe(true);
+    for (let i = 0; i < 3; i++) expect((await paper(anon, small.id, i + 7, 1, `意见${'GHI'[i]}`)).ok).toBe(true);
   });
 
   it('response list for entry corrections and the audit trail: sheet numbers but no answers', async () => {
@@ -243,19 +220,76 @@ describe('survey anonymity', () => {
     } finally {
       db2.close();
     }
-    expect((await paper(anon.classes[1].id, 9, 1, '意见I')).ok).toBe(true);
+    expect((await paper(anon, anon.classes[1].id, 9, 1, '意见I')).ok).toBe(true);
+  });
+
+  it('while collection is open, the review shows how many came back and nothing of what they say', async () => {
+    const r = (await call('surveys.review', { runId: anon.id })).value;
+    expect(r).toEqual({ held: true, run: expect.objectContaining({ id: anon.id, status: 'open' }), responses: 9, invited: expect.any(Number) });
+    // Nor does the next run's comparison show it while it is open.
+    const later = await newRun('匿名检查之后');
+    const next = (await call('surveys.review', { runId: later.id })).value;
+    expect(next.held).toBe(true);
+    expect((await call('surveys.setRunStatus', { runId: later.id, status: 'closed' })).ok).toBe(true);
+    expect((await call('surveys.review', { runId: later.id })).value.previous?.title).not.toBe('匿名检查');
+    expect((await call('surveys.setRunStatus', { runId: anon.id, status: 'closed' })).ok).toBe(true);
+  });
+
+  it('review: hides the small class and the class that would give it away, and carries no family or sheet', async () => {
+    const r = (await call('surveys.review', { runId: anon.id })).value;
+    expect(r.review.responses).toBe(9);
+    // 6 + 3: showing the class of six would let "total − six" reveal the three, so both are hidden.
+    expect(r.review.classes.map((c: any) => c.hidden)).toEqual([true, true]);
+    expect(r.review.classes.flatMap((c: any) => c.cells.map((x: any) => x.value)).every((v: any) => v === null)).toBe(true);
+    // The whole run (9 ≥ 5) is still reported.
+    expect(r.review.overall.mean).not.toBeNull();
+    const json = JSON.stringify(r);
+    for (const field of ['householdId', 'responseId', 'responseNo', 'answerId', 'enteredBy', 'enteredAt']) expect(json).not.toContain(field);
+  });
+
+  it('comments list: no class for hidden classes, no family, not in entry order, keyed without row ids', async () => {
+    const r = (await call('surveys.review', { runId: anon.id })).value;
+    expect(r.comments).toHaveLength(9);
+    expect(r.comments.every((c: any) => c.className === null && c.family === null)).toBe(true);
+    expect(r.comments.map((c: any) => c.text)).toEqual([...r.comments.map((c: any) => c.text)].sort((a: string, b: string) => a.localeCompare(b, 'zh-CN')));
+    const ids = new Database(dbPath, { readonly: true });
+    try {
+      const answerIds = (ids.prepare('select a.id from survey_answers a join survey_responses r on r.id = a.response_id where r.run_id = ? and a.text is not null').all(anon.id) as { id: number }[]).map((x) => String(x.id));
+      expect(r.comments.some((c: any) => answerIds.includes(c.key))).toBe(false);
+    } finally {
+      ids.close();
+    }
+    // Tagging goes through the key, and the audit trail names the run, not the answer row.
+    await call('surveys.tagComment', { runId: anon.id, key: r.comments[0].key, tags: ['伙食'] });
+    expect(count('audit_log', `action = 'survey.comment.tag' and entity = 'survey_run' and entity_id = ${anon.id}`)).toBe(1);
+  });
+
+  it('once its results have been seen, the run cannot be reopened to add one more questionnaire', async () => {
+    const reopen = await call('surveys.setRunStatus', { runId: anon.id, status: 'open' });
+    expect(reopen).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(reopen.error.message).toContain('结果已经查看过，不能再重新开启');
+    expect((await paper(anon, anon.classes[0].id, 99, 5, '')).ok).toBe(false);
+    // A run closed by mistake, whose results nobody has seen, may be reopened.
+    const mistake = await newRun('误点结束');
+    expect((await call('surveys.setRunStatus', { runId: mistake.id, status: 'closed' })).ok).toBe(true);
+    expect((await call('surveys.setRunStatus', { runId: mistake.id, status: 'open' })).ok).toBe(true);
   });
 
   it('per-class breakdown: a class is shown once it and the rest both reach five', async () => {
-    for (let i = 0; i < 2; i++) expect((await paper(anon.classes[1].id, 20 + i, 2, '')).ok).toBe(true);
-    const r = (await call('surveys.review', { runId: anon.id })).value;
-    const [big, small] = r.review.classes;
-    expect([big.responses, small.responses]).toEqual([6, 5]);
-    expect(big.hidden || small.hidden).toBe(false);
+    const five = await newRun('分班显示');
+    const [big, small] = five.classes;
+    for (let i = 0; i < 6; i++) expect((await paper(five, big.id, i + 1, 4, '')).ok).toBe(true);
+    for (let i = 0; i < 3; i++) expect((await paper(five, small.id, i + 7, 1, '')).ok).toBe(true);
+    for (let i = 0; i < 2; i++) expect((await paper(five, small.id, 20 + i, 2, '')).ok).toBe(true);
+    expect((await call('surveys.setRunStatus', { runId: five.id, status: 'closed' })).ok).toBe(true);
+    const r = (await call('surveys.review', { runId: five.id })).value;
+    const [bigRow, smallRow] = r.review.classes;
+    expect([bigRow.responses, smallRow.responses]).toEqual([6, 5]);
+    expect(bigRow.hidden || smallRow.hidden).toBe(false);
     const q1 = r.questions[0].id;
-    expect(big.cells.find((c: any) => c.questionId === q1).value).toBe(4);
+    expect(bigRow.cells.find((c: any) => c.questionId === q1).value).toBe(4);
     // The small class: three sheets of 1 and two of 2.
-    expect(small.cells.find((c: any) => c.questionId === q1).value).toBe(1.4);
+    expect(smallRow.cells.find((c: any) => c.questionId === q1).value).toBe(1.4);
   });
 
   it('named runs are the only ones that show families, and the audit keeps their answers', async () => {
