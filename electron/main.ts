@@ -17,6 +17,7 @@ protocol.registerSchemesAsPrivileged([
 ]);
 
 let backend: Backend | null = null;
+let mainWindow: BrowserWindow | null = null;
 
 const resources = () => (app.isPackaged ? process.resourcesPath : app.getAppPath());
 const preloadPath = () => join(__dirname, 'preload.cjs');
@@ -92,11 +93,24 @@ async function start() {
     return;
   }
   registerIpc(backend);
-  createMainWindow();
+  mainWindow = createMainWindow();
+}
+
+/** Opening the app again (a second double-click) brings the running window forward instead of starting another. */
+function showRunningWindow() {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
 }
 
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 app.on('window-all-closed', () => app.quit());
 app.on('will-quit', () => backend?.close());
+// One app per user session; a second KinderDesk on the same data file from elsewhere (another
+// user, another computer on a shared folder) is refused by the backend's lock on the file.
 if (!app.requestSingleInstanceLock()) app.quit();
-else void start();
+else {
+  app.on('second-instance', showRunningWindow);
+  void start();
+}
