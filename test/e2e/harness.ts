@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { afterEach } from 'vitest';
 import { type Backend, createBackend } from '../../electron/backend';
 import { type RunningServer, startHttpServer } from '../../electron/server/http-server';
 
@@ -74,10 +75,48 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  * (start waiting before the click that makes it). Lets a test wait until a
  * change is saved, or new settings are loaded, before it goes on.
  */
-export async function apiCall(page: Page, name: string): Promise<{ ok: boolean; value?: unknown; error?: { message: string } }> {
-  const response = await page.waitForResponse((r) => r.url().endsWith('/api/call') && (r.request().postDataJSON() as { name?: string } | null)?.name === name);
-  return (await response.json()) as { ok: boolean };
+export function apiCall(page: Page, name: string): Promise<{ ok: boolean; value?: unknown; error?: { message: string } }> {
+  const result = page
+    .waitForResponse((r) => r.url().endsWith('/api/call') && (r.request().postDataJSON() as { name?: string } | null)?.name === name)
+    .then((response) => response.json() as Promise<{ ok: boolean }>);
+  // A test that fails before awaiting it reports its own error, not an unhandled rejection.
+  result.catch(() => {});
+  return result;
 }
+
+/**
+ * What the page did lately (API calls with their outcome and time, page errors),
+ * printed with a screenshot when a test fails: a failure on a busy machine says
+ * what the screen showed and which call had not answered.
+ */
+let watched: { page: Page; events: string[] } | undefined;
+function watch(page: Page) {
+  const events: string[] = [];
+  const note = (line: string) => {
+    events.push(`${new Date().toISOString().slice(11, 23)} ${line}`);
+    if (events.length > 30) events.shift();
+  };
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/call')) note(`→ ${(request.postDataJSON() as { name?: string } | null)?.name}`);
+  });
+  page.on('response', async (response) => {
+    if (!response.url().endsWith('/api/call')) return;
+    const name = (response.request().postDataJSON() as { name?: string } | null)?.name;
+    const body = (await response.json().catch(() => null)) as { ok?: boolean; error?: { message?: string } } | null;
+    note(`← ${name} ${body?.ok ? 'ok' : `refused: ${body?.error?.message ?? response.status()}`}`);
+  });
+  page.on('pageerror', (error) => note(`page error: ${error.message}`));
+  watched = { page, events };
+}
+
+afterEach(async (context) => {
+  if (context.task.result?.state !== 'fail' || !watched || watched.page.isClosed()) return;
+  const name = context.task.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 80);
+  const file = join(ROOT, 'artifacts', 'failed', `${name}.png`);
+  mkdirSync(join(ROOT, 'artifacts', 'failed'), { recursive: true });
+  await watched.page.screenshot({ path: file, animations: 'disabled' }).catch(() => {});
+  console.error(`[failed] ${context.task.name}\n  screen: ${file}\n  last API calls:\n    ${watched.events.join('\n    ')}`);
+});
 
 /**
  * Browser mode for real: a fresh SQLite file, the real backend and HTTP
@@ -115,6 +154,7 @@ export async function startApp(options: StartOptions = {}): Promise<AppUnderTest
   }
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error('[page error]', error.message));
+  watch(page);
   await page.goto(server.url);
   mkdirSync(SCREENSHOTS, { recursive: true });
   const trySignIn = async (username: string, password: string) => {
