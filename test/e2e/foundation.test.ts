@@ -14,7 +14,7 @@ const AREAS: [id: string, heading: string, loaded: (page: Page) => Locator][] = 
   ['attendance', '考勤', (page) => page.getByTestId('roll-filter')],
   ['billing', '收费', (page) => page.getByTestId('day-total')],
   ['surveys', '满意度调查', (page) => page.getByTestId('run-list').getByText('2026秋季期中家长满意度调查')],
-  ['reports', '报表', (page) => page.getByText('报表尚未开通')],
+  ['reports', '报表', (page) => page.getByTestId('report-export')],
   ['settings', '设置', (page) => page.getByLabel('幼儿园名称')],
 ];
 
