@@ -12,7 +12,7 @@ afterEach(async () => {
 const AREAS: [id: string, heading: string, loaded: (page: Page) => Locator][] = [
   ['families', '幼儿与家长', (page) => page.getByTestId('roster-table').getByRole('row').nth(1)],
   ['attendance', '考勤', (page) => page.getByTestId('roll-filter')],
-  ['billing', '收费', (page) => page.getByTestId('day-total')],
+  ['billing', '收费', (page) => page.getByRole('tab', { name: '缴费登记' })],
   ['surveys', '满意度调查', (page) => page.getByTestId('run-list').getByText('2026秋季期中家长满意度调查')],
   ['reports', '报表', (page) => page.getByTestId('report-export')],
   ['settings', '设置', (page) => page.getByLabel('幼儿园名称')],
