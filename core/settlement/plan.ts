@@ -97,6 +97,21 @@ function notDueProblem(policy: Policy, group: ChargeGroup, settleIn: string): Pr
   };
 }
 
+/** A semester share of a month after the child left: the leaving month's withdrawal refunds it whole (NT-3.1, XA-K1). */
+function refundedWithLeavingMonth(policy: Policy, group: ChargeGroup, left: string | null, month: string): boolean {
+  if (left === null || left >= month || group.billing !== 'semester' || group.first > left) return false;
+  return policy.semester.mode === 'monthlyShares' && policy.semester.laterMonthsInFullOn.includes('withdrawal');
+}
+
+function leavingFirstProblem(child: ChildFact, left: string): Problem {
+  return {
+    code: 'not_due',
+    zh: `幼儿自 ${child.statusSince} 起退园，本学期其后各月的费用在退园当月（${left}）的结算中全额退还：请先结算 ${left}。`,
+    en: `Left from ${child.statusSince}: the rest of the semester is refunded whole with ${left}; settle ${left} first.`,
+    link: { to: 'settlement', month: left },
+  };
+}
+
 export function calendarProblem(error: CalendarMissingError): Problem {
   return {
     code: 'calendar',
@@ -145,6 +160,11 @@ export function planChild(input: PlanInput): ChildPlan {
   for (const group of groups) {
     const items = group.items.filter((i) => !input.settledItems.has(i.item));
     if (items.length === 0) continue;
+    if (refundedWithLeavingMonth(policy, group, left, month)) {
+      // Not covered yet: the leaving month is not booked; settling this month first would refund it twice.
+      notDue ??= leavingFirstProblem(child, left!);
+      continue;
+    }
     const settleIn = wholeSemesterMonth(policy, group, left);
     if (settleIn !== null && settleIn !== month) {
       notDue ??= notDueProblem(policy, group, settleIn);

@@ -94,7 +94,12 @@ export interface PlannedCase {
 export type ProblemCode = 'missing_attendance' | 'calendar' | 'not_due' | 'bills' | 'engine' | 'now_due';
 
 /** Where the desk fixes what stops a child from being settled. */
-export type FixLink = { to: 'attendance'; childId: number; month: string } | { to: 'calendar' } | { to: 'bills'; childId: number } | null;
+export type FixLink =
+  | { to: 'attendance'; childId: number; month: string }
+  | { to: 'calendar' }
+  | { to: 'bills'; childId: number }
+  | { to: 'settlement'; month: string }
+  | null;
 
 export interface Problem {
   code: ProblemCode;

@@ -37,6 +37,13 @@ export function FixLink({ link }: { link: UnsettledRow['link'] }) {
       </Anchor>
     );
   }
+  if (link.to === 'settlement') {
+    return (
+      <Anchor size="sm" onClick={() => navigate(`/billing/settlement?month=${link.month}`)}>
+        {t(`去结算 ${link.month}`, `Settle ${link.month}`)}
+      </Anchor>
+    );
+  }
   return (
     <Anchor size="sm" onClick={() => navigate(`/billing/bills?child=${link.childId}`)}>
       {t('去核对账单', 'Check the bills')}

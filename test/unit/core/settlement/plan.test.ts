@@ -187,6 +187,23 @@ describe('planning one child-month', () => {
     expect(result.lines[0]!.inputs).toMatchObject({ month: '2026-10', coversThrough: '2027-01', laterMonths: 3 });
   });
 
+  it('a later month of a semester the child left waits for the leaving month, which refunds it whole', () => {
+    const bill: BillFact = {
+      id: 6,
+      number: 'JF2026-00006',
+      householdId: 3,
+      billing: 'semester',
+      periodFirst: '2026-09',
+      periodLast: '2027-01',
+      lines: [line({ billId: 6, periodFirst: '2026-09', periodLast: '2027-01', quantity: 5, amountFen: 210000 })],
+    };
+    const left = child({ status: 'withdrawn', statusSince: '2026-10-19' });
+    const nov = plan({ month: '2026-11', bills: [bill], att: [attendance('2026-11', 0)], c: left });
+    expect(nov).toMatchObject({ kind: 'unsettled', problem: { code: 'not_due', link: { to: 'settlement', month: '2026-10' } } });
+    if (nov.kind === 'unsettled') expect(nov.problem.zh).toContain('请先结算 2026-10');
+    expect(plan({ month: '2026-11', bills: [bill], att: [attendance('2026-11', 0)], c: left, settled: new Set(['education']) }).kind).toBe('skip');
+  });
+
   it('a child leaving on the 1st left in the month before', () => {
     const left = child({ status: 'withdrawn', statusSince: '2026-11-01' });
     const oct = plan({ bills: [monthlyBill([line({})])], att: [attendance('2026-10', 18)], c: left });
