@@ -53,13 +53,14 @@ describe('receipt numbers: gap-free per year, never repeated', () => {
     env.backend.close();
     const PER_WORKER = 60;
     const start = new Int32Array(new SharedArrayBuffer(4));
+    const progress = new Int32Array(new SharedArrayBuffer(8));
     let ready = 0;
-    const run = (householdId: number) =>
+    const run = (householdId: number, me: 0 | 1) =>
       new Promise<{ receipts: string[]; errors: string[] }>((resolve, reject) => {
         // A worker thread with its own connection; tsx lets it load the TypeScript backend.
         const worker = new Worker(
           `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(new URL('./pay-worker.ts', import.meta.url).href)}); })`,
-          { eval: true, workerData: { dbPath: env.dbPath, householdId, count: PER_WORKER, start } },
+          { eval: true, workerData: { dbPath: env.dbPath, householdId, count: PER_WORKER, start, progress, me } },
         );
         worker.on('message', (message) => {
           if (message !== 'ready') return resolve(message);
@@ -71,13 +72,13 @@ describe('receipt numbers: gap-free per year, never repeated', () => {
         });
         worker.once('error', reject);
       });
-    const [a, b] = await Promise.all([run(single.id), run(siblings.id)]);
+    const [a, b] = await Promise.all([run(single.id, 0), run(siblings.id, 1)]);
     expect([...a.errors, ...b.errors]).toEqual([]);
     backend = openMoneyBackend(env.dbPath);
     const all = numbers(backend);
     expect([...all].sort()).toEqual(series(2026, 2 * PER_WORKER));
     expect([...a.receipts, ...b.receipts].sort()).toEqual(series(2026, 2 * PER_WORKER));
-    // Both really ran at once: their numbers interleave.
+    // Both really ran at once (each waits half-way for the other): their numbers interleave.
     const firstB = all.findIndex((n) => b.receipts.includes(n));
     expect(all.slice(firstB).some((n) => a.receipts.includes(n))).toBe(true);
     const check = await caller(backend, sessionOf(backend, 'caiwu'))('ledger.check', {});
