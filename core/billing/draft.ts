@@ -1,7 +1,7 @@
 // One child's bill for one period, from the standards in force, the child's
 // fee profile, reductions and the legal calendar. Pure; the bill run and a
 // replacement both draft through here, so what is previewed is what is issued.
-import { firstDayOf, lastDayOf, prevMonth } from '../attendance/dates';
+import { firstDayOf, lastDayOf, prevMonth } from '../calendar/dates';
 import { monthSpan, monthsBetween } from '../calendar/dates';
 import { applyReduction, checkBillPeriod } from '../charging';
 import { Decimal, formatAmount, formatPercent, fromFen, toFen } from '../money';

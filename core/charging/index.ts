@@ -12,4 +12,5 @@ export {
   checkVacationDayRate,
 } from './checks';
 export { applyReduction, type ReductionResult, reductionCategories } from './reductions';
+export { type KindergartenStanding, type PlannedStandards, selfCheck } from './self-check';
 export type { Violation } from './violations';

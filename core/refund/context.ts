@@ -7,15 +7,9 @@ import { amountProblem, Decimal, formatPercent, parseAmount, parseRate } from '.
 import { BUILTIN_POLICY_IDS, getBuiltinPolicy } from '../policies/builtin';
 import { FEE_ITEMS, type FeeItem, type ItemRules, type Policy, REASONS, type Reason, type Tier } from '../policies/schema';
 import { inputError } from './errors';
+import { type RefundMode, refundMode } from './mode';
 import type { RefundCase } from './types';
 
-/**
- * How the period is settled:
- * - month: a monthly payer's month;
- * - shares: a semester payer settled month by month on share = paid / months;
- * - wholeSemester: a semester payer settled once on days present in the semester (GS-1).
- */
-export type SettlementMode = 'month' | 'shares' | 'wholeSemester';
 
 export interface SettledFee {
   item: FeeItem;
@@ -28,7 +22,7 @@ export interface RefundContext {
   policy: Policy;
   month: string;
   reason: Reason;
-  mode: SettlementMode;
+  mode: RefundMode;
   /** Days present in the settled period. */
   d: number;
   /** Legal working days of the settled period. */
@@ -155,7 +149,7 @@ function checkDays(value: unknown, field: string): number {
 }
 
 /** The days fields for the mode: presentDays for month settlement, semesterPresentDays for whole-semester. */
-function checkPresence(input: RefundCase, mode: SettlementMode, policy: Policy): number {
+function checkPresence(input: RefundCase, mode: RefundMode, policy: Policy): number {
   const hasMonth = input.presentDays != null;
   const hasSemester = input.semesterPresentDays != null;
   if (hasMonth && hasSemester) {
@@ -202,7 +196,7 @@ function periodName(months: readonly string[]): string {
 /** W of the period and the most days that can have been present in it so far. */
 function legalDays(
   input: RefundCase,
-  mode: SettlementMode,
+  mode: RefundMode,
   semesterMonths: readonly string[],
   calendar: LegalCalendar,
 ): { W: number; presentLimit: number; limitPeriod: string } {
@@ -268,8 +262,7 @@ export function buildContext(input: RefundCase, calendar: LegalCalendar, lookup:
     inputError('bad_reason', `reason must be one of ${REASONS.join(', ')}, got ${JSON.stringify(input.reason)}`, '退费原因无效。');
   }
   const semesterMonths = checkSemester(input);
-  const mode: SettlementMode =
-    input.billing === 'monthly' ? 'month' : policy.semester.mode === 'wholeSemester' ? 'wholeSemester' : 'shares';
+  const mode = refundMode(input.billing, policy);
   const items = policy.semester.mode === 'wholeSemester' && mode === 'wholeSemester' ? policy.semester.items : policy.monthly.items;
   const fees = checkFees(input, items, policy);
   const d = checkPresence(input, mode, policy);

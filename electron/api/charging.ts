@@ -1,13 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import {
-  checkCustodyFee,
-  checkEarlyCareSurcharge,
-  checkEducationFee,
-  checkFeeName,
-  checkVacationDayRate,
-  type Violation,
-} from '../../core/charging';
+import { selfCheck } from '../../core/charging';
 import { kindergarten } from '../../db/schema';
 import { handler } from './define';
 import { notFound } from './errors';
@@ -39,27 +32,7 @@ export const chargingHandlers = {
       const profile = ctx.db.select().from(kindergarten).where(eq(kindergarten.id, 1)).get();
       if (!profile) throw notFound('幼儿园资料', 'kindergarten profile');
       const policy = resolvePolicy(ctx, profile.policyId);
-      const violations: Violation[] = [];
-      const checked: string[] = [];
-      // NT-1.1 floats apply to public kindergartens (and inclusive private ones managed like them).
-      if (input.educationFee && profile.grade && profile.fundingType) {
-        violations.push(...checkEducationFee(policy, { grade: profile.grade, funding: profile.fundingType, monthlyFee: input.educationFee }));
-        checked.push('保教费标准');
-      }
-      if (input.educationFee && input.earlyCareFee) {
-        violations.push(...checkEarlyCareSurcharge(policy, { normalFee: input.educationFee, chargedFee: input.earlyCareFee }));
-        checked.push('托班（3岁以下）保教费');
-      }
-      if (input.custodyFee) {
-        violations.push(...checkCustodyFee(policy, { monthlyFee: input.custodyFee, agreementSigned: input.custodyAgreement }));
-        checked.push('托管费');
-      }
-      if (input.normalDailyRate && input.vacationDailyRate) {
-        violations.push(...checkVacationDayRate(policy, { normalDailyRate: input.normalDailyRate, vacationDailyRate: input.vacationDailyRate }));
-        checked.push('寒暑假托管日收费');
-      }
-      for (const name of input.otherFees) violations.push(...checkFeeName(policy, name));
-      if (input.otherFees.length > 0) checked.push('其他收费项目');
+      const { checked, violations } = selfCheck(policy, profile, input);
       return { policy: { id: policy.id, name: policy.name }, checked, violations };
     },
   }),

@@ -4,7 +4,7 @@ import { auditLog } from '../../db/schema';
 import type { Actor, AnyHandler, AppServices, AuditEntry, HandlerContext, HandlerMap } from './define';
 import { ApiError, type ApiResult, RecordedRefusal } from './errors';
 import { CallGate } from './gate';
-import { localDate } from './time';
+import { localDate } from '../../core/calendar/dates';
 
 z.config(z.locales.zhCN());
 

@@ -114,6 +114,8 @@ export const policiesHandlers = {
       const row = official ? ctx.db.select().from(policyCopies).where(eq(policyCopies.id, id)).get() : undefined;
       return {
         ...summary(policy, !official, row),
+        /** The printed copy's date: the backend's today. */
+        today: ctx.today(),
         policy,
         differences: official ? policyDifferences(official, policy) : [],
       };

@@ -1,6 +1,7 @@
 import { Alert, Anchor, Badge, Button, Group, Modal, Paper, SegmentedControl, SimpleGrid, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
-import { ATTENDANCE_STATUSES, type AttendanceStatus, nextMonth, prevMonth, STATUS_LABELS } from '../../core/attendance';
+import { ATTENDANCE_STATUSES, type AttendanceStatus, STATUS_LABELS } from '../../core/attendance';
+import { nextMonth, prevMonth } from '../../core/calendar/dates';
 import { useApiAction, useApiQuery } from '../api/hooks';
 import { navigate } from '../app/router';
 import { useCan } from '../app/session';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { classRates, closureOn, emptyCounts, firstDayOf, isWorkingKind, lastDayOf, notEnrolledReason, summarizeChildMonth } from '../../../core/attendance';
+import { classRates, closureOn, emptyCounts, isWorkingKind, notEnrolledReason, summarizeChildMonth } from '../../../core/attendance';
+import { firstDayOf, lastDayOf } from '../../../core/calendar/dates';
 import { changeHistory, childMarks, classList, classMarks, closuresBetween, isMonthSettled, kindergartenName } from '../../../db/queries/attendance';
 import { monthSummaries } from '../../services/attendance-summary';
 import { loadLegalCalendar, withCalendar } from '../../services/legal-calendar';
