@@ -33,6 +33,8 @@ export interface HandlerContext {
   now(): Date;
   /** Today in the kindergarten's local time, YYYY-MM-DD. */
   today(): string;
+  /** Which classes the caller may see (a teacher: only her own). */
+  classScope: import('./class-scope').ClassScope;
   audit(entry: AuditEntry): void;
   /**
    * Runs `step` once the call's transaction has committed (a backup must see

@@ -9,9 +9,8 @@ import { handler, type HandlerMap } from '../../../electron/api/define';
 import { createDispatcher } from '../../../electron/api/dispatch';
 import { SessionStore } from '../../../electron/api/sessions';
 import { defaultMigrationsFolder } from '../../../electron/backend';
-import type { BackupEntry } from '../../../electron/backup/files';
 import type { AppServices } from '../../../electron/api/define';
-import { caller, demoBackend, ok } from '../backup/helpers';
+import { caller, demoBackend, unwrap } from '../../backend';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -103,17 +102,18 @@ describe('what a handler declares is what it can do', () => {
 
 describe('a restore while other calls are in flight', () => {
   it('waits for them: an export racing a restore finishes on the old data, the next call sees the restored data', async () => {
-    const { dir, call, session, backend } = await demoBackend({ automaticBackups: false });
+    const { dir, session, backend } = await demoBackend({ automaticBackups: false });
+    const call = caller(backend, session);
     cleanups.push(() => {
       backend.close();
       rmSync(dir, { recursive: true, force: true });
     });
-    const taken = await ok(call<BackupEntry>('backup.now'));
+    const taken = await unwrap(call('backup.now'));
     const childrenAtBackup = backend.database().sqlite.prepare('SELECT count(*) FROM children').pluck().get() as number;
     backend.database().sqlite.prepare("UPDATE kindergarten SET name = '改名之后' WHERE id = 1").run();
 
     // The export awaits the workbook writer; the restore arrives meanwhile.
-    const exporting = call<{ children: number }>('families.export');
+    const exporting = call('families.export');
     const restoring = call('backup.restore', { path: taken.path });
     const [exported, restored] = await Promise.all([exporting, restoring]);
     expect(exported).toMatchObject({ ok: true, value: { children: childrenAtBackup } });
@@ -124,12 +124,13 @@ describe('a restore while other calls are in flight', () => {
   });
 
   it('a call that arrives during the restore waits for it instead of meeting a closed connection', async () => {
-    const { dir, call, backend } = await demoBackend({ automaticBackups: false });
+    const { dir, session, backend } = await demoBackend({ automaticBackups: false });
+    const call = caller(backend, session);
     cleanups.push(() => {
       backend.close();
       rmSync(dir, { recursive: true, force: true });
     });
-    const taken = await ok(call<BackupEntry>('backup.now'));
+    const taken = await unwrap(call('backup.now'));
     const restoring = call('backup.restore', { path: taken.path });
     const during = Array.from({ length: 5 }, () => call('setup.status'));
     const results = await Promise.all([restoring, ...during]);
