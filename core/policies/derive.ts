@@ -83,7 +83,7 @@ function clauseOf(copy: Policy, official: Policy, path: string[]): string | null
     if (head === 'rules' && key) return policy.rules[key]?.clause ?? null;
     if (head === 'semester') return policy.semester.clause;
     if (head === 'reductions') return policy.reductions?.clause ?? null;
-    if (head === 'charging' && key) return (policy.charging as Record<string, { clause: string } | undefined> | undefined)?.[key]?.clause ?? null;
+    if (head === 'feeStandards' && key) return (policy.feeStandards as Record<string, { clause: string } | undefined> | undefined)?.[key]?.clause ?? null;
     if (head === 'monthly' && path[2] && path[3]) {
       const item = policy.monthly.items[path[2] as keyof typeof policy.monthly.items];
       const ref = item?.[path[3] as 'leave'];

@@ -142,7 +142,7 @@ function Calculator({ today }: { today: string }) {
         </Title>
         <SimpleGrid cols={{ base: 1, md: 3 }}>
           <Select label={t('幼儿（可选）', 'Child (optional)')} placeholder={t('输入姓名查找', 'Type a name')} data={childOptions} value={childId} onChange={chooseChild} searchable clearable nothingFoundMessage={t('没有找到', 'Not found')} />
-          <MonthPickerInput label={t('结算月份', 'Month')} value={`${month}-01`} onChange={(v) => v && setMonth(dayjs(v).format('YYYY-MM'))} valueFormat="YYYY-MM" />
+          <MonthPickerInput label={t('退费月份', 'Month')} value={`${month}-01`} onChange={(v) => v && setMonth(dayjs(v).format('YYYY-MM'))} valueFormat="YYYY-MM" />
           <Select label={t('退费原因', 'Reason')} data={Object.entries(REASON_LABELS).map(([value, l]) => ({ value, label: t(...l) }))} value={reason} onChange={(v) => setReason((v ?? 'leave') as Reason)} allowDeselect={false} />
         </SimpleGrid>
         <Group mt="md" align="flex-end">

@@ -42,7 +42,7 @@ export function RefundStatement({ args }: { args: string[] }) {
             <td>{child?.className ?? '　'}</td>
           </tr>
           <tr>
-            <th>结算月份</th>
+            <th>退费月份</th>
             <td>{result.month}</td>
             <th>退费原因</th>
             <td>{REASON_LABELS[input.reason]?.[0]}</td>

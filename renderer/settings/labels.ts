@@ -22,7 +22,7 @@ export const LEVEL_LABELS: Record<string, [string, string]> = {
   large: ['大班', 'Large'],
 };
 export const POLICY_LABELS: Record<string, [string, string]> = {
-  'nantong-2018': ['南通市区幼儿园收费通知（2018）', 'Nantong urban kindergarten fee notice (2018)'],
+  'nantong-2018': ['南通市区幼儿园收费文件（2018）', 'Nantong urban kindergarten fee notice (2018)'],
   'xian-private': ['西安市民办中小学幼儿园收费管理办法', "Xi'an private school and kindergarten fee measures"],
   'generic-semester-days': ['按学期在园天数退费（通用）', 'Semester days-present refunds (generic)'],
 };

@@ -88,7 +88,7 @@ describe('roles against the real API', () => {
     const teacherWrites = new Set(['attendance.saveRollCall', 'attendance.recordLeave', 'attendance.correct', 'families.addContact', 'families.completeFollowUp']);
     for (const [name, def] of Object.entries(handlers)) {
       const roles = allowedRoles(def.access);
-      if (/^(refund|charging|settlement|policies\.createCopy)/.test(name)) expect(roles, name).not.toContain('teacher');
+      if (/^(refund|feeStandards|settlement|policies\.createCopy)/.test(name)) expect(roles, name).not.toContain('teacher');
       if (def.write && /^(attendance|families)\./.test(name)) {
         expect(roles, name).not.toContain('finance');
       }

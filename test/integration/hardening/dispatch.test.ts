@@ -57,7 +57,7 @@ describe('what a handler declares is what it can do', () => {
         input: z.object({ fail: z.boolean() }),
         async run(ctx, { fail }) {
           await new Promise((resolve) => setTimeout(resolve, 5));
-          ctx.audit({ action: 'test.export', kind: 'system', entity: 'x' });
+          ctx.audit({ action: 'reports.export', kind: 'system', entity: 'x' });
           if (fail) throw new Error('the workbook could not be built');
           return 'done';
         },
@@ -66,7 +66,7 @@ describe('what a handler declares is what it can do', () => {
     expect(await t.dispatcher.call({ name: 'test.export', input: { fail: true } })).toMatchObject({ ok: false });
     expect(t.audits()).toEqual([]);
     expect(await t.dispatcher.call({ name: 'test.export', input: { fail: false } })).toEqual({ ok: true, value: 'done' });
-    expect(t.audits()).toEqual(['test.export']);
+    expect(t.audits()).toEqual(['reports.export']);
   });
 
   it('an async handler cannot reach the database after an await (a restore may have replaced it)', async () => {

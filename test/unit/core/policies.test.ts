@@ -98,7 +98,7 @@ describe('the validator rejects malformed policies, naming the problem', () => {
 
   it('a missing clause text field', () => {
     const raw = structuredClone(nantong) as unknown as { clauses: Record<string, unknown> };
-    raw.clauses['NT-3.4'] = { title: '服务性收费', cite: '南通市收费通知第三条第4款' };
+    raw.clauses['NT-3.4'] = { title: '服务性收费', cite: '南通市收费文件第三条第4款' };
     expect(problemsOf(raw)).toContain('clauses.NT-3.4.text');
   });
 
@@ -179,7 +179,7 @@ describe('kindergarten copies', () => {
   });
 
   it('a changed clause text shows up too', () => {
-    const edited = derivePolicy(nantong, { clauses: { 'NT-3.4': { cite: '南通市收费通知第三条第4款', text: '伙食费按天结算。' } } }, { id: 'nt-copy', name: '副本' });
+    const edited = derivePolicy(nantong, { clauses: { 'NT-3.4': { cite: '南通市收费文件第三条第4款', text: '伙食费按天结算。' } } }, { id: 'nt-copy', name: '副本' });
     expect(policyDifferences(nantong, edited).map((d) => d.clause)).toEqual(['NT-3.4']);
   });
 

@@ -13,14 +13,14 @@ const demo = async () => {
 describe('checking planned fee standards against the notice', () => {
   it('accepts standards within the limits', async () => {
     const { ok } = await demo();
-    const value = await ok('charging.check', { educationFee: '504.00', earlyCareFee: '584.00', custodyFee: '100.00', normalDailyRate: '20.00', vacationDailyRate: '26.00' });
+    const value = await ok('feeStandards.check', { educationFee: '504.00', earlyCareFee: '584.00', custodyFee: '100.00', normalDailyRate: '20.00', vacationDailyRate: '26.00' });
     expect(value.violations).toEqual([]);
     expect(value.checked).toHaveLength(4);
   });
 
   it('names the clause of every limit a standard breaks', async () => {
     const { ok } = await demo();
-    const value = await ok('charging.check', {
+    const value = await ok('feeStandards.check', {
       educationFee: '504.01',
       earlyCareFee: '600.00',
       custodyFee: '120.00',
@@ -37,9 +37,9 @@ describe('checking planned fee standards against the notice', () => {
 
   it('refuses amounts that are not yuan with two decimals, and the front desk', async () => {
     const { call, signIn } = await demo();
-    const bad = await call('charging.check', { educationFee: '5e2' });
+    const bad = await call('feeStandards.check', { educationFee: '5e2' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    const refused = await call('charging.check', { educationFee: '400.00' }, await signIn('qiantai'));
+    const refused = await call('feeStandards.check', { educationFee: '400.00' }, await signIn('qiantai'));
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });

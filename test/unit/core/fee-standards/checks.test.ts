@@ -10,8 +10,8 @@ import {
   checkSchoolBusFee,
   checkVacationDayRate,
   reductionCategories,
-} from '../../../core/charging';
-import { getBuiltinPolicy, type Policy } from '../../../core/policies';
+} from '../../../../core/fee-standards';
+import { getBuiltinPolicy, type Policy } from '../../../../core/policies';
 
 const nt = getBuiltinPolicy('nantong-2018') as Policy;
 const xa = getBuiltinPolicy('xian-private') as Policy;

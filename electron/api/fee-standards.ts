@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { selfCheck } from '../../core/charging';
+import { selfCheck } from '../../core/fee-standards';
 import { kindergarten } from '../../db/schema';
 import { handler } from './define';
 import { notFound } from './errors';
@@ -10,13 +10,13 @@ import { shortText } from './schemas';
 const amount = z.string().trim().regex(/^\d{1,6}(\.\d{1,2})?$/, '金额应为元，最多两位小数，例如 420.00');
 const optionalAmount = z.union([amount, z.literal('')]).default('');
 
-export const chargingHandlers = {
+export const feeStandardsHandlers = {
   /**
    * 收费标准自查: the kindergarten's planned standards against the notice in
    * force (benchmark and float, custody cap, early-care surcharge, vacation
    * day rate, forbidden fee kinds). Nothing is stored.
    */
-  'charging.check': handler({
+  'feeStandards.check': handler({
     access: ['principal', 'finance'],
     write: false,
     input: z.object({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { applyReduction } from '../../../core/charging';
-import { REDUCTION_CATEGORIES } from '../../../core/families/labels';
-import { getBuiltinPolicy } from '../../../core/policies';
+import { applyReduction } from '../../../../core/fee-standards';
+import { REDUCTION_CATEGORIES } from '../../../../core/families/labels';
+import { getBuiltinPolicy } from '../../../../core/policies';
 
 describe('reduction categories on a child and in the fee notice', () => {
   it('every category the front desk can record is one NT-3.7 knows, with its rate', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { selfCheck } from '../../../../core/charging';
+import { selfCheck } from '../../../../core/fee-standards';
 import { getBuiltinPolicy } from '../../../../core/policies';
 
 const nantong = getBuiltinPolicy('nantong-2018')!;
@@ -19,7 +19,7 @@ describe('收费标准自查: which checks apply', () => {
   });
 
   it('holds a local notice without its own list to the national ban on sponsorship fees', () => {
-    expect(xian.charging?.forbiddenFeeKinds).toBeUndefined();
+    expect(xian.feeStandards?.forbiddenFeeKinds).toBeUndefined();
     const result = selfCheck(xian, { grade: null, fundingType: null }, { ...none, otherFees: ['赞助费'] });
     expect(result.violations.length).toBeGreaterThan(0);
   });

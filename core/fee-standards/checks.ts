@@ -14,7 +14,7 @@ export function checkEducationFee(
   policy: Policy,
   args: { grade: string; funding: string; monthlyFee: string },
 ): Violation[] {
-  const rule = policy.charging?.benchmark;
+  const rule = policy.feeStandards?.benchmark;
   if (!rule) return [];
   const grade = rule.grades[args.grade];
   const funding = rule.fundingFloats[args.funding];
@@ -45,7 +45,7 @@ export function checkEducationFee(
 
 /** NT-1.2: care for children under 3 may add at most a fixed amount per month to the normal fee. */
 export function checkEarlyCareSurcharge(policy: Policy, args: { normalFee: string; chargedFee: string }): Violation[] {
-  const rule = policy.charging?.earlyCare;
+  const rule = policy.feeStandards?.earlyCare;
   if (!rule) return [];
   const surcharge = parseAmount(args.chargedFee).minus(parseAmount(args.normalFee));
   const max = parseAmount(rule.maxMonthlySurcharge);
@@ -64,7 +64,7 @@ export function checkEarlyCareSurcharge(policy: Policy, args: { normalFee: strin
 
 /** NT-1.3: custody at most 100 per month, and only after a signed agreement. */
 export function checkCustodyFee(policy: Policy, args: { monthlyFee: string; agreementSigned: boolean }): Violation[] {
-  const rule = policy.charging?.custody;
+  const rule = policy.feeStandards?.custody;
   if (!rule) return [];
   const violations: Violation[] = [];
   const fee = parseAmount(args.monthlyFee);
@@ -92,7 +92,7 @@ export function checkCustodyFee(policy: Policy, args: { monthlyFee: string; agre
 
 /** NT-3.5: school-bus fees only by a voluntary signed agreement. */
 export function checkSchoolBusFee(policy: Policy, args: { agreementSigned: boolean }): Violation[] {
-  const rule = policy.charging?.schoolBus;
+  const rule = policy.feeStandards?.schoolBus;
   if (!rule || args.agreementSigned) return [];
   return [
     {
@@ -106,7 +106,7 @@ export function checkSchoolBusFee(policy: Policy, args: { agreementSigned: boole
 
 /** NT-3.6: vacation care billed per day at most 30% above the normal daily standard. */
 export function checkVacationDayRate(policy: Policy, args: { normalDailyRate: string; vacationDailyRate: string }): Violation[] {
-  const rule = policy.charging?.vacationDayRate;
+  const rule = policy.feeStandards?.vacationDayRate;
   if (!rule) return [];
   const cap = parseAmount(args.normalDailyRate).times(ONE.plus(rule.maxIncrease));
   const rate = parseAmount(args.vacationDailyRate);
@@ -131,7 +131,7 @@ export function checkBillPeriod(
   policy: Policy,
   args: { first: string; last: string; semesters: ReadonlyArray<{ first: string; last: string }> },
 ): Violation[] {
-  const rule = policy.charging?.noCrossSemester;
+  const rule = policy.feeStandards?.noCrossSemester;
   if (!rule) return [];
   const overlaps = args.semesters.filter((s) => monthSpan(s.first, args.last) >= 1 && monthSpan(args.first, s.last) >= 1);
   if (overlaps.length <= 1) {
@@ -158,7 +158,7 @@ export function checkBillPeriod(
 
 /** Forbidden fee kinds (sponsorship, interest classes, building fees...) by the fee's name. */
 export function checkFeeKind(policy: Policy, feeName: string): Violation[] {
-  const rule = policy.charging?.forbiddenFeeKinds;
+  const rule = policy.feeStandards?.forbiddenFeeKinds;
   if (!rule) return [];
   const kind = rule.kinds.find((k) => k.keywords.some((word) => feeName.includes(word)));
   if (!kind) return [];
@@ -179,7 +179,7 @@ export function checkFeeKind(policy: Policy, feeName: string): Violation[] {
  * bound by it, so the generic policy's list is used then.
  */
 export function checkFeeName(policy: Policy, feeName: string): Violation[] {
-  const bans = policy.charging?.forbiddenFeeKinds ? policy : getBuiltinPolicy('generic-semester-days');
+  const bans = policy.feeStandards?.forbiddenFeeKinds ? policy : getBuiltinPolicy('generic-semester-days');
   return bans ? checkFeeKind(bans, feeName) : [];
 }
 
@@ -188,7 +188,7 @@ export function checkFeeRaise(
   policy: Policy,
   args: { oldFee: string; newFee: string; lastChangeYear: number; changeYear: number },
 ): Violation[] {
-  const rule = policy.charging?.raise;
+  const rule = policy.feeStandards?.raise;
   if (!rule) return [];
   const violations: Violation[] = [];
   const oldFee = parseAmount(args.oldFee);
@@ -226,7 +226,7 @@ export function checkRaiseForNewPupils(
   policy: Policy,
   args: { item: string; itemLabel: string; oldFee: string; newFee: string; enrolledFrom: string | null; appliesFrom: string },
 ): Violation[] {
-  const rule = policy.charging?.raiseForNewPupilsOnly;
+  const rule = policy.feeStandards?.raiseForNewPupilsOnly;
   if (!rule?.items.includes(args.item)) return [];
   const oldFee = parseAmount(args.oldFee);
   const newFee = parseAmount(args.newFee);

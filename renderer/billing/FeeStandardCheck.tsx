@@ -5,10 +5,10 @@ import type { Api } from '../../electron/api/index';
 import { useApiAction } from '../api/hooks';
 import { useT } from '../i18n';
 
-type Result = Api['charging.check']['output'];
+type Result = Api['feeStandards.check']['output'];
 
 /** 收费标准自查: planned standards against the fee notice in force, before they are announced. */
-export function ChargingCheck() {
+export function FeeStandardCheck() {
   const t = useT();
   const { run, busy } = useApiAction();
   const [form, setForm] = useState({ educationFee: '', earlyCareFee: '', custodyFee: '', normalDailyRate: '', vacationDailyRate: '', otherFees: '' });
@@ -25,7 +25,7 @@ export function ChargingCheck() {
   );
   const check = async () => {
     const { otherFees, ...amounts } = form;
-    const value = await run('charging.check', {
+    const value = await run('feeStandards.check', {
       ...Object.fromEntries(Object.entries(amounts).map(([k, v]) => [k, v.trim()])),
       custodyAgreement,
       otherFees: otherFees.split(/[,，、\n]/).map((s) => s.trim()).filter(Boolean),
@@ -53,7 +53,7 @@ export function ChargingCheck() {
         </Button>
       </Group>
       {result && (
-        <Stack mt="md" gap="xs" data-testid="charging-result">
+        <Stack mt="md" gap="xs" data-testid="fee-standard-result">
           {result.violations.length === 0 ? (
             <Alert color="green" icon={<IconCircleCheck size={18} />}>
               {result.checked.length > 0

@@ -1,4 +1,4 @@
-// Charging checks (violations with clause ids) and NT-3.7 reductions.
+// Fee standards (收费标准) against the notice: the checks (violations with clause ids), the self-check, and NT-3.7 reductions.
 export {
   checkBillPeriod,
   checkCustodyFee,
