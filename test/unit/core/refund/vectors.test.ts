@@ -1,9 +1,9 @@
 // Test vectors derived from each clause, kept as data: one file per policy in
 // vectors/, so a new city's notice brings its own file and no test code.
 import { describe, expect, it } from 'vitest';
-import { bundledLegalCalendar, CalendarMissingError } from '../../../core/calendar';
-import { parseRefundCase, RefundInputError, computeRefund } from '../../../core/refund';
-import { loadVectorFiles } from './helpers';
+import { bundledLegalCalendar, CalendarMissingError } from '../../../../core/calendar';
+import { parseRefundCase, RefundInputError, computeRefund } from '../../../../core/refund';
+import { loadVectorFiles } from './vectors';
 
 const calendar = bundledLegalCalendar();
 

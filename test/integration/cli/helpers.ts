@@ -1,10 +1,19 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
-export const EXAMPLES = resolve(ROOT, '../shared/contracts/refund-examples');
+
+/** The shared contracts sit beside the checkout (../shared); from a git worktree, beside the main checkout. */
+function sharedDir(): string {
+  const beside = resolve(ROOT, '../shared');
+  if (existsSync(beside)) return beside;
+  const common = execFileSync('git', ['rev-parse', '--path-format=absolute', '--git-common-dir'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  return resolve(dirname(common), '../shared');
+}
+
+export const EXAMPLES = join(sharedDir(), 'contracts/refund-examples');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
 
 export interface CliRun {
@@ -42,21 +51,4 @@ export function caseFile(name: string, content: unknown): string {
   const path = join(scratch, name);
   writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
   return path;
-}
-
-export interface VectorFile {
-  policy: string;
-  vectors: Array<{
-    name: string;
-    case: Record<string, unknown>;
-    expected?: { legalWorkingDays: number; lines: Array<{ item: string; refund: string; clause: string }>; total: string };
-    error?: string[];
-  }>;
-}
-
-export function loadVectorFiles(): VectorFile[] {
-  const dir = join(import.meta.dirname, 'vectors');
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as VectorFile);
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkIdNumber, idCheckChar, maskIdNumber } from '../../../core/families/id-number';
-import { daysOpen, feedbackChangeProblem, statusChangeProblem } from '../../../core/families/lifecycle';
-import { isMobile, maskMobile, normalizeMobile } from '../../../core/families/mobile';
-import { guessMapping, parseDateCell } from '../../../core/families/roster';
-import { type SearchEntry, searchIndex } from '../../../core/families/search';
-import { pinyinKeys } from '../../../core/search/pinyin';
+import { checkIdNumber, idCheckChar, maskIdNumber } from '../../../../core/families/id-number';
+import { daysOpen, feedbackChangeProblem, statusChangeProblem } from '../../../../core/families/lifecycle';
+import { isMobile, maskMobile, normalizeMobile } from '../../../../core/families/mobile';
+import { guessMapping, parseDateCell } from '../../../../core/families/roster';
+import { type SearchEntry, searchIndex } from '../../../../core/families/search';
+import { pinyinKeys } from '../../../../core/search/pinyin';
 
 describe('ID numbers (GB 11643)', () => {
   it('accepts a number with the right check character and reads birth date and gender from it', () => {

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bundledLegalCalendar } from '../../../core/calendar';
-import { Decimal } from '../../../core/money';
-import { BUILTIN_POLICY_IDS } from '../../../core/policies';
-import { RefundInputError, type RefundResult, computeRefund } from '../../../core/refund';
+import { bundledLegalCalendar } from '../../../../core/calendar';
+import { Decimal } from '../../../../core/money';
+import { BUILTIN_POLICY_IDS } from '../../../../core/policies';
+import { RefundInputError, type RefundResult, computeRefund } from '../../../../core/refund';
 import { caseArb, presentDaysOf, withPresentDays } from './arbitraries';
 
 const calendar = bundledLegalCalendar();

@@ -14,7 +14,7 @@ import {
   recommendationScore,
   runStats,
   suppressedGroups,
-} from '../../../core/surveys';
+} from '../../../../core/surveys';
 
 const q = (id: number, kind: Question['kind'], options: string[] = []): Question => ({ id, kind, options, section: '', text: `题${id}` });
 const RATING = ['很不满意', '不满意', '一般', '满意', '非常满意'];

@@ -6,7 +6,7 @@ import {
   LegalCalendar,
   parseYearCalendar,
   type YearCalendar,
-} from '../../../core/calendar';
+} from '../../../../core/calendar';
 
 const calendar = bundledLegalCalendar();
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type BackupKind, dayKey, RETENTION, type Stamped, selectRetained } from '../../../core/backup/rotation';
+import { type BackupKind, dayKey, RETENTION, type Stamped, selectRetained } from '../../../../core/backup/rotation';
 
 interface B extends Stamped {
   name: string;

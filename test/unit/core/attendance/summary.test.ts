@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classRates, type Closure, notEnrolledReason, summarizeChildMonth } from '../../../core/attendance';
-import { bundledLegalCalendar } from '../../../core/calendar';
+import { classRates, type Closure, notEnrolledReason, summarizeChildMonth } from '../../../../core/attendance';
+import { bundledLegalCalendar } from '../../../../core/calendar';
 
 const calendar = bundledLegalCalendar();
 const child = { id: 1, classId: 7, enrolledOn: '2026-09-01', status: 'enrolled', statusSince: null };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bundledLegalCalendar } from '../../../core/calendar';
-import { type RefundCase, whatIfDays } from '../../../core/refund';
+import { bundledLegalCalendar } from '../../../../core/calendar';
+import { type RefundCase, whatIfDays } from '../../../../core/refund';
 
 const calendar = bundledLegalCalendar();
 const nt = (presentDays: number): RefundCase => ({

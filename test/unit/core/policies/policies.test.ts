@@ -9,9 +9,9 @@ import {
   schoolWithdrawalRefund,
   termMonthsElapsed,
   validatePolicy,
-} from '../../../core/policies';
-import { bundledLegalCalendar } from '../../../core/calendar';
-import { computeRefund } from '../../../core/refund';
+} from '../../../../core/policies';
+import { bundledLegalCalendar } from '../../../../core/calendar';
+import { computeRefund } from '../../../../core/refund';
 
 const nantong = getBuiltinPolicy('nantong-2018') as Policy;
 const xian = getBuiltinPolicy('xian-private') as Policy;

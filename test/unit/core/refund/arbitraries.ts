@@ -1,8 +1,8 @@
 // Random child-months for property tests and the benchmark's twin in bench/.
 import fc from 'fast-check';
-import { bundledLegalCalendar, monthsBetween } from '../../../core/calendar';
-import type { FeeItem, Reason } from '../../../core/policies';
-import type { RefundCase } from '../../../core/refund';
+import { bundledLegalCalendar, monthsBetween } from '../../../../core/calendar';
+import type { FeeItem, Reason } from '../../../../core/policies';
+import type { RefundCase } from '../../../../core/refund';
 
 const calendar = bundledLegalCalendar();
 const SEMESTERS: Array<[string, string]> = [

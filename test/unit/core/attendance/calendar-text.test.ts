@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { bundledLegalCalendar, LegalCalendar } from '../../../core/calendar';
-import { formatCalendarText, parseCalendarText, parseNoticeText } from '../../../core/attendance';
-import { parseTypedDate } from '../../../core/calendar/dates';
+import { bundledLegalCalendar, LegalCalendar } from '../../../../core/calendar';
+import { formatCalendarText, parseCalendarText, parseNoticeText } from '../../../../core/attendance';
+import { parseTypedDate } from '../../../../core/calendar/dates';
 
 describe('typing a year calendar as the State Council notice lists it', () => {
   it('expands ranges and reads make-up days separated by commas or spaces', () => {
