@@ -140,6 +140,8 @@ const reductionsSchema = z.strictObject({
 export const policySchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'policy id: lower-case letters, digits and dashes'),
   name: z.string().min(1),
+  /** The name in the English UI (every built-in notice has one; a kindergarten's copy has only the name the principal gave it). */
+  nameEn: z.string().min(1).optional(),
   /** The notice the policy transcribes. */
   source: z.string().min(1),
   /** Set on a kindergarten's copy: the built-in policy it was derived from. */
@@ -152,7 +154,7 @@ export const policySchema = z.strictObject({
        * can share one paragraph (NT-3.3, 3.3b, 3.3c all cite 第三条第3款).
        */
       title: z.string(),
-      /** How a parent-facing sentence cites it: 南通市收费通知第三条第3款. */
+      /** How a parent-facing sentence cites it: 南通市收费文件第三条第3款. */
       cite: z.string(),
       /** The clause in Chinese, with the app's reading where the notice is unclear. */
       text: z.string(),

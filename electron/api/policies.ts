@@ -84,6 +84,7 @@ function summary(policy: Policy, builtin: boolean, row?: CopyRow) {
   return {
     id: policy.id,
     name: policy.name,
+    nameEn: policy.nameEn ?? null,
     source: policy.source,
     builtin,
     derivedFrom: policy.derivedFrom ?? null,
