@@ -125,6 +125,11 @@ export function localDate(instant: Date): string {
   return kindergartenClock(instant).toISOString().slice(0, 10);
 }
 
+/** A stored instant (ISO) as the kindergarten's wall clock shows it: 2026-12-01 10:05:09. */
+export function localDateTime(instant: string | Date): string {
+  return kindergartenClock(new Date(instant)).toISOString().replace('T', ' ').slice(0, 19);
+}
+
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, lastDayOf, localDate, monthIndex, nextMonth, parseTypedDate, prevMonth } from '../../../../core/calendar/dates';
+import { addDays, daysBetween, lastDayOf, localDate, localDateTime, monthIndex, nextMonth, parseTypedDate, prevMonth } from '../../../../core/calendar/dates';
 
 describe('dates', () => {
   it("today is the kindergarten's day (Beijing), whatever the machine's time zone", () => {
     expect(localDate(new Date('2026-11-22T15:59:59Z'))).toBe('2026-11-22');
     expect(localDate(new Date('2026-11-22T16:00:00Z'))).toBe('2026-11-23');
+    expect(localDateTime('2026-11-30T16:05:09.123Z')).toBe('2026-12-01 00:05:09');
   });
 
   it('adds days and counts them across months and leap years', () => {
