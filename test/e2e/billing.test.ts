@@ -96,7 +96,7 @@ describe('the refund calculator at the front desk', () => {
     ] as const;
     for (const [id, title, words] of cases) {
       const clause = page.getByTestId(`clause-${id}`);
-      expect(await textOf(clause)).toContain('南通市收费通知第三条第3款');
+      expect(await textOf(clause)).toContain('南通市收费文件第三条第3款');
       await clause.getByText(title, { exact: true }).waitFor();
       await clause.getByText(words, { exact: false }).waitFor();
     }

@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import { leaveDays, STATUS_LABELS } from '../../../core/attendance';
-import { datesBetween, monthOf } from '../../../core/calendar/dates';
+import { monthOf } from '../../../core/calendar/dates';
 import { closuresBetween, isMonthSettled } from '../../../db/queries/attendance';
 import { loadLegalCalendar } from '../../services/legal-calendar';
 import { handler } from '../define';

@@ -21,15 +21,6 @@ async function setup(now?: () => Date) {
   return { ...env, call: caller(env.backend, env.session), login, as, classId, staffRow };
 }
 
-interface Account {
-  id: number;
-  username: string;
-  role: string;
-  disabled: boolean;
-  locked: boolean;
-  className: string | null;
-}
-
 describe('staff accounts', () => {
   it('creates accounts; a teacher needs a class; names are unique; the audit keeps no password', async () => {
     const { call, login, classId, backend } = await setup();
@@ -203,7 +194,6 @@ describe('audit trail', () => {
     await unwrap(call('staff.disable', { id: staffRow('laoshi')!.id }));
     await unwrap(call('staff.setIdleLock', { minutes: 5 }));
 
-    type Page = { rows: { action: string; staffUsername: string | null; kind: string; at: string }[]; total: number };
     const byDesk = await unwrap(call('audit.list', { staffId: staffRow('qiantai')!.id }));
     expect(byDesk.rows.map((r) => r.action)).toEqual(['staff.changePassword']);
     const on20th = await unwrap(call('audit.list', { from: '2026-11-20', to: '2026-11-20' }));
