@@ -1,11 +1,15 @@
 /**
  * Backup, restore and audit-trail figures on the demo kindergarten, plus a
- * year's worth of audit entries (50 000). Run: npx tsx bench/backup.ts
+ * year's worth of audit entries (50 000), each beside its floor (a plain file
+ * copy, a bare integrity_check, the bare SQL for the same page).
+ * Run: npx tsx bench/backup.ts
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { createBackend } from '../electron/backend';
+import { compare, report } from './lib/floor';
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'kd-bench-backup-'));
@@ -29,30 +33,34 @@ async function main() {
     }
   })();
 
-  const time = async (label: string, work: () => Promise<unknown>, runs = 5) => {
-    const ms: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const t0 = performance.now();
-      await work();
-      ms.push(performance.now() - t0);
-    }
-    ms.sort((a, b) => a - b);
-    console.log(`${label.padEnd(50)} median ${ms[Math.floor(runs / 2)]!.toFixed(1)} ms  (min ${ms[0]!.toFixed(1)}, max ${ms.at(-1)!.toFixed(1)})`);
+  const db = () => backend.database().sqlite;
+  const page = (where: string, params: unknown[], offset = 0) => () =>
+    db().prepare(`SELECT * FROM audit_log ${where} ORDER BY at DESC, id DESC LIMIT 50 OFFSET ${offset}`).all(...params);
+  const copyFile = () => {
+    db().pragma('wal_checkpoint(TRUNCATE)');
+    copyFileSync(backend.services.dbPath, join(dir, 'plain-copy.sqlite'));
   };
 
   console.log(`database: ${(statSync(backend.services.dbPath).size / 1024 / 1024).toFixed(1)} MB (demo + 50 000 audit entries)`);
   let last = '';
-  await time('backup.now (VACUUM INTO + fsync + rotate)', async () => {
+  await compare('backup.now (VACUUM INTO + fsync + rotate)', async () => {
     last = (await call('backup.now', {}, session)).path as string;
-  });
-  await time('backup.inspect (integrity_check, read-only)', () => call('backup.inspect', { path: last }, session));
-  await time('audit.list first page, no filter', () => call('audit.list', {}, session), 9);
-  await time('audit.list kind + one month', () => call('audit.list', { kind: 'attendance', from: '2026-06-01', to: '2026-06-30' }, session), 9);
-  await time('audit.list page 500', () => call('audit.list', { page: 500, pageSize: 50 }, session), 9);
-  await time('audit.list by entity id', () => call('audit.list', { entity: 'attendance', entityId: '31415' }, session), 9);
+  }, 'plain file copy', copyFile, 5);
+  await compare('backup.inspect (integrity_check, read-only)', () => call('backup.inspect', { path: last }, session), 'bare integrity_check', () => {
+    const copy = new Database(last, { readonly: true });
+    copy.pragma('integrity_check');
+    copy.close();
+  }, 5);
+  await compare('audit.list first page, no filter', () => call('audit.list', {}, session), 'bare SQL, same page', page('', []));
+  await compare('audit.list kind + one month', () => call('audit.list', { kind: 'attendance', from: '2026-06-01', to: '2026-06-30' }, session), 'bare SQL, same page', page("WHERE kind = ? AND at >= ? AND at < ?", ['attendance', '2026-06-01', '2026-07-01']));
+  await compare('audit.list page 500', () => call('audit.list', { page: 500, pageSize: 50 }, session), 'bare SQL, same page', page('', [], 499 * 50));
+  await compare('audit.list by entity id', () => call('audit.list', { entity: 'attendance', entityId: '31415' }, session), 'bare SQL, same rows', page('WHERE entity = ? AND entity_id = ?', ['attendance', '31415']));
   const t0 = performance.now();
   await call('backup.restore', { path: last }, session);
-  console.log(`${'backup.restore (check, safety copy, swap, reopen)'.padEnd(50)} ${(performance.now() - t0).toFixed(1)} ms`);
+  const restore = performance.now() - t0;
+  const t1 = performance.now();
+  copyFile();
+  report('backup.restore (check, safety copy, swap, reopen)', restore, 'plain file copy', performance.now() - t1, 'one run');
   backend.close();
   rmSync(dir, { recursive: true, force: true });
 }

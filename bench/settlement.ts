@@ -11,7 +11,7 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { firstDayOf, lastDayOf } from '../core/attendance';
+import { firstDayOf, lastDayOf } from '../core/calendar/dates';
 import { openDatabase, type OpenedDatabase } from '../db/open';
 import type { Actor } from '../electron/api/define';
 import { writeAudit } from '../electron/api/dispatch';

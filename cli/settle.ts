@@ -11,7 +11,7 @@ import { writeAudit } from '../electron/api/dispatch';
 import { ApiError } from '../electron/api/errors';
 import { maySettle, type SettlementContext, settlementSetup } from '../electron/api/settlement/context';
 import { bookMonth, type MonthView, previewMonth } from '../electron/api/settlement/month';
-import { localDate } from '../electron/api/time';
+import { localDate } from '../core/calendar/dates';
 import { CliError } from './errors';
 
 const USAGE = 'usage: kd settle --db PATH --month YYYY-MM [--confirm --as USERNAME]';

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundledLegalCalendar } from '../../core/calendar';
-import { datesBetween } from '../../core/attendance';
+import { datesBetween } from '../../core/calendar/dates';
 import { seededRandom } from '../../db/demo/random';
 import { openDatabase } from '../../db/open';
 import { defaultMigrationsFolder } from '../../electron/backend';

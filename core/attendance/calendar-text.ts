@@ -1,5 +1,5 @@
 import { daySpan, isDate } from '../calendar';
-import { addDays, datesBetween } from './dates';
+import { addDays, datesBetween } from '../calendar/dates';
 
 /** A year's calendar as staff type or paste it, before core/calendar validates it. */
 export interface CalendarTextResult {

@@ -1,3 +1,5 @@
+import { kindergartenClock } from '../calendar/dates';
+
 /**
  * Which backups to keep. Automatic backups (at start and daily) follow a
  * grandfather-father-son rotation: for each of the 7 most recent days that
@@ -27,12 +29,9 @@ export interface Stamped {
   at: string;
 }
 
-const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-function beijing(at: string): Date {
-  return new Date(Date.parse(at) + BEIJING_OFFSET_MS);
-}
+const beijing = (at: string): Date => kindergartenClock(new Date(at));
 
 export const dayKey = (at: string) => beijing(at).toISOString().slice(0, 10);
 export const monthKey = (at: string) => beijing(at).toISOString().slice(0, 7);

@@ -1,9 +1,9 @@
 // One child's bill for one period, from the standards in force, the child's
 // fee profile, reductions and the legal calendar. Pure; the bill run and a
 // replacement both draft through here, so what is previewed is what is issued.
-import { firstDayOf, lastDayOf, prevMonth } from '../attendance/dates';
+import { firstDayOf, lastDayOf, prevMonth } from '../calendar/dates';
 import { monthSpan, monthsBetween } from '../calendar/dates';
-import { applyReduction, checkBillPeriod } from '../charging';
+import { applyReduction, checkBillPeriod } from '../fee-standards';
 import { Decimal, formatAmount, formatPercent, fromFen, toFen } from '../money';
 import { type BillingItem, ITEM_LABELS, LEVEL_LABELS, periodLabel, type StandardUnit } from './items';
 import { standardInForce } from './standards';
@@ -183,7 +183,7 @@ function ownDiscountLine(discount: OwnDiscount, charge: LineDraft, alreadyReduce
 
 function joinerNote(child: ChildForBilling, period: Period, ctx: BillingContext): string | null {
   if (child.enrolledOn <= firstDayOf(period.first)) return null;
-  const rule = ctx.policy.charging?.raiseForNewPupilsOnly;
+  const rule = ctx.policy.feeStandards?.raiseForNewPupilsOnly;
   const cite = rule ? ctx.policy.clauses[rule.clause]?.cite : undefined;
   return rule
     ? `插班生：${child.enrolledOn} 入园。${cite ?? '收费文件'}（${rule.clause}）规定插班生按插班标准收费，但没有可计算的插班标准，本单按整月收取；当月未在园的天数在月结时按退费规定退还。`

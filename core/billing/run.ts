@@ -1,6 +1,7 @@
 // A bill run: every child's bill for a month in one go. Planning is pure —
 // the preview shows exactly what issuing would write, and issuing plans again
 // inside its transaction (never trusting a preview that may be stale).
+import { addDays } from '../calendar/dates';
 import { applyHouseholdCredit, draftBill, periodFor } from './draft';
 import type { BillDraft, BillingContext, ChildForBilling, OwnDiscount, Problem } from './types';
 
@@ -82,7 +83,5 @@ export function planDigest(plan: Pick<RunPlan, 'bills'>): string {
 export function defaultDueDate(month: string, issueDate: string): string {
   const tenth = `${month}-10`;
   if (tenth >= issueDate) return tenth;
-  const d = new Date(`${issueDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 10);
-  return d.toISOString().slice(0, 10);
+  return addDays(issueDate, 10);
 }

@@ -1,4 +1,4 @@
-// The charging checks a new fee standard must pass before it is saved. Each
+// The fee-standard checks a new fee standard must pass before it is saved. Each
 // finding names its clause; `refuse` cannot be saved at all, `confirm` is
 // where the notice leaves room (or the app had to read it) and needs the
 // principal's explicit confirmation, which is recorded on the standard.
@@ -11,7 +11,7 @@ import {
   checkRaiseForNewPupils,
   checkVacationDayRate,
   type Violation,
-} from '../charging';
+} from '../fee-standards';
 import { monthSpan } from '../calendar/dates';
 import { Decimal, formatAmount, fromFen, parseAmount } from '../money';
 import type { Policy } from '../policies/schema';
@@ -96,33 +96,33 @@ export function checkStandard(
     const monthly = monthlyAmount(draft, context.semesters);
     if (monthly === null) {
       findings.push({
-        clause: policy.charging?.benchmark?.clause ?? policy.charging?.noCrossSemester?.clause ?? '',
+        clause: policy.feeStandards?.benchmark?.clause ?? policy.feeStandards?.noCrossSemester?.clause ?? '',
         code: 'semester_unknown',
         severity: 'refuse',
         messageZh: `按学期的标准须落在一个学期之内：${draft.appliesFrom} 不在任何学期中。请先在“设置 → 学年与学期”中设定学期，或改为按月的标准。`,
         field: 'appliesFrom',
       });
-    } else if (draft.level === 'toddler' && policy.charging?.earlyCare) {
+    } else if (draft.level === 'toddler' && policy.feeStandards?.earlyCare) {
       const normal = normalEducationFee(existing, draft.appliesFrom, null);
       if (!normal) {
         findings.push({
-          clause: policy.charging.earlyCare.clause,
+          clause: policy.feeStandards.earlyCare.clause,
           code: 'normal_fee_missing',
           severity: 'refuse',
-          messageZh: `托班保教费最多比正常标准每月高 ${policy.charging.earlyCare.maxMonthlySurcharge} 元：请先设定“全体班级”按月的保教费标准（${draft.appliesFrom} 前起执行），再设定托班标准。`,
+          messageZh: `托班保教费最多比正常标准每月高 ${policy.feeStandards.earlyCare.maxMonthlySurcharge} 元：请先设定“全体班级”按月的保教费标准（${draft.appliesFrom} 前起执行），再设定托班标准。`,
           field: 'level',
         });
       } else {
         const violations = checkEarlyCareSurcharge(policy, { normalFee: formatAmount(fromFen(normal.amountFen)), chargedFee: formatAmount(monthly) });
         for (const v of violations) findings.push(toFinding(v, 'refuse', 'amount'));
       }
-    } else if (policy.charging?.benchmark && kg.type === 'public') {
+    } else if (policy.feeStandards?.benchmark && kg.type === 'public') {
       if (kg.grade && kg.fundingType) {
         const violations = checkEducationFee(policy, { grade: kg.grade, funding: kg.fundingType, monthlyFee: formatAmount(monthly) });
         for (const v of violations) findings.push(toFinding(v, 'refuse', 'amount'));
       } else {
         findings.push({
-          clause: policy.charging.benchmark.clause,
+          clause: policy.feeStandards.benchmark.clause,
           code: 'grade_unknown',
           severity: 'confirm',
           messageZh: '幼儿园资料中没有填写办园等级或经费类型，无法按基准收费标准核对上浮幅度。请园长确认此标准符合收费文件，或先在“设置 → 幼儿园资料”中补填。',
@@ -137,11 +137,11 @@ export function checkStandard(
     for (const v of checkCustodyFee(policy, { monthlyFee: draft.amount, agreementSigned: true })) findings.push(toFinding(v, 'refuse', 'amount'));
   }
 
-  if (draft.item === 'vacation_care' && policy.charging?.vacationDayRate) {
+  if (draft.item === 'vacation_care' && policy.feeStandards?.vacationDayRate) {
     const normal = normalEducationFee(existing, draft.appliesFrom, draft.level) ?? normalEducationFee(existing, draft.appliesFrom, null);
     if (!normal) {
       findings.push({
-        clause: policy.charging.vacationDayRate.clause,
+        clause: policy.feeStandards.vacationDayRate.clause,
         code: 'normal_fee_missing',
         severity: 'confirm',
         messageZh: '还没有按月的保教费标准，无法核对寒暑假按天收费的上浮幅度（最多 30%）。请园长确认，或先设定保教费标准。',

@@ -1,5 +1,6 @@
-// Calendar arithmetic on ISO strings ('YYYY-MM', 'YYYY-MM-DD') in UTC, so that
-// the machine's time zone can never move a date.
+// The one home for dates: calendar arithmetic on ISO strings ('YYYY-MM',
+// 'YYYY-MM-DD') in UTC, so that the machine's time zone can never move a
+// date, and "today" in the kindergarten's time zone.
 
 const MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -109,4 +110,90 @@ export function addMonthsToDate(date: string, n: number): string {
   const year = parsed.year + Math.floor(index / 12);
   const month = (((index % 12) + 12) % 12) + 1;
   return formatDate(year, month, Math.min(parsed.day, daysInMonth(year, month)));
+}
+
+/** The kindergarten keeps Beijing time (UTC+8, no daylight saving time). */
+export const KINDERGARTEN_UTC_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/** An instant as the kindergarten's wall clock reads it, in a Date whose UTC fields are that local time. */
+export function kindergartenClock(instant: Date): Date {
+  return new Date(instant.getTime() + KINDERGARTEN_UTC_OFFSET_MS);
+}
+
+/** The kindergarten's calendar day for an instant: "today" is localDate(now). */
+export function localDate(instant: Date): string {
+  return kindergartenClock(instant).toISOString().slice(0, 10);
+}
+
+/** A stored instant (ISO) as the kindergarten's wall clock shows it: 2026-12-01 10:05:09. */
+export function localDateTime(instant: string | Date): string {
+  return kindergartenClock(new Date(instant)).toISOString().replace('T', ' ').slice(0, 19);
+}
+
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Whole days from one date to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** No range the app lists day by day is longer (a school year is about 300 days). */
+export const MAX_LISTED_DAYS = 3 * 366;
+
+/**
+ * Every date from first to last inclusive (empty when last < first). The
+ * count is worked out first, so text that is not a date, or a range of
+ * centuries, is an error rather than a loop that never ends.
+ */
+export function datesBetween(first: string, last: string): string[] {
+  const count = daySpan(first, last);
+  if (count > MAX_LISTED_DAYS) throw new RangeError(`date range too long: ${first}..${last}`);
+  const out: string[] = [];
+  for (let i = 0, d = first; i < count; i++, d = addDays(d, 1)) out.push(d);
+  return out;
+}
+
+export function monthOf(date: string): string {
+  return date.slice(0, 7);
+}
+
+export function firstDayOf(month: string): string {
+  return `${month}-01`;
+}
+
+export function lastDayOf(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return `${month}-${String(daysInMonth(y, m)).padStart(2, '0')}`;
+}
+
+export function nextMonth(month: string): string {
+  return monthOf(addDays(lastDayOf(month), 1));
+}
+
+export function prevMonth(month: string): string {
+  return monthOf(addDays(firstDayOf(month), -1));
+}
+
+/** A month as a number that grows by one per month, for comparing spans ('2026-09' < '2027-01'). */
+export function monthIndex(month: string): number {
+  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+}
+
+/**
+ * A date as staff type it into a date field: 2026-11-23, 2026/11/23,
+ * 2026.11.23, 2026年11月23日 or 20261123. Null when it is not a real day.
+ */
+export function parseTypedDate(text: string): string | null {
+  const s = text.trim();
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (!m) return null;
+  const [month, day] = [Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+  // Date rolls 2026-02-30 over to March: a real day survives the round trip.
+  return addDays(iso, 0) === iso ? iso : null;
 }

@@ -12,4 +12,5 @@
 export { bundledLegalCalendar, type DayInfo, type DayKind, LegalCalendar } from './legal-calendar';
 export { type YearCalendar, type YearHoliday, parseYearCalendar, yearCalendarSchema } from './year-calendar';
 export { CalendarDataError, CalendarMissingError } from './errors';
+export { type CalendarYearUse, calendarYearChangeRefusal, calendarYearRemovalRefusal } from './changes';
 export { daySpan, dayNumber, FIRST_DATE, inDateWindow, inMonthWindow, isDate, isMonth, LAST_DATE, monthSpan, monthsBetween } from './dates';

@@ -1,3 +1,4 @@
+import { daysBetween } from '../calendar/dates';
 import type { ChildStatus, FeedbackStatus } from './labels';
 
 /**
@@ -44,7 +45,5 @@ export function feedbackChangeProblem(current: FeedbackStatus, next: FeedbackSta
 
 /** Whole days from the day received to the day closed (or today while still open). */
 export function daysOpen(receivedOn: string, closedOn: string | null, today: string): number {
-  const end = closedOn ?? today;
-  const ms = Date.parse(`${end}T00:00:00Z`) - Date.parse(`${receivedOn}T00:00:00Z`);
-  return Math.max(0, Math.round(ms / 86_400_000));
+  return Math.max(0, daysBetween(receivedOn, closedOn ?? today));
 }

@@ -9,7 +9,7 @@ import { validatePolicy } from './validate';
 type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
 
 /** Changes to apply to the base policy: objects merge, arrays and values replace. */
-export type PolicyChanges = DeepPartial<Omit<Policy, 'id' | 'name' | 'derivedFrom'>>;
+export type PolicyChanges = DeepPartial<Omit<Policy, 'id' | 'name' | 'nameEn' | 'derivedFrom'>>;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -26,7 +26,8 @@ function merge(base: unknown, changes: unknown): unknown {
 export function derivePolicy(base: Policy, changes: PolicyChanges, meta: { id: string; name: string }): Policy {
   if (meta.id === base.id) throw new RangeError(`a copy needs its own id, not "${base.id}"`);
   const merged = merge(structuredClone(base), changes) as Record<string, unknown>;
-  return validatePolicy({ ...merged, id: meta.id, name: meta.name, derivedFrom: { id: base.id, name: base.name } });
+  const { nameEn: _official, ...rest } = merged;
+  return validatePolicy({ ...rest, id: meta.id, name: meta.name, derivedFrom: { id: base.id, name: base.name } });
 }
 
 export interface PolicyDifference {
@@ -83,7 +84,7 @@ function clauseOf(copy: Policy, official: Policy, path: string[]): string | null
     if (head === 'rules' && key) return policy.rules[key]?.clause ?? null;
     if (head === 'semester') return policy.semester.clause;
     if (head === 'reductions') return policy.reductions?.clause ?? null;
-    if (head === 'charging' && key) return (policy.charging as Record<string, { clause: string } | undefined> | undefined)?.[key]?.clause ?? null;
+    if (head === 'feeStandards' && key) return (policy.feeStandards as Record<string, { clause: string } | undefined> | undefined)?.[key]?.clause ?? null;
     if (head === 'monthly' && path[2] && path[3]) {
       const item = policy.monthly.items[path[2] as keyof typeof policy.monthly.items];
       const ref = item?.[path[3] as 'leave'];
@@ -122,7 +123,7 @@ function walk(official: unknown, copy: unknown, path: string[], out: Array<{ pat
   if (JSON.stringify(official) !== JSON.stringify(copy)) out.push({ path, official, copy });
 }
 
-const IGNORED = new Set(['id', 'name', 'derivedFrom']);
+const IGNORED = new Set(['id', 'name', 'nameEn', 'derivedFrom']);
 
 /** What a kindergarten's copy changes relative to the official policy, clause by clause. */
 export function policyDifferences(official: Policy, copy: Policy): PolicyDifference[] {

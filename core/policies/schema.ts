@@ -16,7 +16,7 @@ const decimalText = z.string().min(1);
 /**
  * One end of a tier. `count` is an absolute number (days, or months for
  * time-based tiers); `fractionOfW` ("1/2" or "0.5") is a share of the legal
- * working days of the settled period.
+ * working days of the refund period.
  */
 const boundSchema = z.union([
   z.strictObject({ count: z.number().int().min(0), inclusive: z.boolean() }),
@@ -39,7 +39,7 @@ const tierSchema = z.strictObject({
 export type Tier = z.infer<typeof tierSchema>;
 
 /**
- * What is measured against the tiers: days present in the settled period
+ * What is measured against the tiers: days present in the refund period
  * (a month, or a whole semester), or the months of term elapsed when a pupil
  * leaves (0 = before term, 1 = within the first month inclusive, ...).
  */
@@ -51,7 +51,7 @@ const tiersRule = z.strictObject({
   measure: z.enum(TIER_MEASURES),
   tiers: z.array(tierSchema).min(1),
 });
-/** Settled on actual days: paid - dailyRate x d, or paid x (W - d) / W without a daily rate. */
+/** Refunded on actual days: paid - dailyRate x d, or paid x (W - d) / W without a daily rate. */
 const perDayRule = z.strictObject({ kind: z.literal('perDay'), clause: clauseRef });
 /** Everything paid for the item is refunded. */
 const fullRule = z.strictObject({ kind: z.literal('full'), clause: clauseRef });
@@ -76,7 +76,7 @@ const itemsSchema = z.partialRecord(z.enum(FEE_ITEMS), itemRulesSchema);
 
 const semesterSchema = z.discriminatedUnion('mode', [
   /**
-   * Each month is settled on its share (semester amount / months of the
+   * Each month is refunded on its share (semester amount / months of the
    * semester) with the monthly rules; when the child leaves for one of
    * `laterMonthsInFullOn`, every later month of the semester is refunded whole.
    */
@@ -85,13 +85,13 @@ const semesterSchema = z.discriminatedUnion('mode', [
     clause: clauseRef,
     laterMonthsInFullOn: z.array(z.enum(REASONS)),
   }),
-  /** Settled once for the whole semester on days present in it (GS-1); W = sum of the months' W. */
+  /** Refunded once for the whole semester on days present in it (GS-1); W = sum of the months' W. */
   z.strictObject({ mode: z.literal('wholeSemester'), clause: clauseRef, items: itemsSchema }),
 ]);
 
 const moneyLimit = z.strictObject({ clause: clauseRef, max: decimalText, agreementRequired: z.boolean() });
 
-const chargingSchema = z.strictObject({
+const feeStandardsSchema = z.strictObject({
   benchmark: z
     .strictObject({
       clause: clauseRef,
@@ -140,6 +140,8 @@ const reductionsSchema = z.strictObject({
 export const policySchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'policy id: lower-case letters, digits and dashes'),
   name: z.string().min(1),
+  /** The name in the English UI (every built-in notice has one; a kindergarten's copy has only the name the principal gave it). */
+  nameEn: z.string().min(1).optional(),
   /** The notice the policy transcribes. */
   source: z.string().min(1),
   /** Set on a kindergarten's copy: the built-in policy it was derived from. */
@@ -152,7 +154,7 @@ export const policySchema = z.strictObject({
        * can share one paragraph (NT-3.3, 3.3b, 3.3c all cite 第三条第3款).
        */
       title: z.string(),
-      /** How a parent-facing sentence cites it: 南通市收费通知第三条第3款. */
+      /** How a parent-facing sentence cites it: 南通市收费文件第三条第3款. */
       cite: z.string(),
       /** The clause in Chinese, with the app's reading where the notice is unclear. */
       text: z.string(),
@@ -163,9 +165,9 @@ export const policySchema = z.strictObject({
   semester: semesterSchema,
   /** Rule for a pupil leaving school after term started (XA-S1); not used for kindergartens. */
   schoolWithdrawal: z.string().optional(),
-  charging: chargingSchema.optional(),
+  feeStandards: feeStandardsSchema.optional(),
   reductions: reductionsSchema.optional(),
 });
 
 export type Policy = z.infer<typeof policySchema>;
-export type PolicyCharging = NonNullable<Policy['charging']>;
+export type PolicyFeeStandards = NonNullable<Policy['feeStandards']>;

@@ -20,7 +20,7 @@ interface Ratio {
   den: number;
 }
 
-// Settling thousands of child-months reuses a handful of fractions.
+// Computing refunds for thousands of child-months reuses a handful of fractions.
 const ratioCache = new Map<string, Ratio>();
 
 function fractionRatio(text: string): Ratio {

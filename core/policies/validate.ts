@@ -127,24 +127,24 @@ function checkItems(policy: Policy, items: Partial<Record<string, ItemRules>>, w
 function collectClauseRefs(policy: Policy): Array<[string, string]> {
   const refs: Array<[string, string]> = Object.entries(policy.rules).map(([id, rule]) => [`rule ${id}`, rule.clause]);
   refs.push(['semester', policy.semester.clause]);
-  for (const [key, value] of Object.entries(policy.charging ?? {})) {
-    if (value) refs.push([`charging.${key}`, value.clause]);
+  for (const [key, value] of Object.entries(policy.feeStandards ?? {})) {
+    if (value) refs.push([`feeStandards.${key}`, value.clause]);
   }
   if (policy.reductions) refs.push(['reductions', policy.reductions.clause]);
   return refs;
 }
 
 function checkDecimals(policy: Policy, problems: string[]): void {
-  const charging = policy.charging;
+  const standards = policy.feeStandards;
   const amounts: Array<[string, string]> = [];
-  for (const [grade, g] of Object.entries(charging?.benchmark?.grades ?? {})) amounts.push([`benchmark grade ${grade}`, g.monthlyFee]);
-  if (charging?.earlyCare) amounts.push(['earlyCare.maxMonthlySurcharge', charging.earlyCare.maxMonthlySurcharge]);
-  if (charging?.custody) amounts.push(['custody.max', charging.custody.max]);
+  for (const [grade, g] of Object.entries(standards?.benchmark?.grades ?? {})) amounts.push([`benchmark grade ${grade}`, g.monthlyFee]);
+  if (standards?.earlyCare) amounts.push(['earlyCare.maxMonthlySurcharge', standards.earlyCare.maxMonthlySurcharge]);
+  if (standards?.custody) amounts.push(['custody.max', standards.custody.max]);
   for (const [where, text] of amounts) if (!isDecimal(text)) problems.push(`${where}: "${text}" is not an amount`);
   const rates: Array<[string, string]> = [];
-  for (const [kind, f] of Object.entries(charging?.benchmark?.fundingFloats ?? {})) rates.push([`benchmark float ${kind}`, f.maxFloat]);
-  if (charging?.vacationDayRate) rates.push(['vacationDayRate.maxIncrease', charging.vacationDayRate.maxIncrease]);
-  if (charging?.raise) rates.push(['raise.maxIncrease', charging.raise.maxIncrease]);
+  for (const [kind, f] of Object.entries(standards?.benchmark?.fundingFloats ?? {})) rates.push([`benchmark float ${kind}`, f.maxFloat]);
+  if (standards?.vacationDayRate) rates.push(['vacationDayRate.maxIncrease', standards.vacationDayRate.maxIncrease]);
+  if (standards?.raise) rates.push(['raise.maxIncrease', standards.raise.maxIncrease]);
   for (const [category, c] of Object.entries(policy.reductions?.categories ?? {})) rates.push([`reduction ${category}`, c.rate]);
   for (const [where, text] of rates) {
     const problem = rateProblem(text);

@@ -1,5 +1,5 @@
-// Turns a case into a checked settlement context: the policy and rule set in
-// force, the settled period with its W and days, and the parsed amounts.
+// Turns a case into a checked refund context: the policy and rule set in
+// force, the refund period with its W and days, and the parsed amounts.
 // Every refusal names the value and says what would be acceptable.
 import { type LegalCalendar, monthSpan, monthsBetween } from '../calendar';
 import { daysInMonth, parseMonth } from '../calendar/dates';
@@ -7,17 +7,11 @@ import { amountProblem, Decimal, formatPercent, parseAmount, parseRate } from '.
 import { BUILTIN_POLICY_IDS, getBuiltinPolicy } from '../policies/builtin';
 import { FEE_ITEMS, type FeeItem, type ItemRules, type Policy, REASONS, type Reason, type Tier } from '../policies/schema';
 import { inputError } from './errors';
+import { type RefundMode, refundMode } from './mode';
 import type { RefundCase } from './types';
 
-/**
- * How the period is settled:
- * - month: a monthly payer's month;
- * - shares: a semester payer settled month by month on share = paid / months;
- * - wholeSemester: a semester payer settled once on days present in the semester (GS-1).
- */
-export type SettlementMode = 'month' | 'shares' | 'wholeSemester';
 
-export interface SettledFee {
+export interface PaidFee {
   item: FeeItem;
   rules: ItemRules;
   paid: Decimal;
@@ -28,14 +22,14 @@ export interface RefundContext {
   policy: Policy;
   month: string;
   reason: Reason;
-  mode: SettlementMode;
-  /** Days present in the settled period. */
+  mode: RefundMode;
+  /** Days present in the refund period. */
   d: number;
-  /** Legal working days of the settled period. */
+  /** Legal working days of the refund period. */
   W: number;
   closureDays: number;
   agreedRate: Decimal | null;
-  fees: SettledFee[];
+  fees: PaidFee[];
   /** Semester billing: months of the semester, and of them the ones after `month`. */
   semesterMonths: readonly string[];
   laterMonths: readonly string[];
@@ -99,7 +93,7 @@ function checkSemester(input: RefundCase): readonly string[] {
     inputError(
       'month_outside_semester',
       `month ${input.month} is outside the semester ${first}..${last}`,
-      `结算月份 ${input.month} 不在学期 ${first} 至 ${last} 之内。`,
+      `退费月份 ${input.month} 不在学期 ${first} 至 ${last} 之内。`,
     );
   }
   return monthsBetween(first, last);
@@ -117,7 +111,7 @@ function parseMoney(text: string, field: string): Decimal {
   return parseAmount(text);
 }
 
-function checkFees(input: RefundCase, items: Partial<Record<FeeItem, ItemRules>>, policy: Policy): SettledFee[] {
+function checkFees(input: RefundCase, items: Partial<Record<FeeItem, ItemRules>>, policy: Policy): PaidFee[] {
   if (!Array.isArray(input.fees) || input.fees.length === 0) {
     inputError('no_fees', 'fees: at least one fee item is required', '至少需要一项收费。');
   }
@@ -154,8 +148,8 @@ function checkDays(value: unknown, field: string): number {
   return value;
 }
 
-/** The days fields for the mode: presentDays for month settlement, semesterPresentDays for whole-semester. */
-function checkPresence(input: RefundCase, mode: SettlementMode, policy: Policy): number {
+/** The days fields for the mode: presentDays for a month, semesterPresentDays for the whole semester. */
+function checkPresence(input: RefundCase, mode: RefundMode, policy: Policy): number {
   const hasMonth = input.presentDays != null;
   const hasSemester = input.semesterPresentDays != null;
   if (hasMonth && hasSemester) {
@@ -165,14 +159,14 @@ function checkPresence(input: RefundCase, mode: SettlementMode, policy: Policy):
     if (!hasSemester) {
       inputError(
         'semester_days_missing',
-        `policy ${policy.id} settles semester payers once for the semester (${policy.semester.clause}): give semesterPresentDays`,
-        `该政策按学期一次结算（${policy.semester.clause}），请填写本学期在园天数。`,
+        `policy ${policy.id} refunds semester payers once for the semester (${policy.semester.clause}): give semesterPresentDays`,
+        `该收费文件按学期一次计算退费（${policy.semester.clause}），请填写本学期在园天数。`,
       );
     }
     return checkDays(input.semesterPresentDays, 'semesterPresentDays');
   }
   if (!hasMonth) {
-    const why = hasSemester ? ` (semesterPresentDays is only for whole-semester settlement, not ${input.billing} billing under ${policy.id})` : '';
+    const why = hasSemester ? ` (semesterPresentDays is only for whole-semester refunds, not ${input.billing} billing under ${policy.id})` : '';
     inputError('present_days_missing', `presentDays is required${why}`, '请填写当月在园天数。');
   }
   return checkDays(input.presentDays, 'presentDays');
@@ -202,13 +196,13 @@ function periodName(months: readonly string[]): string {
 /** W of the period and the most days that can have been present in it so far. */
 function legalDays(
   input: RefundCase,
-  mode: SettlementMode,
+  mode: RefundMode,
   semesterMonths: readonly string[],
   calendar: LegalCalendar,
 ): { W: number; presentLimit: number; limitPeriod: string } {
   const periodMonths = mode === 'wholeSemester' ? semesterMonths : [input.month];
   // The contract: legalWorkingDays "overrides the calendar's W for month" — for
-  // whole-semester settlement too, where W is then the semester's sum with this
+  // whole-semester refunds too, where W is then the semester's sum with this
   // month's W replaced; the other months still come from the calendar.
   const override = checkOverride(input, [input.month]);
   const perMonth = periodMonths.map((m) => (m === input.month && override !== null ? override : calendar.legalWorkingDays(m)));
@@ -221,7 +215,7 @@ function legalDays(
 }
 
 /** Negotiable tiers among the rules this case uses, e.g. XA-K2 for leave. */
-function negotiableTiers(policy: Policy, fees: SettledFee[], reason: Reason): Array<{ tier: Tier; clause: string }> {
+function negotiableTiers(policy: Policy, fees: PaidFee[], reason: Reason): Array<{ tier: Tier; clause: string }> {
   const found: Array<{ tier: Tier; clause: string }> = [];
   for (const fee of fees) {
     const rule = policy.rules[fee.rules[reason]];
@@ -231,7 +225,7 @@ function negotiableTiers(policy: Policy, fees: SettledFee[], reason: Reason): Ar
   return found;
 }
 
-function checkAgreedRate(input: RefundCase, policy: Policy, fees: SettledFee[]): Decimal | null {
+function checkAgreedRate(input: RefundCase, policy: Policy, fees: PaidFee[]): Decimal | null {
   if (input.agreedRate == null) return null;
   const rate = typeof input.agreedRate === 'string' ? parseRate(input.agreedRate) : null;
   if (!rate) {
@@ -268,8 +262,7 @@ export function buildContext(input: RefundCase, calendar: LegalCalendar, lookup:
     inputError('bad_reason', `reason must be one of ${REASONS.join(', ')}, got ${JSON.stringify(input.reason)}`, '退费原因无效。');
   }
   const semesterMonths = checkSemester(input);
-  const mode: SettlementMode =
-    input.billing === 'monthly' ? 'month' : policy.semester.mode === 'wholeSemester' ? 'wholeSemester' : 'shares';
+  const mode = refundMode(input.billing, policy);
   const items = policy.semester.mode === 'wholeSemester' && mode === 'wholeSemester' ? policy.semester.items : policy.monthly.items;
   const fees = checkFees(input, items, policy);
   const d = checkPresence(input, mode, policy);

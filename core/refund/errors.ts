@@ -1,5 +1,5 @@
 /**
- * The case cannot be settled as given. `message` is English (the command line
+ * The case cannot be computed as given. `message` is English (the command line
  * prints `error: <message>`); `messageZh` is for the front desk.
  */
 export class RefundInputError extends Error {

@@ -1,5 +1,5 @@
 // The sentence a parent reads on the printed refund statement, e.g.
-// 「本月在园 6 天，不超过当月法定工作日 21 天的一半，依南通市收费通知第三条第3款退还保教费 50%，计 260.00 元。」
+// 「本月在园 6 天，不超过当月法定工作日 21 天的一半，依南通市收费文件第三条第3款退还保教费 50%，计 260.00 元。」
 // Intermediate figures are shown rounded to the fen; the line itself is
 // computed exactly and rounded once, which the sentence's 合计 reflects.
 import { Decimal, formatAmount, formatPercent, roundToFen } from '../money';
@@ -63,7 +63,7 @@ function perDaySentence(ctx: RefundContext, line: LineComputation, part: PerDayP
   if (part.charged && line.fee.dailyRate) {
     const charged = `扣除 ${ctx.d} 天×${yuan(line.fee.dailyRate)}＝${yuan(part.charged)}`;
     const tail = line.periodRefund.isZero() ? '，在园天数的费用已达到所缴金额，不予退还，计 0.00 元' : `，${source}退还 ${yuan(line.periodRefund)}`;
-    return `${presence(ctx)}，${label}按实际在园天数结算：应缴 ${yuan(line.base)}，${charged}${tail}`;
+    return `${presence(ctx)}，${label}按实际在园天数计算：应缴 ${yuan(line.base)}，${charged}${tail}`;
   }
   const period = ctx.mode === 'wholeSemester' ? '本学期' : '当月';
   return (

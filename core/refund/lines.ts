@@ -8,7 +8,7 @@
 import { Decimal, ZERO } from '../money';
 import type { Rule, Tier, TiersRule } from '../policies/schema';
 import { findTier } from '../policies/tiers';
-import type { SettledFee, RefundContext } from './context';
+import type { PaidFee, RefundContext } from './context';
 
 export interface TierPart {
   kind: 'tiers';
@@ -34,10 +34,10 @@ export interface FullPart {
 }
 
 export interface LineComputation {
-  fee: SettledFee;
+  fee: PaidFee;
   /** What the rule applied to: the month's fee, the semester share, or the semester fee. */
   base: Decimal;
-  /** The settled period's refund before later months. */
+  /** The refund period's refund before later months. */
   periodRefund: Decimal;
   part: TierPart | PerDayPart | FullPart;
   share: { months: number; value: Decimal } | null;
@@ -53,7 +53,7 @@ export function tierRate(tier: Tier, agreedRate: Decimal | null): { rate: Decima
   return { rate: new Decimal(tier.defaultRate ?? tier.rate), negotiated: 'default' };
 }
 
-function applyTiers(ctx: RefundContext, fee: SettledFee, rule: TiersRule, base: Decimal): { refund: Decimal; part: TierPart } {
+function applyTiers(ctx: RefundContext, fee: PaidFee, rule: TiersRule, base: Decimal): { refund: Decimal; part: TierPart } {
   const { tier } = findTier(rule, ctx.d, ctx.W);
   const { rate, negotiated } = tierRate(tier, ctx.agreedRate);
   const closureRule = fee.rules.closure === undefined ? undefined : ctx.policy.rules[fee.rules.closure];
@@ -78,7 +78,7 @@ function applyTiers(ctx: RefundContext, fee: SettledFee, rule: TiersRule, base: 
   };
 }
 
-function applyPerDay(ctx: RefundContext, fee: SettledFee, clause: string, base: Decimal): { refund: Decimal; part: PerDayPart } {
+function applyPerDay(ctx: RefundContext, fee: PaidFee, clause: string, base: Decimal): { refund: Decimal; part: PerDayPart } {
   if (fee.dailyRate) {
     const charged = fee.dailyRate.times(ctx.d);
     return { refund: Decimal.max(ZERO, base.minus(charged)), part: { kind: 'perDay', clause, charged } };
@@ -86,7 +86,7 @@ function applyPerDay(ctx: RefundContext, fee: SettledFee, clause: string, base: 
   return { refund: base.times(ctx.W - ctx.d).dividedBy(ctx.W), part: { kind: 'perDay', clause, charged: null } };
 }
 
-function ruleFor(ctx: RefundContext, fee: SettledFee): Exclude<Rule, { kind: 'closureProRata' }> {
+function ruleFor(ctx: RefundContext, fee: PaidFee): Exclude<Rule, { kind: 'closureProRata' }> {
   const rule = ctx.policy.rules[fee.rules[ctx.reason]];
   // The validator guarantees the reference and kind; this guards hand-built policy objects.
   if (!rule || rule.kind === 'closureProRata') {
@@ -95,7 +95,7 @@ function ruleFor(ctx: RefundContext, fee: SettledFee): Exclude<Rule, { kind: 'cl
   return rule;
 }
 
-export function computeLine(ctx: RefundContext, fee: SettledFee): LineComputation {
+export function computeLine(ctx: RefundContext, fee: PaidFee): LineComputation {
   const rule = ruleFor(ctx, fee);
   if (rule.kind === 'full') {
     // "Refunded in full" means everything collected for the item, the whole

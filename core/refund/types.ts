@@ -6,11 +6,11 @@ export interface FeeInput {
   item: FeeItem;
   /** Decimal string, yuan: "520.00". For semester billing, the whole semester's amount. */
   paid: string;
-  /** Per-day price for items settled on actual days (meal, custody). */
+  /** Per-day price for items refunded on actual days (meal, custody). */
   dailyRate?: string | null;
 }
 
-/** One child-month to settle; mirrors the command-line case file. */
+/** One child-month to compute a refund for; mirrors the command-line case file. */
 export interface RefundCase {
   /** A built-in policy id, or a policy object (a kindergarten's copy). */
   policy: string | Policy;
@@ -20,24 +20,24 @@ export interface RefundCase {
   /** First and last month, inclusive; required for semester billing. */
   semester?: { first: string; last: string } | null;
   fees: FeeInput[];
-  /** Days present in `month` (month-by-month settlement). */
+  /** Days present in `month` (month-by-month refunds). */
   presentDays?: number | null;
-  /** Days present in the semester up to and including `month` (whole-semester settlement, GS-1). */
+  /** Days present in the semester up to and including `month` (whole-semester refund, GS-1). */
   semesterPresentDays?: number | null;
   /** Legal working days of `month` on which the kindergarten itself was closed. */
   closureDays?: number | null;
   reason: Reason;
   /** Negotiated rate ("0.4") where the clause allows one (XA-K2). */
   agreedRate?: string | null;
-  /** Overrides the calendar: W of `month`, or for whole-semester settlement the semester's total W. */
+  /** Overrides the calendar: W of `month`, or for a whole-semester refund the semester's total W. */
   legalWorkingDays?: number | null;
 }
 
 /** The numbers a line was computed from, for audits and the printed statement. */
 export interface LineInputs {
-  /** Days present in the settled period (month or semester). */
+  /** Days present in the refund period (month or semester). */
   d: number;
-  /** Legal working days of the settled period. */
+  /** Legal working days of the refund period. */
   W: number;
   closureDays: number;
   /** Tier rate applied ("0.5"), null for per-day and full refunds. */
@@ -67,7 +67,7 @@ export interface RefundLine {
 export interface RefundResult {
   policy: string;
   month: string;
-  /** W of the settled period (for whole-semester settlement, the sum over the semester). */
+  /** W of the refund period (for a whole-semester refund, the sum over the semester). */
   legalWorkingDays: number;
   lines: RefundLine[];
   /** Sum of the rounded lines. */

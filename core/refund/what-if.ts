@@ -80,7 +80,7 @@ function tierHints(ctx: RefundContext): string[] {
 export function whatIfDays(input: RefundCase, calendar: LegalCalendar, options: RefundOptions = {}): WhatIfResult {
   const ctx = buildContext(input, calendar, options.policies ?? (() => undefined));
   const current = scenario(input, ctx, ctx.d, calendar, options);
-  if (!current) throw new Error('the current case settles but its scenario does not');
+  if (!current) throw new Error('the current case computes but its scenario does not');
   return {
     current,
     oneFewer: ctx.d > 0 ? scenario(input, ctx, ctx.d - 1, calendar, options, current.total) : null,

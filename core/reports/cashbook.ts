@@ -1,7 +1,7 @@
 // 收款日记账: money in and out by method (cash / WeChat / Alipay / bank /
 // POS), day by day in a month (month by month in a year), each receipt listed;
 // a voided receipt appears again on the day it was voided, with the sign turned.
-import { monthOf } from '../attendance/dates';
+import { monthOf } from '../calendar/dates';
 import type { BucketTotals, CheckLine } from './check-line';
 import { type Column, ledgerCheck, matchCheck, type ReportBody, type Row, yuan } from './document';
 import type { ReportEntry } from './entries';

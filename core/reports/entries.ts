@@ -1,7 +1,7 @@
 // Ledger entries as the reports read them: each on its line of the check,
 // a reversal carrying the facts (item, child, period, payment) of the entry
 // it cancels, so a voided bill or receipt nets out where it was counted.
-import { monthOf } from '../attendance/dates';
+import { monthOf } from '../calendar/dates';
 import { type Bucket, bucketOf, type LedgerKind, lineAmount } from './check-line';
 
 export interface RawEntry {

@@ -38,7 +38,7 @@ const cite = (policy: Policy, clause: string | undefined): string[] => {
 
 /** The clauses of the notice that set or limit a fee item. */
 export function basisOf(policy: Policy, item: string, kindergartenType: string, level: string | null): string[] {
-  const ch = policy.charging;
+  const ch = policy.feeStandards;
   const semester = cite(policy, ch?.noCrossSemester?.clause);
   const raise = cite(policy, ch?.raise?.clause);
   const refundRule = (key: keyof NonNullable<Policy['monthly']['items']>) => {

@@ -1,6 +1,6 @@
 // The home screen's rules: what each role sees, and which months still wait
 // for their month-end settlement.
-import { prevMonth } from '../attendance/dates';
+import { prevMonth } from '../calendar/dates';
 import { monthsBetween } from '../calendar';
 
 export const HOME_PARTS = ['rollCall', 'arrears', 'payouts', 'corrections', 'unsettled', 'followUps', 'complaints', 'calendar'] as const;

@@ -1,5 +1,5 @@
 // The period a report covers: one month (YYYY-MM) or one calendar year (YYYY).
-import { firstDayOf, lastDayOf } from '../attendance/dates';
+import { firstDayOf, lastDayOf } from '../calendar/dates';
 import { monthsBetween } from '../calendar';
 
 export type Period = { kind: 'month'; month: string } | { kind: 'year'; year: number };

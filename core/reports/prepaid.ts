@@ -12,7 +12,7 @@
 // S + F, where F is what was booked for months after M; the prepaid money is
 // released into those months in order, and what no bill has yet claimed
 // stays as credit (结余) for bills still to come.
-import { nextMonth, prevMonth } from '../attendance/dates';
+import { nextMonth, prevMonth } from '../calendar/dates';
 import { monthSpan } from '../calendar';
 import { Decimal } from '../money';
 import type { Bucket } from './check-line';

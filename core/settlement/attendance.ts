@@ -1,7 +1,8 @@
 // The attendance facts settlement needs beyond the monthly summary: on which
 // days no roll call was taken (the summary only counts them), and in which
 // month a child who left did so.
-import { addDays, type Closure, closureOn, isEnrolledOn, isWorkingKind, monthOf } from '../attendance';
+import { type Closure, closureOn, isEnrolledOn, isWorkingKind } from '../attendance';
+import { addDays, monthOf } from '../calendar/dates';
 import type { DayInfo } from '../calendar';
 import type { ChildFact, FixLink, MonthAttendance, Problem } from './types';
 

@@ -2,7 +2,7 @@
 // while its month is still running or has days without a roll call, and an
 // amount paid above the kindergarten's own standard is questioned (refunds
 // are computed on what was actually paid; a typo there is a wrong refund).
-import { lastDayOf } from '../attendance';
+import { lastDayOf } from '../calendar/dates';
 import { standardInForce, type FeeStandard } from '../billing/standards';
 import type { BillingItem, StandardUnit } from '../billing/items';
 import { monthsBetween } from '../calendar';

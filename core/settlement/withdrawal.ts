@@ -2,7 +2,7 @@
 // the engine as a withdrawal (semester shares then refund the later months
 // whole), every charge for a period wholly after leaving refunded whole, the
 // date by which the money is to be paid back, and how much goes back.
-import { addDays, nextMonth } from '../attendance';
+import { addDays, nextMonth } from '../calendar/dates';
 import { type LegalCalendar, monthsBetween } from '../calendar';
 import { formatFen } from '../money';
 import type { FeeItem, Policy } from '../policies/schema';

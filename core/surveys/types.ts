@@ -5,6 +5,11 @@
 export const QUESTION_KINDS = ['rating', 'single', 'multi', 'text', 'nps'] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
+/** A run takes questionnaires while open; the principal may reopen a closed one. */
+export const RUN_STATUSES = ['open', 'closed'] as const;
+/** An improvement action (持续改进) from planned to done. */
+export const ACTION_STATUSES = ['planned', 'in_progress', 'done'] as const;
+
 export interface QuestionDef {
   section: string;
   kind: QuestionKind;

@@ -1,7 +1,7 @@
 // What bill drafting reads from the database, in one query per kind of fact
 // (a run for a thousand children must not query per child).
 import { and, asc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
-import { prevMonth } from '../../core/attendance/dates';
+import { prevMonth } from '../../core/calendar/dates';
 import type { BillingItem, StandardUnit } from '../../core/billing/items';
 import type { LiveBill } from '../../core/billing/run';
 import type { FeeStandard } from '../../core/billing/standards';

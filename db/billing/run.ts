@@ -1,7 +1,7 @@
 // A month's bill run on a database: load the facts once, plan in core, and
 // (to issue) write the plan. The app's handlers and the demo loader both go
 // through here, so the demo's bills are made exactly as the app makes them.
-import { nextMonth } from '../../core/attendance/dates';
+import { nextMonth } from '../../core/calendar/dates';
 import { type RunPlan, planRun } from '../../core/billing/run';
 import type { BillingContext, ChildForBilling } from '../../core/billing/types';
 import { monthSpan } from '../../core/calendar/dates';

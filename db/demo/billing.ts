@@ -2,7 +2,7 @@
 // through the same checks and bill runs the app uses (no hand-made bill rows),
 // so previews, notices and the ledger show what the app itself would have.
 import { asc, eq, sql } from 'drizzle-orm';
-import { datesBetween, firstDayOf, lastDayOf } from '../../core/attendance/dates';
+import { datesBetween, firstDayOf, lastDayOf } from '../../core/calendar/dates';
 import { CalendarMissingError } from '../../core/calendar';
 import { checkStandard, type StandardDraft } from '../../core/billing/standard-checks';
 import { getBuiltinPolicy } from '../../core/policies';

@@ -61,13 +61,13 @@ export function loadFamiliesDemo(db: Db): void {
   for (let i = 0; i < history.length; i += 500) db.insert(childStatusChanges).values(history.slice(i, i + 500)).run();
 
   const contacts: (typeof contactLog.$inferInsert)[] = [
-    { ...pick(kid(7)), date: '2026-10-09', channel: 'phone', staffId: desk, topic: '病假', summary: '家长来电：孩子肺炎住院，预计请假三周。已告知按收费通知可退保教费。', followUpOn: '2026-10-30', followUpDoneOn: '2026-10-30', followUpDoneBy: desk, followUpNote: '已出院，下周一返园。' },
+    { ...pick(kid(7)), date: '2026-10-09', channel: 'phone', staffId: desk, topic: '病假', summary: '家长来电：孩子肺炎住院，预计请假三周。已告知按收费文件可退保教费。', followUpOn: '2026-10-30', followUpDoneOn: '2026-10-30', followUpDoneBy: desk, followUpNote: '已出院，下周一返园。' },
     { ...pick(kid(40)), date: '2026-11-02', channel: 'wechat', staffId: teacher, topic: '请假', summary: '妈妈微信请假，孩子手足口病居家观察两周。', followUpOn: '2026-11-16' },
     { ...pick(kid(12)), date: '2026-11-10', channel: 'meeting', staffId: principal, topic: '午睡', summary: '家长反映孩子午睡困难，约定老师观察一周后反馈。', followUpOn: '2026-11-17' },
     { ...pick(kid(55)), date: '2026-11-18', channel: 'parent_meeting', staffId: principal, topic: '收费说明', summary: '家长会上询问伙食费结算方式，已解释按实际在园天数结算。', followUpOn: '2026-11-20' },
     { ...pick(kid(90)), date: '2026-11-19', channel: 'handbook', staffId: teacher, topic: '过敏', summary: '家园联系手册：孩子对芒果过敏，已通知食堂。', followUpOn: '2026-11-23' },
     { ...pick(kid(101)), date: '2026-11-20', channel: 'phone', staffId: desk, topic: '转园咨询', summary: '家长询问下学期转园手续及退费办法。', followUpOn: '2026-11-27' },
-    { ...pick(kid(110)), date: '2026-10-16', channel: 'meeting', staffId: desk, topic: '办理退园', summary: '妈妈来园办理退园：父母工作调动迁往苏州，10月19日起不再来园。已说明剩余费用按收费通知结算退还。' },
+    { ...pick(kid(110)), date: '2026-10-16', channel: 'meeting', staffId: desk, topic: '办理退园', summary: '妈妈来园办理退园：父母工作调动迁往苏州，10月19日起不再来园。已说明剩余费用按收费文件结算退还。' },
     { ...pick(kid(80)), date: '2026-10-30', channel: 'phone', staffId: principal, topic: '休学申请', summary: '爸爸来电：孩子哮喘反复，医生建议居家休养，申请11月2日起休学至寒假。', followUpOn: '2026-11-27' },
   ];
   db.insert(contactLog).values(contacts).run();

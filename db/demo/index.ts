@@ -1,4 +1,5 @@
 import { idCheckChar } from '../../core/families/id-number';
+import { datesBetween } from '../../core/calendar/dates';
 import { pinyinKeys } from '../../core/search/pinyin';
 import type { AttendanceStatus } from '../../core/attendance/status';
 import type { Db } from '../open';
@@ -74,15 +75,6 @@ const MOBILE_PREFIXES = ['138', '139', '137', '135', '150', '151', '158', '186',
 
 function pad(n: number) {
   return String(n).padStart(2, '0');
-}
-
-function* daysBetween(first: string, last: string): Generator<string> {
-  const d = new Date(`${first}T00:00:00Z`);
-  const end = new Date(`${last}T00:00:00Z`);
-  while (d <= end) {
-    yield d.toISOString().slice(0, 10);
-    d.setUTCDate(d.getUTCDate() + 1);
-  }
 }
 
 function mobile(rng: Random, used: Set<string>): string {
@@ -224,7 +216,7 @@ export function loadDemo(db: Db, options: DemoOptions): { children: number; atte
     })
     .run();
 
-  const workingDays = [...daysBetween('2026-09-01', until)].filter(options.isWorkingDay);
+  const workingDays = datesBetween('2026-09-01', until).filter(options.isWorkingDay);
   // Two children with a long illness, so the refund tiers have real cases to show.
   const longIllness = new Map<number, [string, string]>([
     [childRows[7]!.id, ['2026-10-09', '2026-10-31']],

@@ -7,7 +7,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { allocateOldestFirst } from '../../core/billing/allocate';
 import type { PaymentMethod } from '../../core/billing/payments';
-import { addDays } from '../../core/attendance/dates';
+import { addDays } from '../../core/calendar/dates';
 import { type BillState, loadBills, openBills } from '../billing/bill-state';
 import { bookPayment, bookPaymentVoid } from '../billing/book';
 import type { Db } from '../open';

@@ -97,13 +97,13 @@ export function deleteClosure(db: Db, closureId: number): void {
   db.delete(closures).where(eq(closures.id, closureId)).run();
 }
 
-/** Child-days already recorded in [first, last], for one class or all. */
-export function recordedDays(db: Db, first: string, last: string, classId: number | null): { childId: number; date: string }[] {
+/** Child-days already recorded in [first, last], with the child's class. */
+export function recordedDays(db: Db, first: string, last: string): { childId: number; classId: number; date: string }[] {
   return db
-    .select({ childId: attendance.childId, date: attendance.date })
+    .select({ childId: attendance.childId, classId: children.classId, date: attendance.date })
     .from(attendance)
     .innerJoin(children, eq(children.id, attendance.childId))
-    .where(and(gte(attendance.date, first), lte(attendance.date, last), classId === null ? undefined : eq(children.classId, classId)))
+    .where(and(gte(attendance.date, first), lte(attendance.date, last)))
     .all();
 }
 

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { ATTENDANCE_STATUSES, CLOSURE_KINDS } from '../../core/attendance/status';
+import { oneOf } from './checks';
 import { children } from './families';
 import { classes } from './kindergarten';
 import { staff } from './staff';
@@ -25,6 +26,7 @@ export const attendance = sqliteTable(
     primaryKey({ columns: [t.childId, t.date] }),
     // Covering index for the month summary: one range scan on date yields child and status without touching the table.
     index('attendance_date_child_status').on(t.date, t.childId, t.status),
+    check('attendance_status', oneOf(t.status, ATTENDANCE_STATUSES)),
   ],
 );
 
@@ -55,7 +57,12 @@ export const attendanceChanges = sqliteTable(
     handledAt: text('handled_at'),
     handledBy: integer('handled_by').references(() => staff.id),
   },
-  (t) => [index('attendance_changes_child_date').on(t.childId, t.date), index('attendance_changes_settlement').on(t.afterSettlement, t.handledAt)],
+  (t) => [
+    index('attendance_changes_child_date').on(t.childId, t.date),
+    index('attendance_changes_settlement').on(t.afterSettlement, t.handledAt),
+    check('attendance_changes_old_status', oneOf(t.oldStatus, ATTENDANCE_STATUSES, { nullable: true })),
+    check('attendance_changes_new_status', oneOf(t.newStatus, ATTENDANCE_STATUSES, { nullable: true })),
+  ],
 );
 
 /** Months whose fees/refunds have been settled; attendance changes in them are flagged for billing. */
@@ -66,7 +73,9 @@ export const settledMonths = sqliteTable('settled_months', {
 });
 
 /** Closures for the kindergarten's own reasons; they never change the legal calendar's W. */
-export const closures = sqliteTable('closures', {
+export const closures = sqliteTable(
+  'closures',
+  {
   id: integer('id').primaryKey({ autoIncrement: true }),
   firstDate: text('first_date').notNull(),
   lastDate: text('last_date').notNull(),
@@ -77,7 +86,9 @@ export const closures = sqliteTable('closures', {
   reason: text('reason').notNull(),
   createdBy: integer('created_by').references(() => staff.id),
   createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
-});
+  },
+  (t) => [check('closures_kind', oneOf(t.kind, CLOSURE_KINDS))],
+);
 
 /** A year's legal calendar entered or imported by staff when the bundled data lacks it. */
 export const calendarYears = sqliteTable('calendar_years', {

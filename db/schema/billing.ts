@@ -36,7 +36,7 @@ export const feeStandards = sqliteTable(
     level: text('level'),
     /** Only children enrolled on or after this date (NT-3.2 新生新办法). */
     enrolledFrom: text('enrolled_from'),
-    /** The clause of a charging check the principal confirmed an exception to, if any. */
+    /** The clause of a fee-standard check the principal confirmed an exception to, if any. */
     overrideClause: text('override_clause'),
     overrideNote: text('override_note').notNull().default(''),
     confirmedBy: integer('confirmed_by').references(() => staff.id),

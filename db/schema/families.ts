@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { CHILD_STATUSES, FEEDBACK_STATUSES } from '../../core/families/labels';
+import { oneOf } from './checks';
 import { classes } from './kindergarten';
 import { staff } from './staff';
 
@@ -48,7 +50,7 @@ export const children = sqliteTable(
     healthNotes: text('health_notes').notNull().default(''),
     createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },
-  (t) => [index('children_class').on(t.classId), index('children_household').on(t.householdId)],
+  (t) => [index('children_class').on(t.classId), index('children_household').on(t.householdId), check('children_status', oneOf(t.status, CHILD_STATUSES))],
 );
 
 /**
@@ -69,7 +71,11 @@ export const childStatusChanges = sqliteTable(
     recordedBy: integer('recorded_by').references(() => staff.id),
     recordedAt: text('recorded_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },
-  (t) => [index('child_status_changes_child').on(t.childId)],
+  (t) => [
+    index('child_status_changes_child').on(t.childId),
+    check('child_status_changes_from', oneOf(t.fromStatus, CHILD_STATUSES, { nullable: true })),
+    check('child_status_changes_to', oneOf(t.toStatus, CHILD_STATUSES)),
+  ],
 );
 
 export const guardians = sqliteTable(
@@ -150,5 +156,5 @@ export const feedback = sqliteTable(
     createdBy: integer('created_by').references(() => staff.id),
     createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },
-  (t) => [index('feedback_status').on(t.status), index('feedback_household').on(t.householdId)],
+  (t) => [index('feedback_status').on(t.status), index('feedback_household').on(t.householdId), check('feedback_status', oneOf(t.status, FEEDBACK_STATUSES))],
 );

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { AUDIT_KINDS } from '../../core/audit/actions';
+import { oneOf } from './checks';
 import { classes } from './kindergarten';
 
 /** Staff accounts are disabled, never deleted: the audit trail keeps their names. */
@@ -42,5 +44,10 @@ export const auditLog = sqliteTable(
     before: text('before_json'),
     after: text('after_json'),
   },
-  (t) => [index('audit_at').on(t.at), index('audit_staff').on(t.staffId), index('audit_entity').on(t.entity, t.entityId)],
+  (t) => [
+    index('audit_at').on(t.at),
+    index('audit_staff').on(t.staffId),
+    index('audit_entity').on(t.entity, t.entityId),
+    check('audit_log_kind', oneOf(t.kind, AUDIT_KINDS)),
+  ],
 );

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { ACTION_STATUSES, QUESTION_KINDS, RUN_STATUSES } from '../../core/surveys/types';
+import { oneOf } from './checks';
 import { households } from './families';
 import { classes, semesters } from './kindergarten';
 import { staff } from './staff';
@@ -35,7 +37,7 @@ export const surveyQuestions = sqliteTable(
     text: text('text').notNull(),
     options: text('options_json').notNull().default('[]'),
   },
-  (t) => [uniqueIndex('survey_questions_position').on(t.templateId, t.position)],
+  (t) => [uniqueIndex('survey_questions_position').on(t.templateId, t.position), check('survey_questions_kind', oneOf(t.kind, QUESTION_KINDS))],
 );
 
 /** One survey for a term and chosen classes. status: open | closed. */
@@ -56,7 +58,7 @@ export const surveyRuns = sqliteTable(
     createdBy: integer('created_by').references(() => staff.id),
     createdAt: text('created_at').notNull(),
   },
-  (t) => [index('survey_runs_template').on(t.templateId, t.createdAt)],
+  (t) => [index('survey_runs_template').on(t.templateId, t.createdAt), check('survey_runs_status', oneOf(t.status, RUN_STATUSES))],
 );
 
 /** The classes a run goes to, with the number of children there when it started (for the response rate). */
@@ -153,5 +155,5 @@ export const surveyActions = sqliteTable(
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
-  (t) => [index('survey_actions_run').on(t.runId)],
+  (t) => [index('survey_actions_run').on(t.runId), check('survey_actions_status', oneOf(t.status, ACTION_STATUSES))],
 );

@@ -2,6 +2,7 @@ import { accessSync, constants, statSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import type { AuditAction, AuditKind } from '../../core/audit/actions';
 import { auditLog, staff } from '../../db/schema';
 import { readSettings, writeSettings } from '../backup/settings';
 import { BackupRefused } from '../backup/snapshot';
@@ -132,8 +133,8 @@ export const backupHandlers = {
               .values({
                 at: ctx.now().toISOString(),
                 staffId: same?.id ?? null,
-                action: 'backup.restore',
-                kind: 'system',
+                action: 'backup.restore' satisfies AuditAction,
+                kind: 'system' satisfies AuditKind,
                 entity: 'backup',
                 entityId: entry.file,
                 summary: `${actor.displayName}（${actor.username}）从备份恢复：${entry.file}；恢复前的数据已备份为 ${safety.file}`,

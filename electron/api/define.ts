@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
+import type { AuditAction, AuditKind } from '../../core/audit/actions';
 import type { Db } from '../../db/open';
 
 export const ROLES = ['principal', 'finance', 'front_desk', 'teacher'] as const;
@@ -14,8 +15,9 @@ export interface Actor {
 }
 
 export interface AuditEntry {
-  action: string;
-  kind: 'money' | 'attendance' | 'record' | 'account' | 'system';
+  /** One of core/audit/actions.ts, which holds its labels for the audit screen. */
+  action: AuditAction;
+  kind: AuditKind;
   entity: string;
   entityId?: string | number | null;
   summary?: string;
@@ -33,6 +35,8 @@ export interface HandlerContext {
   now(): Date;
   /** Today in the kindergarten's local time, YYYY-MM-DD. */
   today(): string;
+  /** Which classes the caller may see (a teacher: only her own). */
+  classScope: import('./class-scope').ClassScope;
   audit(entry: AuditEntry): void;
   /**
    * Runs `step` once the call's transaction has committed (a backup must see

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import type { OpenedDatabase, ReadConnection } from '../../db/open';
 import { auditLog } from '../../db/schema';
 import type { Actor, AnyHandler, AppServices, AuditEntry, HandlerContext, HandlerMap } from './define';
+import { classScope } from './class-scope';
 import { ApiError, type ApiResult, RecordedRefusal } from './errors';
 import { CallGate } from './gate';
-import { localDate } from './time';
+import { localDate } from '../../core/calendar/dates';
 
 z.config(z.locales.zhCN());
 
@@ -214,6 +215,7 @@ function makeContext(
     session,
     now: services.now,
     today: () => localDate(services.now()),
+    classScope: classScope(actor),
     app: services,
     audit,
     afterCommit: (step: () => void) => committed.push(step),

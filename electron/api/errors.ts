@@ -1,3 +1,5 @@
+import type { Refusal } from '../../core/refusal';
+
 /**
  * Expected failures travel back to the UI as data, with a message the person
  * at the desk can act on (Chinese first; English for the English UI).
@@ -47,5 +49,7 @@ export const invalid = (message: string, messageEn?: string, fields?: Record<str
 export const notFound = (what: string, whatEn = 'record') =>
   new ApiError('not_found', `找不到${what}，可能已被他人修改，请刷新后重试。`, `The ${whatEn} was not found.`);
 export const conflict = (message: string, messageEn?: string) => new ApiError('conflict', message, messageEn);
+/** A rule in core/ said no: its sentence becomes the error (invalid input unless it is a conflict with what is on file). */
+export const refused = (refusal: Refusal, code: 'invalid_input' | 'conflict' = 'invalid_input') => new ApiError(code, refusal.zh, refusal.en);
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };

@@ -3,7 +3,7 @@ import { authHandlers } from './auth';
 import { backupHandlers } from './backup';
 import { billingHandlers } from './billing';
 import type { ApiOf, HandlerMap } from './define';
-import { chargingHandlers } from './charging';
+import { feeStandardsHandlers } from './fee-standards';
 import { combineHandlers } from './dispatch';
 import { familiesHandlers } from './families';
 import { homeHandlers } from './home';
@@ -28,7 +28,7 @@ const AREAS = [
   kindergartenHandlers,
   policiesHandlers,
   refundHandlers,
-  chargingHandlers,
+  feeStandardsHandlers,
   billingHandlers,
   staffHandlers,
   backupHandlers,

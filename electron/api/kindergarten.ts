@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 
+import { duplicateSemesterNames, overlappingSemester, semesterProblems } from '../../core/kindergarten/semesters';
 import { classes, kindergarten, schoolYears, semesters } from '../../db/schema';
 import { readSettings, writeSettings } from '../backup/settings';
 import { handler, type HandlerContext } from './define';
@@ -14,7 +15,6 @@ import {
   id,
   KINDERGARTEN_TYPES,
   month,
-  monthIndex,
   optionalText,
   shortText,
   whenFieldsValid,
@@ -35,7 +35,7 @@ const profileSchema = <P extends z.ZodType<string>>(policyId: P) =>
       if (v.type === 'public' && (!v.fundingType || !v.grade)) {
         ctx.addIssue({ code: 'custom', path: [v.fundingType ? 'grade' : 'fundingType'], message: '公办园请选择经费类型和等级' });
       }
-    }, whenFieldsValid)
+    })
     .transform((v) => (v.type === 'public' ? v : { ...v, fundingType: null, grade: null }));
 
 export const profileInput = profileSchema(z.enum(BUILTIN_POLICY_IDS, '请选择适用的收费文件'));
@@ -58,18 +58,11 @@ export const schoolYearInput = z
       .array(semesterInput)
       .min(1, '至少设置一个学期')
       .max(2, '一个学年最多两个学期')
-      .refine((list) => new Set(list.map((s) => s.name)).size === list.length, { message: '两个学期的名称不能相同', ...whenFieldsValid }),
+      .refine((list) => !duplicateSemesterNames(list), { message: '两个学期的名称不能相同', ...whenFieldsValid }),
   })
   .superRefine((v, ctx) => {
-    v.semesters.forEach((s, i) => {
-      const span = monthIndex(s.lastMonth) - monthIndex(s.firstMonth);
-      if (span < 0) ctx.addIssue({ code: 'custom', path: ['semesters', i, 'lastMonth'], message: '结束月份不能早于开始月份' });
-      if (span > 6) ctx.addIssue({ code: 'custom', path: ['semesters', i, 'lastMonth'], message: '一个学期最长 7 个月' });
-    });
-    const [a, b] = v.semesters;
-    if (a && b && monthIndex(b.firstMonth) <= monthIndex(a.lastMonth)) {
-      ctx.addIssue({ code: 'custom', path: ['semesters', 1, 'firstMonth'], message: '第二学期须在第一学期结束之后开始' });
-    }
+    // The rules are core/kindergarten/semesters.ts; zod only places each message next to its field.
+    for (const p of semesterProblems(v.semesters)) ctx.addIssue({ code: 'custom', path: ['semesters', p.index, p.field], message: p.message });
   }, whenFieldsValid);
 
 export const classInput = z.object({
@@ -105,12 +98,7 @@ function assertNoOverlap(
 ) {
   const existing = ctx.db.select().from(semesters).all();
   for (const s of incoming) {
-    const clash = existing.find(
-      (e) =>
-        e.schoolYearId !== exceptYearId &&
-        monthIndex(s.firstMonth) <= monthIndex(e.lastMonth) &&
-        monthIndex(e.firstMonth) <= monthIndex(s.lastMonth),
-    );
+    const clash = overlappingSemester(s, existing, exceptYearId);
     if (clash) throw invalid(`学期 ${s.firstMonth}～${s.lastMonth} 与已有学期「${clash.name}」（${clash.firstMonth}～${clash.lastMonth}）重叠`);
   }
 }
@@ -123,6 +111,14 @@ export const kindergartenHandlers = {
     write: false,
     input: z.object({}).strict().default({}),
     run: (ctx) => readProfile(ctx),
+  }),
+
+  /** Today in the kindergarten's time zone, from the backend's clock: forms default their dates to it, never to the page's clock. */
+  'kindergarten.today': handler({
+    access: 'signed_in',
+    write: false,
+    input: z.object({}).strict().default({}),
+    run: (ctx) => ({ today: ctx.today() }),
   }),
 
   'kindergarten.updateProfile': handler({

@@ -84,6 +84,7 @@ function summary(policy: Policy, builtin: boolean, row?: CopyRow) {
   return {
     id: policy.id,
     name: policy.name,
+    nameEn: policy.nameEn ?? null,
     source: policy.source,
     builtin,
     derivedFrom: policy.derivedFrom ?? null,
@@ -114,6 +115,8 @@ export const policiesHandlers = {
       const row = official ? ctx.db.select().from(policyCopies).where(eq(policyCopies.id, id)).get() : undefined;
       return {
         ...summary(policy, !official, row),
+        /** The printed copy's date: the backend's today. */
+        today: ctx.today(),
         policy,
         differences: official ? policyDifferences(official, policy) : [],
       };

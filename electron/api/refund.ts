@@ -55,6 +55,8 @@ export const refundHandlers = {
           ...guardrails,
           policy: { id: policy.id, name: policy.name, source: policy.source },
           kindergartenName: profile?.name ?? '',
+          /** The statement's date: the backend's today. */
+          today: ctx.today(),
           child,
           result,
           whatIf,

@@ -73,5 +73,4 @@ export const FUNDING_TYPES = ['full', 'balance', 'self'] as const;
 export const GRADES = ['provincial', 'municipal', 'qualified'] as const;
 export const CLASS_LEVELS = ['toddler', 'small', 'middle', 'large'] as const;
 
-export const monthIndex = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
 export { BUILTIN_POLICY_IDS } from '../../core/policies';

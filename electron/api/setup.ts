@@ -1,6 +1,7 @@
 import { bundledLegalCalendar } from '../../core/calendar';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { builtinPolicies } from '../../core/policies';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemo } from '../../db/demo';
 import { classes, kindergarten, staff } from '../../db/schema';
 import { hashPassword } from '../auth/password';
@@ -33,6 +34,8 @@ export const setupHandlers = {
         kindergartenName: profile?.name ?? null,
         isDemo: profile?.isDemo ?? false,
         demoAccounts: profile?.isDemo ? DEMO_ACCOUNTS.map((a) => ({ ...a, password: DEMO_PASSWORD })) : [],
+        /** The built-in fee notices the setup form offers, named as in their data. */
+        builtinPolicies: builtinPolicies().map((p) => ({ id: p.id, name: p.name, nameEn: p.nameEn ?? p.name })),
       };
     },
   }),

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, ne, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { auditLog, children, classes, staff } from '../../db/schema';
+import type { AuditAction } from '../../core/audit/actions';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { readSettings, writeSettings } from '../backup/settings';
 import { createStaff, newStaffInput, passwordInput } from './auth';
@@ -53,7 +54,7 @@ function assertAnotherPrincipal(ctx: HandlerContext, row: StaffRow, what: string
   }
 }
 
-function auditAccount(ctx: HandlerContext, action: string, row: StaffRow, after: StaffRow, summary: string) {
+function auditAccount(ctx: HandlerContext, action: AuditAction, row: StaffRow, after: StaffRow, summary: string) {
   ctx.audit({ action, kind: 'account', entity: 'staff', entityId: row.id, summary, before: publicAccount(row), after: publicAccount(after) });
 }
 

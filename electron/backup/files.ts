@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { BACKUP_KINDS, type BackupKind } from '../../core/backup/rotation';
+import { kindergartenClock } from '../../core/calendar/dates';
 
 /** A backup file in a folder. Its name carries when (Beijing time) and why it was taken. */
 export interface BackupEntry {
@@ -13,11 +14,10 @@ export interface BackupEntry {
 }
 
 const NAME = new RegExp(`^kinderdesk-(\\d{8})-(\\d{6})-(\\d{3})-(${BACKUP_KINDS.join('|')})(?:-\\d+)?\\.sqlite$`);
-const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 /** kinderdesk-20261122-083000-123-auto.sqlite — sorts by time, readable on a USB drive. */
 export function backupFileName(kind: BackupKind, at: Date, suffix = 0): string {
-  const s = new Date(at.getTime() + BEIJING_OFFSET_MS).toISOString();
+  const s = kindergartenClock(at).toISOString();
   const stamp = `${s.slice(0, 4)}${s.slice(5, 7)}${s.slice(8, 10)}-${s.slice(11, 13)}${s.slice(14, 16)}${s.slice(17, 19)}-${s.slice(20, 23)}`;
   return `kinderdesk-${stamp}-${kind}${suffix ? `-${suffix}` : ''}.sqlite`;
 }

@@ -1,5 +1,6 @@
 import type { LegalCalendar } from '../../core/calendar';
-import { type ChildMonthSummary, firstDayOf, lastDayOf, summarizeChildMonth } from '../../core/attendance';
+import { type ChildMonthSummary, summarizeChildMonth } from '../../core/attendance';
+import { firstDayOf, lastDayOf } from '../../core/calendar/dates';
 import { childrenEnrolledBetween, closuresBetween, statusCounts } from '../../db/queries/attendance';
 import type { Db } from '../../db/open';
 import { withCalendar } from './legal-calendar';

@@ -38,6 +38,14 @@ export function useApiQuery<K extends ApiName>(name: K, input: Api[K]['input'], 
 }
 
 /**
+ * Today in the kindergarten's time zone, from the backend's clock (undefined
+ * until it has answered). Screens never read the machine's clock for dates.
+ */
+export function useToday(): string | undefined {
+  return useApiQuery('kindergarten.today', {}).data?.today;
+}
+
+/**
  * Runs a change and reports the outcome: a green note on success, the
  * backend's own message (Chinese or English) on failure. Returns the value or
  * undefined when it failed.

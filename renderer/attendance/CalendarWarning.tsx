@@ -1,12 +1,11 @@
 import { Alert, Anchor, Group, Text } from '@mantine/core';
 import { IconCalendarExclamation } from '@tabler/icons-react';
+import { daysBetween } from '../../core/calendar/dates';
 import { useApiQuery } from '../api/hooks';
 import { navigate } from '../app/router';
 import { useCan } from '../app/session';
 import { useT } from '../i18n';
 import { useCalendarChanges } from './shared';
-
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /**
  * Warns ahead of time (the backend looks 45 days ahead) when a coming year has

@@ -1,6 +1,7 @@
 import { Alert, Anchor, Badge, Button, Group, Modal, Paper, SegmentedControl, SimpleGrid, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
-import { ATTENDANCE_STATUSES, type AttendanceStatus, nextMonth, prevMonth, STATUS_LABELS } from '../../core/attendance';
+import { ATTENDANCE_STATUSES, type AttendanceStatus, STATUS_LABELS } from '../../core/attendance';
+import { localDateTime, nextMonth, prevMonth } from '../../core/calendar/dates';
 import { useApiAction, useApiQuery } from '../api/hooks';
 import { navigate } from '../app/router';
 import { useCan } from '../app/session';
@@ -144,7 +145,7 @@ export function ChildMonth({ childId, month }: { childId: number; month: string 
                 <Table.Td>{`${statusText(h.newStatus, lang)}${h.newNote ? `（${h.newNote}）` : ''}`}</Table.Td>
                 <Table.Td>{h.reason}</Table.Td>
                 <Table.Td>{h.changedBy}</Table.Td>
-                <Table.Td>{new Date(h.changedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}</Table.Td>
+                <Table.Td>{localDateTime(h.changedAt)}</Table.Td>
                 <Table.Td>
                   {h.afterSettlement ? (
                     <Badge color={h.handledAt ? 'gray' : 'red'}>{h.handledAt ? t('已结算更正', 'Handled') : t('结算后更正，待收费处理', 'After settlement')}</Badge>

@@ -1,6 +1,7 @@
 import { Button, Group, Paper, Select, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { ABSENCE_REASONS, type AbsenceReason, addDays, STATUS_LABELS } from '../../core/attendance';
+import { ABSENCE_REASONS, type AbsenceReason, STATUS_LABELS } from '../../core/attendance';
+import { addDays } from '../../core/calendar/dates';
 import { useApiAction, useApiQuery } from '../api/hooks';
 import { useSession } from '../app/session';
 import { useLang, useT } from '../i18n';

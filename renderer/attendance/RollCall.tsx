@@ -1,7 +1,8 @@
 import { ActionIcon, Alert, Badge, Button, Group, Kbd, Paper, SegmentedControl, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight, IconHistory, IconSearch } from '@tabler/icons-react';
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
-import { ATTENDANCE_STATUSES, type AttendanceStatus, addDays, STATUS_LABELS } from '../../core/attendance';
+import { ATTENDANCE_STATUSES, type AttendanceStatus, STATUS_LABELS } from '../../core/attendance';
+import { addDays } from '../../core/calendar/dates';
 import { useApiAction, useApiQuery } from '../api/hooks';
 import { currentQuery, navigate } from '../app/router';
 import { useSession } from '../app/session';

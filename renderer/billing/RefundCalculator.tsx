@@ -4,7 +4,10 @@ import { IconBulb, IconPrinter } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { api, errorMessage } from '../api/client';
-import { useApiQuery } from '../api/hooks';
+import { monthOf } from '../../core/calendar/dates';
+import { semesterContaining } from '../../core/kindergarten/semesters';
+import { refundMode } from '../../core/refund/mode';
+import { useApiQuery, useToday } from '../api/hooks';
 import { useLang, useT } from '../i18n';
 import { printDocument } from '../print/print';
 import { percent } from '../settings/policy-text';
@@ -29,6 +32,12 @@ const AMOUNT = /^\d+(\.\d{1,2})?$/;
  * brought in from the roll calls; the statement prints for the parent.
  */
 export function RefundCalculator() {
+  // The month defaults to the backend's today, never to the page's clock.
+  const today = useToday();
+  return today ? <Calculator today={today} /> : null;
+}
+
+function Calculator({ today }: { today: string }) {
   const t = useT();
   const { lang } = useLang();
   const kindergarten = useApiQuery('kindergarten.get', {});
@@ -36,7 +45,7 @@ export function RefundCalculator() {
   const policyId = kindergarten.data?.profile?.policyId ?? '';
   const policy = useApiQuery('policies.get', { id: policyId }, { enabled: policyId !== '' });
   const [childId, setChildId] = useState<string | null>(null);
-  const [month, setMonth] = useState(dayjs().format('YYYY-MM'));
+  const [month, setMonth] = useState(monthOf(today));
   const [reason, setReason] = useState<Reason>('leave');
   const [billing, setBilling] = useState<'monthly' | 'semester'>('monthly');
   const [fees, setFees] = useState<FeeRow[]>([
@@ -54,13 +63,13 @@ export function RefundCalculator() {
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
 
-  const semester = useMemo(() => {
-    const terms = kindergarten.data?.schoolYears.flatMap((y) => y.semesters) ?? [];
-    return terms.find((s) => s.firstMonth <= month && month <= s.lastMonth) ?? null;
-  }, [kindergarten.data, month]);
+  const semester = useMemo(
+    () => semesterContaining(month, kindergarten.data?.schoolYears.flatMap((y) => y.semesters) ?? []) ?? null,
+    [kindergarten.data, month],
+  );
 
-  // GS-1: a semester payer is settled once on the days present in the whole semester.
-  const wholeSemester = billing === 'semester' && policy.data?.policy.semester.mode === 'wholeSemester';
+  // GS-1: a semester payer is refunded once on the days present in the whole semester.
+  const wholeSemester = policy.data ? refundMode(billing, policy.data.policy) === 'wholeSemester' : false;
   const chosenChild = roster.data?.find((c) => String(c.id) === childId);
   const reductions = policy.data?.policy.reductions;
   const reduction = chosenChild?.reductionCategory ? reductions?.categories[chosenChild.reductionCategory] : undefined;
@@ -133,7 +142,7 @@ export function RefundCalculator() {
         </Title>
         <SimpleGrid cols={{ base: 1, md: 3 }}>
           <Select label={t('幼儿（可选）', 'Child (optional)')} placeholder={t('输入姓名查找', 'Type a name')} data={childOptions} value={childId} onChange={chooseChild} searchable clearable nothingFoundMessage={t('没有找到', 'Not found')} />
-          <MonthPickerInput label={t('结算月份', 'Month')} value={`${month}-01`} onChange={(v) => v && setMonth(dayjs(v).format('YYYY-MM'))} valueFormat="YYYY-MM" />
+          <MonthPickerInput label={t('退费月份', 'Month')} value={`${month}-01`} onChange={(v) => v && setMonth(dayjs(v).format('YYYY-MM'))} valueFormat="YYYY-MM" />
           <Select label={t('退费原因', 'Reason')} data={Object.entries(REASON_LABELS).map(([value, l]) => ({ value, label: t(...l) }))} value={reason} onChange={(v) => setReason((v ?? 'leave') as Reason)} allowDeselect={false} />
         </SimpleGrid>
         <Group mt="md" align="flex-end">

@@ -42,7 +42,7 @@ export function RefundStatement({ args }: { args: string[] }) {
             <td>{child?.className ?? '　'}</td>
           </tr>
           <tr>
-            <th>结算月份</th>
+            <th>退费月份</th>
             <td>{result.month}</td>
             <th>退费原因</th>
             <td>{REASON_LABELS[input.reason]?.[0]}</td>
@@ -93,7 +93,7 @@ export function RefundStatement({ args }: { args: string[] }) {
           <tr>
             <td style={{ border: 'none' }}>经办人：________________</td>
             <td style={{ border: 'none' }}>家长签字：________________</td>
-            <td style={{ border: 'none' }}>日期：{dayjs().format('YYYY年M月D日')}</td>
+            <td style={{ border: 'none' }}>日期：{dayjs(data.today).format('YYYY年M月D日')}</td>
           </tr>
         </tbody>
       </table>

@@ -1,4 +1,5 @@
 import { Badge, Text, type TextProps } from '@mantine/core';
+import { localDateTime } from '../../core/calendar/dates';
 import { BILL_STATUS_COLORS, BILL_STATUS_LABELS, type BillStatus } from '../../core/billing/bill-status';
 import { PAYMENT_METHOD_LABELS, type PaymentMethod } from '../../core/billing/payments';
 import { useLang } from '../i18n';
@@ -29,9 +30,7 @@ export function useMethodLabel() {
 }
 
 /** A stored instant as the kindergarten's local time: 2026-12-01 10:05. */
-export function localTime(iso: string): string {
-  return new Date(iso).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 16);
-}
+export const localTime = (iso: string) => localDateTime(iso).slice(0, 16);
 
 /** What a balance means to the desk: 应缴 (owes) or 预收结余 (credit). */
 export function balanceWords(balance: string, t: (zh: string, en: string) => string): string {

@@ -2,7 +2,7 @@ import type { ComponentType } from 'react';
 import type { Role } from '../../electron/api/define';
 import { ArrearsTab } from './arrears/ArrearsTab';
 import { BillsTab } from './bills/BillsTab';
-import { ChargingCheck } from './ChargingCheck';
+import { FeeStandardCheck } from './FeeStandardCheck';
 import { LedgerTab } from './ledger/LedgerTab';
 import { PaymentsTab } from './payments/PaymentsTab';
 import { FeeBoardTab } from '../reports/FeeBoardTab';
@@ -32,6 +32,6 @@ export const BILLING_TABS: BillingTab[] = [
   { id: 'arrears', label: ['欠费', 'Arrears'], roles: DESK, component: ArrearsTab },
   { id: 'settlement', label: ['月结与退费', 'Settlement'], roles: DESK, component: SettlementTab },
   { id: 'standards', label: ['收费标准', 'Fee standards'], roles: DESK, component: StandardsTab },
-  { id: 'check', label: ['收费自查', 'Standards check'], roles: ['principal', 'finance'], component: ChargingCheck },
+  { id: 'check', label: ['收费自查', 'Standards check'], roles: ['principal', 'finance'], component: FeeStandardCheck },
   { id: 'board', label: ['收费公示', 'Fee board'], roles: DESK, component: FeeBoardTab },
 ];

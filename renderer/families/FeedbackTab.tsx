@@ -8,7 +8,7 @@ import {
   FEEDBACK_STATUS_LABELS,
   type FeedbackStatus,
 } from '../../core/families/labels';
-import { useApiQuery } from '../api/hooks';
+import { useApiQuery, useToday } from '../api/hooks';
 import { navigate } from '../app/router';
 import { useCan } from '../app/session';
 import { EmptyState } from '../components/EmptyState';
@@ -28,6 +28,7 @@ export function FeedbackTab() {
   const { data, error, reload } = useApiQuery('families.feedback', { status: status as 'active' });
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<FeedbackRow | null>(null);
+  const today = useToday();
   return (
     <>
       <Group justify="space-between" mb="sm">
@@ -87,7 +88,7 @@ export function FeedbackTab() {
           </Table.Tbody>
         </Table>
       )}
-      <FeedbackFormModal opened={adding} householdId={null} onClose={() => setAdding(false)} onSaved={() => void reload()} />
+      {today && <FeedbackFormModal opened={adding} householdId={null} today={today} onClose={() => setAdding(false)} onSaved={() => void reload()} />}
       <FeedbackUpdateModal item={editing} onClose={() => setEditing(null)} onSaved={() => void reload()} />
     </>
   );
@@ -96,18 +97,19 @@ export function FeedbackTab() {
 export function FeedbackFormModal({
   opened,
   householdId,
+  today,
   onClose,
   onSaved,
 }: {
   opened: boolean;
   householdId: number | null;
+  today: string;
   onClose(): void;
   onSaved(): void;
 }) {
   const t = useT();
   const options = useOptions();
   const { submit, busy, fieldError } = useSubmit();
-  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
   const [form, setForm] = useState({ receivedOn: today as string | null, channel: 'phone' as string | null, category: null as string | null, content: '', anonymous: householdId === null });
   const set = <K extends keyof typeof form>(key: K, v: (typeof form)[K]) => setForm({ ...form, [key]: v });
   return (

@@ -1,6 +1,7 @@
 import { Button, Card, Divider, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useToday } from '../api/hooks';
 import { navigate } from '../app/router';
 import { PageHeader } from '../components/PageHeader';
 import { useT } from '../i18n';
@@ -11,15 +12,19 @@ type Keyed<T> = T & { uid: number };
 let nextUid = 0;
 const keyed = <T,>(draft: T): Keyed<T> => ({ ...draft, uid: ++nextUid });
 
-const todayInBeijing = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
-
 /** A new family in one form: its children (siblings share the household) and guardians, saved together. */
 export function NewFamilyForm() {
+  // Dates default to the backend's today; the form waits for it rather than read the machine's clock.
+  const today = useToday();
+  return today ? <FamilyForm today={today} /> : null;
+}
+
+function FamilyForm({ today }: { today: string }) {
   const t = useT();
   const { submit, busy, errors } = useSubmit();
   const [address, setAddress] = useState('');
   // Each card keeps a stable key so removing the first child does not move the second one's inputs.
-  const [kids, setKids] = useState<Keyed<ChildDraft>[]>(() => [keyed(emptyChild(todayInBeijing()))]);
+  const [kids, setKids] = useState<Keyed<ChildDraft>[]>(() => [keyed(emptyChild(today))]);
   const [adults, setAdults] = useState<Keyed<GuardianDraft>[]>(() => [keyed(emptyGuardian())]);
   const [missing, setMissing] = useState<Record<string, string>>({});
   const errorAt = (prefix: string) => (field: string) => missing[`${prefix}${field}`] ?? errors[`${prefix}${field}`];
@@ -68,7 +73,7 @@ export function NewFamilyForm() {
             <ChildFields value={k} onChange={(next) => setKids(kids.map((x, j) => (j === i ? { ...next, uid: x.uid } : x)))} error={errorAt(`children.${i}.`)} autoFocus={i === 0} />
           </Card>
         ))}
-        <Button variant="light" leftSection={<IconPlus size={16} />} w="fit-content" onClick={() => setKids([...kids, keyed(emptyChild(todayInBeijing()))])}>
+        <Button variant="light" leftSection={<IconPlus size={16} />} w="fit-content" onClick={() => setKids([...kids, keyed(emptyChild(today))])}>
           {t('再添加一名幼儿（兄弟姐妹）', 'Add another child (sibling)')}
         </Button>
         <Divider />

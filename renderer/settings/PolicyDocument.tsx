@@ -47,7 +47,7 @@ export function PolicyDocument({ args }: { args: string[] }) {
           ))}
         </tbody>
       </table>
-      <p style={{ fontSize: 11, marginTop: 12 }}>打印日期：{dayjs().format('YYYY年M月D日')}</p>
+      <p style={{ fontSize: 11, marginTop: 12 }}>打印日期：{dayjs(data.today).format('YYYY年M月D日')}</p>
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { Select, SimpleGrid, TextInput } from '@mantine/core';
 import type { Api } from '../../electron/api/index';
 import { useT } from '../i18n';
-import { FUNDING_LABELS, GRADE_LABELS, options, POLICY_LABELS, TYPE_LABELS } from './labels';
+import { FUNDING_LABELS, GRADE_LABELS, options, TYPE_LABELS } from './labels';
 
 /** Settings also edit the complaint telephone (shown when present); first-start setup leaves it for later. */
 export type ProfileValue = Omit<Required<Api['kindergarten.updateProfile']['input']>, 'complaintPhone'> & { complaintPhone?: string };
@@ -16,7 +16,8 @@ export function ProfileForm({
   policyOptions,
 }: {
   /** Defaults to the built-in notices; Settings adds the kindergarten's adjusted copies. */
-  policyOptions?: { value: string; label: string }[];
+  /** The fee notices to choose from (built-in ones, and in Settings the kindergarten's copies). */
+  policyOptions: { value: string; label: string }[];
   value: ProfileValue;
   onChange(value: ProfileValue): void;
   errors?: Record<string, string>;
@@ -70,7 +71,7 @@ export function ProfileForm({
       <Select
         label={t('适用的收费文件', 'Fee notice in force')}
         description={t('退费按此文件的条款计算', 'Refunds follow this notice')}
-        data={policyOptions ?? options(POLICY_LABELS, t)}
+        data={policyOptions}
         value={value.policyId}
         onChange={(v) => set({ policyId: v ?? 'nantong-2018' })}
         error={errors.policyId}

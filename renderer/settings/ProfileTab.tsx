@@ -4,7 +4,7 @@ import { useApiAction, useApiQuery } from '../api/hooks';
 import { useCan } from '../app/session';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useT } from '../i18n';
-import { POLICY_LABELS } from './labels';
+import { policyOption } from './labels';
 import { ProfileForm, type ProfileValue } from './ProfileForm';
 
 export function ProfileTab() {
@@ -12,10 +12,7 @@ export function ProfileTab() {
   const canEdit = useCan('principal');
   const { data, error, reload } = useApiQuery('kindergarten.get', {});
   const policies = useApiQuery('policies.list', {});
-  const policyOptions = policies.data?.map((p) => ({
-    value: p.id,
-    label: p.builtin ? t(...(POLICY_LABELS[p.id] ?? [p.name, p.name])) : `${p.name}（${t('本园调整', 'adjusted copy')}）`,
-  }));
+  const policyOptions = policies.data?.map((p) => (p.builtin ? policyOption(p, t) : { value: p.id, label: `${p.name}（${t('本园调整', 'adjusted copy')}）` }));
   const { run, busy } = useApiAction();
   const [value, setValue] = useState<ProfileValue | null>(null);
   useEffect(() => {
@@ -25,7 +22,7 @@ export function ProfileTab() {
     }
   }, [data]);
   if (error) return <ErrorAlert error={error} />;
-  if (!value) return <Loader />;
+  if (!value || !policyOptions) return <Loader />;
   const save = async () => {
     const saved = await run('kindergarten.updateProfile', { ...value, complaintPhone: value.complaintPhone ?? '' }, t('已保存幼儿园资料', 'Profile saved'));
     if (saved) void reload();

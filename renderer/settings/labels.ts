@@ -21,11 +21,10 @@ export const LEVEL_LABELS: Record<string, [string, string]> = {
   middle: ['中班', 'Middle'],
   large: ['大班', 'Large'],
 };
-export const POLICY_LABELS: Record<string, [string, string]> = {
-  'nantong-2018': ['南通市区幼儿园收费通知（2018）', 'Nantong urban kindergarten fee notice (2018)'],
-  'xian-private': ['西安市民办中小学幼儿园收费管理办法', "Xi'an private school and kindergarten fee measures"],
-  'generic-semester-days': ['按学期在园天数退费（通用）', 'Semester days-present refunds (generic)'],
-};
+/** A fee notice as a choice in a form: its name from the policy data, in the reader's language. */
+export function policyOption(p: { id: string; name: string; nameEn?: string | null }, t: (zh: string, en: string) => string) {
+  return { value: p.id, label: t(p.name, p.nameEn ?? p.name) };
+}
 
 export function options(labels: Record<string, [string, string]>, t: (zh: string, en: string) => string) {
   return Object.entries(labels).map(([value, pair]) => ({ value, label: t(...pair) }));

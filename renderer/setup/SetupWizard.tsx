@@ -6,6 +6,8 @@ import { api, ApiCallError, errorMessage } from '../api/client';
 import { LangSwitch } from '../app/LangSwitch';
 import { useLang, useT } from '../i18n';
 import { LEVEL_LABELS, options } from '../settings/labels';
+import { useApiQuery } from '../api/hooks';
+import { policyOption } from '../settings/labels';
 import { ProfileForm, type ProfileValue } from '../settings/ProfileForm';
 import { defaultSchoolYear, type SchoolYearValue, SemestersForm } from '../settings/SemestersForm';
 
@@ -27,6 +29,7 @@ export function SetupWizard({ onDone }: { onDone(session: string): void }) {
   const [error, setError] = useState('');
   const [fields, setFields] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const status = useApiQuery('setup.status', {});
 
   const show = (e: unknown) => {
     if (e instanceof ApiCallError) {
@@ -119,7 +122,7 @@ export function SetupWizard({ onDone }: { onDone(session: string): void }) {
             </SimpleGrid>
           </Stepper.Step>
           <Stepper.Step label={t('幼儿园资料', 'Profile')}>
-            <ProfileForm value={profile} onChange={setProfile} errors={sub('profile')} />
+            <ProfileForm value={profile} onChange={setProfile} errors={sub('profile')} policyOptions={(status.data?.builtinPolicies ?? []).map((p) => policyOption(p, t))} />
           </Stepper.Step>
           <Stepper.Step label={t('学年学期', 'School year')}>
             <SemestersForm value={year} onChange={setYear} errors={sub('schoolYear')} />

@@ -35,7 +35,7 @@ describe('the refund calculator at the front desk', () => {
     await page.getByRole('tab', { name: '退费试算' }).click();
     await page.getByPlaceholder('输入姓名查找').fill(child.name);
     await page.getByRole('option', { name: `${child.name}（${child.className}）` }).click();
-    await page.getByLabel('结算月份').first().click();
+    await page.getByLabel('退费月份').first().click();
     await page.getByRole('button', { name: '10月' }).click();
     await page.getByRole('button', { name: '从考勤带入' }).click();
     expect(await waitForText(page.getByTestId('attendance-note'), `出勤 ${present} 天`)).toContain('法定工作日 18 天');
@@ -96,7 +96,7 @@ describe('the refund calculator at the front desk', () => {
     ] as const;
     for (const [id, title, words] of cases) {
       const clause = page.getByTestId(`clause-${id}`);
-      expect(await textOf(clause)).toContain('南通市收费通知第三条第3款');
+      expect(await textOf(clause)).toContain('南通市收费文件第三条第3款');
       await clause.getByText(title, { exact: true }).waitFor();
       await clause.getByText(words, { exact: false }).waitFor();
     }

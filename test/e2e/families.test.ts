@@ -1,12 +1,13 @@
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localDate } from '../../core/calendar/dates';
 import { type AppUnderTest, ROOT, startApp, waitForCount, waitForText } from './harness';
 
 let app: AppUnderTest;
 let page: Page;
 const count = (table: string) => app.backend.database().sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
-const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+const today = () => localDate(new Date());
 
 async function choose(scope: Locator | Page, label: string, option: string) {
   await scope.getByLabel(label, { exact: false }).first().click();

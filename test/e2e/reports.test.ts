@@ -108,7 +108,7 @@ describe('reports, the fee board and the home screen in the browser', () => {
     await page.getByRole('button', { name: '保存' }).click();
     await page.getByText('已保存幼儿园资料').waitFor();
     await page.goto(`${app.server.url.split('#')[0]}#/billing/board`);
-    expect(await textOf(page.getByTestId('fee-board-items'))).toContain('南通市收费通知第一条第1款（NT-1.1）');
+    expect(await textOf(page.getByTestId('fee-board-items'))).toContain('南通市收费文件第一条第1款（NT-1.1）');
     await app.screenshot('billing-fee-board');
     await page.getByTestId('print-fee-board').click();
     expect(await textOf(page.getByTestId('board-phone'))).toBe('收费监督电话：园长室 0513-85000000；价格举报 12315');

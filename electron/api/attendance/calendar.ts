@@ -1,6 +1,13 @@
 import { z } from 'zod';
-import { addDays, monthOf, nextMonth } from '../../../core/attendance';
-import { CalendarDataError, type LegalCalendar, parseYearCalendar, type YearCalendar } from '../../../core/calendar';
+import { addDays, monthOf, nextMonth } from '../../../core/calendar/dates';
+import {
+  CalendarDataError,
+  calendarYearChangeRefusal,
+  calendarYearRemovalRefusal,
+  type LegalCalendar,
+  parseYearCalendar,
+  type YearCalendar,
+} from '../../../core/calendar';
 import {
   calendarYearEntries,
   calendarYearUse,
@@ -12,7 +19,7 @@ import {
 } from '../../../db/queries/attendance';
 import { loadLegalCalendar } from '../../services/legal-calendar';
 import { handler } from '../define';
-import { conflict, invalid, notFound } from '../errors';
+import { invalid, notFound, refused } from '../errors';
 import { isoDate, month, optionalText, shortText } from '../schemas';
 import { OFFICE } from './access';
 
@@ -87,20 +94,12 @@ export const calendarHandlers = {
         if (error instanceof CalendarDataError) throw invalid(error.messageZh, error.message);
         throw error;
       }
-      const settled = settledMonthsOfYear(ctx.db, input.year);
-      if (settled.length > 0) {
-        throw conflict(
-          `${input.year} 年已有已结算的月份（${settled.join('、')}），其法定日历不能再修改。`,
-          `${input.year} has settled months; its calendar can no longer change.`,
-        );
-      }
-      const taken = datesWithAttendance(ctx.db, parsed.holidays.map((h) => h.date));
-      if (taken.length > 0) {
-        throw conflict(
-          `${taken.join('、')} 已有考勤记录，不能设为节假日。请先核对日期。`,
-          `${taken.join(', ')} already have attendance and cannot become holidays.`,
-        );
-      }
+      const frozen = calendarYearChangeRefusal(
+        input.year,
+        settledMonthsOfYear(ctx.db, input.year),
+        datesWithAttendance(ctx.db, parsed.holidays.map((h) => h.date)),
+      );
+      if (frozen) throw refused(frozen, 'conflict');
       const before = findCalendarYear(ctx.db, input.year) ?? null;
       const data = JSON.stringify({ holidays: parsed.holidays, makeupWorkdays: parsed.makeupWorkdays });
       saveCalendarYear(ctx.db, { year: input.year, data, source: input.source, enteredBy: ctx.actor?.staffId ?? null, enteredAt: ctx.now().toISOString() });
@@ -131,13 +130,8 @@ export const calendarHandlers = {
     run(ctx, { year }) {
       const before = findCalendarYear(ctx.db, year);
       if (!before) throw notFound(`${year} 年录入的法定日历`, 'calendar year');
-      const used = calendarYearUse(ctx.db, year);
-      if (used.records + used.closures + used.settled > 0) {
-        throw conflict(
-          `${year} 年已有考勤记录、停课登记或已结算的月份，这些都按这份日历计算过，不能删除。如有错误，请改正后重新保存这一年。`,
-          `${year} already has attendance, closures or settled months counted with this calendar; correct it and save the year again instead.`,
-        );
-      }
+      const inUse = calendarYearRemovalRefusal(year, calendarYearUse(ctx.db, year));
+      if (inUse) throw refused(inUse, 'conflict');
       deleteCalendarYear(ctx.db, year);
       const bundled = loadLegalCalendar(ctx.db).hasYear(year);
       ctx.audit({

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { CLOSURE_KINDS, CLOSURE_LABELS, datesBetween, isWorkingKind, overlaps } from '../../../core/attendance';
+import { CLOSURE_KINDS, CLOSURE_LABELS, closureWipeReason, isWorkingKind, newClosureRefusal, wipedByClosure } from '../../../core/attendance';
+import { datesBetween } from '../../../core/calendar/dates';
 import { closureList, closuresBetween, deleteClosure, findClosure, insertClosure, recordedDays } from '../../../db/queries/attendance';
 import { loadLegalCalendar } from '../../services/legal-calendar';
 import { handler } from '../define';
-import { invalid, notFound } from '../errors';
+import { notFound, refused } from '../errors';
 import { dateRange, id, isoDate, shortText } from '../schemas';
 import { OFFICE } from './access';
 import { dayInfo, loadClass, writeDay } from './days';
@@ -25,19 +26,13 @@ export const closureHandlers = {
       const calendar = loadLegalCalendar(ctx.db);
       const dates = datesBetween(input.firstDate, input.lastDate);
       const working = dates.filter((d) => isWorkingKind(dayInfo(calendar, d)));
-      if (working.length === 0) throw invalid('所选日期都不是法定工作日，无需登记停课或园内假期。', 'No working day in the range.');
-      if (input.classId !== null) loadClass(ctx, input.classId);
-      const clash = closuresBetween(ctx.db, input.firstDate, input.lastDate).find((c) => overlaps(c, input));
-      if (clash) {
-        throw invalid(
-          `与已登记的${CLOSURE_LABELS[clash.kind].zh}（${clash.firstDate}～${clash.lastDate}，${clash.reason}）重叠。`,
-          'Overlaps an existing closure.',
-        );
-      }
+      if (input.classId !== null && working.length > 0) loadClass(ctx, input.classId);
+      const refusal = newClosureRefusal(input, working.length, closuresBetween(ctx.db, input.firstDate, input.lastDate));
+      if (refusal) throw refused(refusal);
       const closureId = insertClosure(ctx.db, { ...input, createdBy: ctx.actor?.staffId ?? null, createdAt: ctx.now().toISOString() });
       // Roll calls already taken on the closed days no longer count: removed, with history.
-      const taken = recordedDays(ctx.db, input.firstDate, input.lastDate, input.classId);
-      for (const t of taken) writeDay(ctx, t.childId, t.date, null, `${CLOSURE_LABELS[input.kind].zh}：${input.reason}`);
+      const taken = wipedByClosure(input, recordedDays(ctx.db, input.firstDate, input.lastDate));
+      for (const t of taken) writeDay(ctx, t.childId, t.date, null, closureWipeReason(input));
       ctx.audit({
         action: 'attendance.addClosure',
         kind: 'attendance',

@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { monthOf } from '../../../core/attendance';
-import { isMonthSettled } from '../../../db/queries/attendance';
+import { monthOf } from '../../../core/calendar/dates';
+import { closuresBetween, isMonthSettled } from '../../../db/queries/attendance';
 import { loadLegalCalendar } from '../../services/legal-calendar';
 import { handler } from '../define';
-import { invalid } from '../errors';
 import { id, isoDate, optionalText } from '../schemas';
 import { assertClassAccess, WRITERS } from './access';
-import { dayLabel, loadChild, note, requireEnrolled, requireOpen, requireWorkingDay, statusField, writeDay } from './days';
+import { dayLabel, loadChild, note, requireEnrolled, requireMarkable, statusField, writeDay } from './days';
 
 export const correctionHandlers = {
   /** Corrects one child-day; the old value is kept in the history. */
@@ -18,11 +17,8 @@ export const correctionHandlers = {
       const child = loadChild(ctx, input.childId);
       assertClassAccess(ctx, child.classId);
       const calendar = loadLegalCalendar(ctx.db);
-      requireWorkingDay(calendar, input.date);
-      if (input.status === 'present' && input.date > ctx.today()) {
-        throw invalid('不能提前登记出勤。', 'Presence cannot be recorded ahead.');
-      }
-      requireOpen(ctx, child.classId, input.date);
+      const closures = closuresBetween(ctx.db, input.date, input.date);
+      requireMarkable(ctx, { marking: 'correction', calendar, date: input.date, status: input.status, closures, classId: child.classId });
       requireEnrolled(child, input.date);
       const written = writeDay(ctx, child.id, input.date, { status: input.status, note: input.note }, input.reason);
       const settled = isMonthSettled(ctx.db, monthOf(input.date));

@@ -4,17 +4,16 @@ import {
   ABSENCE_REASONS,
   ATTENDANCE_STATUSES,
   type AttendanceStatus,
-  CLOSURE_LABELS,
-  closureOn,
+  type Closure,
+  dayRefusal,
   emptyCounts,
-  isWorkingKind,
-  monthOf,
-  notEnrolledReason,
+  type Marking,
+  notEnrolledRefusal,
   STATUS_LABELS,
 } from '../../../core/attendance';
+import { monthOf } from '../../../core/calendar/dates';
 import {
   type AttendanceChild,
-  closuresBetween,
   deleteDay,
   findChild,
   findClass,
@@ -26,7 +25,7 @@ import {
 } from '../../../db/queries/attendance';
 import { withCalendar } from '../../services/legal-calendar';
 import type { HandlerContext } from '../define';
-import { invalid, notFound } from '../errors';
+import { notFound, refused } from '../errors';
 import { optionalText } from '../schemas';
 
 /** What the roll-call, leave, correction and closure handlers share: loading, the day rules, writing one child-day. */
@@ -35,24 +34,23 @@ export const statusField = z.enum(ATTENDANCE_STATUSES, '考勤状态只能是出
 export const reasonField = z.enum(ABSENCE_REASONS, '请假原因只能是病假、事假或其他');
 export const note = optionalText(100);
 
-const DAY_KIND_ZH: Record<DayInfo['kind'], string> = {
-  workday: '工作日',
-  weekend: '周末',
-  holiday: '法定节假日',
-  makeup_workday: '调休上班日',
-};
-
+/** The legal calendar's day; a year without data becomes the message the front desk can act on. */
 export function dayInfo(calendar: LegalCalendar, date: string): DayInfo {
   return withCalendar(() => calendar.dayInfo(date));
 }
 
-export function requireWorkingDay(calendar: LegalCalendar, date: string): DayInfo {
-  const info = dayInfo(calendar, date);
-  if (!isWorkingKind(info)) {
-    const what = info.holidayName ? `${info.holidayName}（${DAY_KIND_ZH[info.kind]}）` : DAY_KIND_ZH[info.kind];
-    throw invalid(`${date} 是${what}，不是法定工作日，不记考勤。`, `${date} is not a legal working day.`);
-  }
-  return info;
+/** Throws unless the day may be marked this way for the class (core/attendance/marking.ts has the rules). */
+export function requireMarkable(
+  ctx: HandlerContext,
+  input: { marking: Marking; calendar: LegalCalendar; date: string; status: AttendanceStatus; closures: readonly Closure[]; classId: number },
+): void {
+  const refusal = dayRefusal({ ...input, day: dayInfo(input.calendar, input.date), today: ctx.today() });
+  if (refusal) throw refused(refusal);
+}
+
+export function requireEnrolled(child: AttendanceChild, date: string): void {
+  const refusal = notEnrolledRefusal(child, date);
+  if (refusal) throw refused(refusal);
 }
 
 export function loadChild(ctx: HandlerContext, childId: number): AttendanceChild {
@@ -65,21 +63,6 @@ export function loadClass(ctx: HandlerContext, classId: number): { id: number; n
   const row = findClass(ctx.db, classId);
   if (!row) throw notFound('这个班级', 'class');
   return row;
-}
-
-export function requireEnrolled(child: AttendanceChild, date: string): void {
-  const reason = notEnrolledReason(child, date);
-  if (reason) throw invalid(`${child.name}${reason}，不能记考勤。`, `${child.name} is not enrolled on ${date}.`);
-}
-
-export function requireOpen(ctx: HandlerContext, classId: number, date: string): void {
-  const closure = closureOn(closuresBetween(ctx.db, date, date), classId, date);
-  if (closure) {
-    throw invalid(
-      `${date} ${closure.classId === null ? '全园' : '本班'}${CLOSURE_LABELS[closure.kind].zh}（${closure.reason}），不记考勤。`,
-      `${date} is a closure day.`,
-    );
-  }
 }
 
 export type Outcome = 'created' | 'changed' | 'unchanged';

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { closureOn, datesBetween, isWorkingKind, monthOf, STATUS_LABELS } from '../../../core/attendance';
+import { leaveDays, STATUS_LABELS } from '../../../core/attendance';
+import { monthOf } from '../../../core/calendar/dates';
 import { closuresBetween, isMonthSettled } from '../../../db/queries/attendance';
 import { loadLegalCalendar } from '../../services/legal-calendar';
 import { handler } from '../define';
@@ -22,9 +22,7 @@ export const leaveHandlers = {
       assertClassAccess(ctx, child.classId);
       const calendar = loadLegalCalendar(ctx.db);
       const closures = closuresBetween(ctx.db, input.firstDate, input.lastDate);
-      const days = datesBetween(input.firstDate, input.lastDate).filter(
-        (d) => isWorkingKind(dayInfo(calendar, d)) && !closureOn(closures, child.classId, d),
-      );
+      const days = leaveDays(input.firstDate, input.lastDate, (d) => dayInfo(calendar, d), closures, child.classId);
       if (days.length === 0) throw invalid('所选日期内没有需要请假的法定工作日（都是周末、节假日或停课日）。', 'No working day in the range.');
       for (const d of days) requireEnrolled(child, d);
       const changed: Record<string, string> = {};

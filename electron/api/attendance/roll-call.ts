@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { closureOn, isWorkingKind, monthOf, notEnrolledReason } from '../../../core/attendance';
+import { closureOn, isWorkingKind, notEnrolledReason } from '../../../core/attendance';
+import { monthOf } from '../../../core/calendar/dates';
 import { closuresBetween, enrolledInClass, isMonthSettled, rollCallRows } from '../../../db/queries/attendance';
 import { loadLegalCalendar } from '../../services/legal-calendar';
 import { handler } from '../define';
 import { invalid } from '../errors';
 import { id, isoDate, optionalText, whenFieldsValid } from '../schemas';
 import { assertClassAccess, WRITERS } from './access';
-import { countByStatus, dayInfo, dayLabel, loadChild, loadClass, note, requireEnrolled, requireOpen, requireWorkingDay, statusField, writeDay } from './days';
+import { countByStatus, dayInfo, dayLabel, loadChild, loadClass, note, requireEnrolled, requireMarkable, statusField, writeDay } from './days';
 
 const entry = z.object({ childId: id, status: statusField, note });
 
@@ -78,11 +79,7 @@ export const rollCallHandlers = {
       assertClassAccess(ctx, classId);
       const cls = loadClass(ctx, classId);
       const calendar = loadLegalCalendar(ctx.db);
-      requireWorkingDay(calendar, date);
-      if (date > ctx.today()) {
-        throw invalid('不能为今天以后的日期点名；家长提前请假请用“请假登记”。', 'Roll call cannot be taken for a future day.');
-      }
-      requireOpen(ctx, classId, date);
+      requireMarkable(ctx, { marking: 'roll_call', calendar, date, status: 'present', closures: closuresBetween(ctx.db, date, date), classId });
       const before: Record<number, string> = {};
       const after: Record<number, string> = {};
       const result = { created: 0, changed: 0, unchanged: 0 };

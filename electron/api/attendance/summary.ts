@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { classRates, closureOn, emptyCounts, firstDayOf, isWorkingKind, lastDayOf, notEnrolledReason, summarizeChildMonth } from '../../../core/attendance';
+import { classRates, closureOn, emptyCounts, isWorkingKind, notEnrolledReason, summarizeChildMonth } from '../../../core/attendance';
+import { firstDayOf, lastDayOf } from '../../../core/calendar/dates';
 import { changeHistory, childMarks, classList, classMarks, closuresBetween, isMonthSettled, kindergartenName } from '../../../db/queries/attendance';
 import { monthSummaries } from '../../services/attendance-summary';
 import { loadLegalCalendar, withCalendar } from '../../services/legal-calendar';
@@ -56,11 +57,10 @@ export const summaryHandlers = {
     write: false,
     input: z.object({ month, classId: id.nullable().default(null) }),
     run(ctx, { month: m, classId }) {
-      const actor = ctx.actor;
-      const scope = actor?.role === 'teacher' ? actor.classId : classId;
-      if (scope !== null) assertClassAccess(ctx, scope);
+      // A teacher sees her own class whatever was asked (none while she has no class).
+      const scope = ctx.classScope.classId ?? classId;
       const calendar = loadLegalCalendar(ctx.db);
-      const rows = scope === null && actor?.role === 'teacher' ? [] : monthSummaries(ctx.db, calendar, m, scope);
+      const rows = monthSummaries(ctx.db, calendar, m, scope);
       const classes = classList(ctx.db);
       const rates = classRates(rows);
       return {

@@ -1,7 +1,7 @@
 // 缴费通知单 for a month: preview the run (nothing written), then issue it in
 // one transaction, numbered and booked on the ledger.
 import { z } from 'zod';
-import { monthOf, nextMonth } from '../../../core/attendance/dates';
+import { monthOf, nextMonth } from '../../../core/calendar/dates';
 import { defaultDueDate, planDigest } from '../../../core/billing/run';
 import { issueBills } from '../../../db/billing/bills';
 import { planBillRun } from '../../../db/billing/run';

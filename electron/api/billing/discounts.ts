@@ -2,7 +2,7 @@
 // kindergarten's own discounts (set here by the principal, with a reason).
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { monthOf } from '../../../core/attendance/dates';
+import { monthOf } from '../../../core/calendar/dates';
 import { discountInForce } from '../../../core/billing/draft';
 import { ITEM_LABELS, RUN_ITEMS } from '../../../core/billing/items';
 import { reductionShare } from '../../../core/billing/reduction-share';

@@ -1,5 +1,5 @@
 // 收费标准: the history of standards, and saving a new one through the
-// charging checks of the kindergarten's policy.
+// fee-standard checks of the kindergarten's policy.
 import { asc } from 'drizzle-orm';
 import { z } from 'zod';
 import { BILLING_ITEMS, CLASS_LEVELS, type ClassLevel, ITEM_LABELS, ITEM_UNITS, LEVEL_LABELS, STANDARD_UNITS } from '../../../core/billing/items';
@@ -115,7 +115,7 @@ export const standardsHandlers = {
     },
   }),
 
-  /** The charging checks a standard would meet, before saving (nothing is stored). */
+  /** The fee-standard checks a standard would meet, before saving (nothing is stored). */
   'standards.check': handler({
     access: MANAGE,
     write: false,
@@ -151,7 +151,7 @@ export const standardsHandlers = {
           throw new ApiError(
             'invalid_input',
             `不能保存：${first.clause ? `【${first.clause}】` : ''}${first.messageZh}`,
-            `Refused by ${first.clause || 'a charging check'}.`,
+            `Refused by ${first.clause || 'a fee-standard check'}.`,
             fields,
           );
         }

@@ -18,10 +18,8 @@ export function actorOf(ctx: HandlerContext): Actor {
 
 /** A teacher's class (they see only it), or null for roles that see every family. */
 export function ownClass(ctx: HandlerContext): number | null {
-  const actor = actorOf(ctx);
-  if (actor.role !== 'teacher') return null;
-  // A teacher not assigned to a class sees no family at all.
-  return actor.classId ?? -1;
+  actorOf(ctx);
+  return ctx.classScope.classId;
 }
 
 export function householdVisible(ctx: HandlerContext, householdId: number): void {

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { CHANNEL_LABELS } from '../../../core/families/labels';
-import { daysOpen } from '../../../core/families/lifecycle';
+import { daysOverdue, followUpHorizon, groupFollowUps } from '../../../core/families/follow-ups';
 import { householdLabels, staffNames } from '../../../db/queries/families';
 import { children, contactLog } from '../../../db/schema';
 import { handler } from '../define';
@@ -63,7 +63,7 @@ export const contactHandlers = {
     input: z.object({}).strict().default({}),
     run(ctx) {
       const today = ctx.today();
-      const weekAhead = new Date(Date.parse(`${today}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
+      const weekAhead = followUpHorizon(today);
       const classId = ownClass(ctx);
       const rows = ctx.db
         .select()
@@ -92,14 +92,9 @@ export const contactHandlers = {
         summary: r.summary,
         followUpOn: r.followUpOn!,
         staffName: people.get(r.staffId) ?? '',
-        daysOverdue: daysOpen(r.followUpOn!, null, today),
+        daysOverdue: daysOverdue(r.followUpOn!, today),
       }));
-      return {
-        today,
-        overdue: items.filter((i) => i.followUpOn < today),
-        dueToday: items.filter((i) => i.followUpOn === today),
-        upcoming: items.filter((i) => i.followUpOn > today),
-      };
+      return { today, ...groupFollowUps(items, today) };
     },
   }),
 

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ChildStatus, FeedbackStatus } from '../../../core/families/labels';
+import { followUpDue } from '../../../core/families/follow-ups';
 import { daysOpen } from '../../../core/families/lifecycle';
 import { classNames, staffNames } from '../../../db/queries/families';
 import { childStatusChanges, children, contactLog, feedback, guardians, households } from '../../../db/schema';
@@ -61,6 +62,7 @@ export const householdHandlers = {
           staffName: people.get(c.staffId) ?? '',
           childName: kids.find((k) => k.id === c.childId)?.name ?? null,
           followUpDoneByName: c.followUpDoneBy ? (people.get(c.followUpDoneBy) ?? '') : null,
+          followUpDue: c.followUpOn && !c.followUpDoneOn ? followUpDue(c.followUpOn, today) : null,
         })),
         feedback: complaints.map((f) => ({
           ...f,

@@ -8,7 +8,7 @@ import { conflict, invalid, notFound } from '../errors';
 import { once } from '../idempotency';
 import { staffIdOf, VOIDERS } from './access';
 import { voidInput } from './inputs';
-import { localDate } from '../time';
+import { localDate } from '../../../core/calendar/dates';
 
 /** 作废: a payment recorded in error is reversed, never deleted; the receipt keeps its number and prints 作废. */
 export const voidPayment = handler({

@@ -2,7 +2,7 @@
 // or the command line: the database, who acts, the clock and the audit trail —
 // and the kindergarten's fee notice and legal calendar for the month.
 import { CalendarMissingError, type LegalCalendar } from '../../../core/calendar';
-import { lastDayOf } from '../../../core/attendance';
+import { lastDayOf } from '../../../core/calendar/dates';
 import type { Policy } from '../../../core/policies';
 import type { RefundOptions } from '../../../core/refund';
 import { loadLegalCalendar } from '../../services/legal-calendar';

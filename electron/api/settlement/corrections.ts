@@ -5,7 +5,7 @@
 // unsettled at month end (days without roll call) whose month is complete now
 // is offered the same way; nothing booked before is ever changed.
 import type Database from 'better-sqlite3';
-import { firstDayOf, lastDayOf } from '../../../core/attendance';
+import { firstDayOf, lastDayOf } from '../../../core/calendar/dates';
 import type { AttendanceStatus } from '../../../core/attendance';
 import { formatFen } from '../../../core/money';
 import {

@@ -3,7 +3,8 @@
 // it, and what earlier settlements booked. A few set-wise queries, grouped in
 // memory, so a month of 1,000 children costs a handful of statements.
 import type Database from 'better-sqlite3';
-import { type AttendanceStatus, emptyCounts, firstDayOf, lastDayOf, prevMonth, summarizeChildMonth } from '../../../core/attendance';
+import { type AttendanceStatus, emptyCounts, summarizeChildMonth } from '../../../core/attendance';
+import { firstDayOf, lastDayOf, prevMonth } from '../../../core/calendar/dates';
 import type { LegalCalendar } from '../../../core/calendar';
 import { type BillFact, type BookedLine, type ChildFact, type MonthAttendance, unrecordedDates } from '../../../core/settlement';
 import { closuresBetween } from '../../../db/queries/attendance';

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { ACTION_STATUSES } from '../../../core/surveys';
 import { surveyActions } from '../../../db/schema';
 import { handler } from '../define';
 import { invalid, notFound } from '../errors';
@@ -19,7 +20,7 @@ export const actionHandlers = {
       title: shortText('改进措施', 100),
       owner: shortText('负责人', 20),
       dueDate: isoDate,
-      status: z.enum(['planned', 'in_progress', 'done'], '状态不正确'),
+      status: z.enum(ACTION_STATUSES, '状态不正确'),
       note: optionalText(500),
     }),
     run(ctx, input) {

@@ -25,7 +25,7 @@ export const overviewHandlers = {
         .from(surveyTemplates)
         .orderBy(asc(surveyTemplates.id))
         .all();
-      const teacherClass = actor.role === 'teacher' ? (actor.classId ?? -1) : null;
+      const teacherClass = ctx.classScope.classId;
       const runs = ctx.db
         .select({
           id: surveyRuns.id,

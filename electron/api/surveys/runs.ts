@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { RUN_STATUSES } from '../../../core/surveys';
 import { children, classes, semesters, surveyResponses, surveyRunClasses, surveyRuns, surveyTemplates } from '../../../db/schema';
 import { handler } from '../define';
 import { invalid, notFound } from '../errors';
@@ -50,7 +51,7 @@ export const runHandlers = {
   'surveys.setRunStatus': handler({
     access: PRINCIPAL,
     write: true,
-    input: z.object({ runId: id, status: z.enum(['open', 'closed']) }),
+    input: z.object({ runId: id, status: z.enum(RUN_STATUSES) }),
     run(ctx, input) {
       const before = loadRun(ctx, input.runId);
       if (before.status === input.status) return { status: before.status };

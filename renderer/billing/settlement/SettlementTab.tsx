@@ -1,5 +1,5 @@
 import { Tabs } from '@mantine/core';
-import { prevMonth } from '../../../core/attendance';
+import { prevMonth } from '../../../core/calendar/dates';
 import { useApiQuery } from '../../api/hooks';
 import { navigate, useRoute } from '../../app/router';
 import { useT } from '../../i18n';

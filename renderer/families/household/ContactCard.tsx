@@ -110,7 +110,7 @@ export function ContactCard({ household, canLog, onChanged }: { household: House
               </div>
               {c.followUpOn && !c.followUpDoneOn && (
                 <Group gap="xs" wrap="nowrap">
-                  <Badge color={c.followUpOn < household.today ? 'red' : 'orange'} variant="light">
+                  <Badge color={c.followUpDue === 'overdue' ? 'red' : 'orange'} variant="light">
                     {t(`跟进 ${c.followUpOn}`, `Follow up ${c.followUpOn}`)}
                   </Badge>
                   {canLog && (

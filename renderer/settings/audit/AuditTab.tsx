@@ -1,4 +1,5 @@
 import { Badge, Button, Group, Loader, Pagination, Select, Stack, Table, Text } from '@mantine/core';
+import { localDateTime } from '../../../core/calendar/dates';
 import { DatePickerInput } from '@mantine/dates';
 import { IconHistory } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
@@ -16,10 +17,6 @@ type Row = Api['audit.list']['output']['rows'][number];
 type T = (zh: string, en: string) => string;
 const PAGE_SIZE = 30;
 
-/** Beijing wall-clock time of a stored instant. */
-function beijingTime(at: string): string {
-  return new Date(Date.parse(at) + 8 * 3600 * 1000).toISOString().replace('T', ' ').slice(0, 19);
-}
 
 /** The principal's view of who changed what: filter by person, dates, kind and record. */
 export function AuditTab() {
@@ -141,7 +138,7 @@ function AuditRow({ row, t, names }: { row: Row; t: T; names: AuditNames }) {
   const changes = diffRecords(row.before, row.after).filter((c) => !HIDDEN_FIELDS.has(c.field.split('.').at(-1) ?? c.field));
   return (
     <Table.Tr>
-      <Table.Td style={{ whiteSpace: 'nowrap', verticalAlign: 'top' }}>{beijingTime(row.at)}</Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap', verticalAlign: 'top' }}>{localDateTime(row.at)}</Table.Td>
       <Table.Td style={{ verticalAlign: 'top' }}>{row.staffName ?? t('系统', 'System')}</Table.Td>
       <Table.Td style={{ verticalAlign: 'top' }}>
         <Badge color={color} variant="light">

@@ -1,6 +1,7 @@
 import type { Role } from '../../../electron/api/define';
 import { ROLE_LABELS } from '../../app/session';
-import { ACTION_LABELS, ENTITY_LABELS, FIELD_LABELS, VALUE_LABELS } from './labels';
+import { AUDIT_ACTIONS, isAuditAction } from '../../../core/audit/actions';
+import { ENTITY_LABELS, FIELD_LABELS, VALUE_LABELS } from './labels';
 
 type T = (zh: string, en: string) => string;
 
@@ -24,8 +25,8 @@ interface Entry {
  * "attendance.rollCall" reaches the screen.
  */
 export function describeEntry(row: Entry, t: T): string {
-  const action = ACTION_LABELS[row.action];
-  const label = action ? t(...action) : t('其他操作', 'Other change');
+  const words: readonly [string, string] = isAuditAction(row.action) ? AUDIT_ACTIONS[row.action] : ['其他操作', 'Other change'];
+  const label = t(words[0], words[1]);
   if (!row.summary) return label;
   return row.summary.startsWith(label) ? row.summary : `${label}：${row.summary}`;
 }

@@ -1,4 +1,5 @@
 import { Alert, Badge, Button, Card, Checkbox, Group, List, Loader, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { localDateTime } from '../../../core/calendar/dates';
 import { IconAlertTriangle, IconCheck, IconDatabaseExport, IconFolder } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { Api } from '../../../electron/api/index';
@@ -19,9 +20,8 @@ const KIND_LABELS: Record<string, [string, string, string]> = {
   'pre-restore': ['恢复前', 'Before restore', 'orange'],
 };
 
-export function beijingTime(at: string): string {
-  return new Date(Date.parse(at) + 8 * 3600 * 1000).toISOString().replace('T', ' ').slice(0, 16);
-}
+/** A stored instant to the minute, in the kindergarten's time. */
+export const beijingTime = (at: string) => localDateTime(at).slice(0, 16);
 
 function size(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;

@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Access, ROLES, type Role } from '../../../electron/api/define';
 import { handlers } from '../../../electron/api/index';
-import { type Backend, createBackend } from '../../../electron/backend';
+import type { Backend } from '../../../electron/backend';
+import { demoBackend, type TestBackend } from '../../backend';
 
 /**
  * Roles against the real API. The generic checks walk the real handler map,
@@ -36,14 +34,12 @@ const PINNED: Record<string, Access> = {
 
 const USERS: Record<Role, string> = { principal: 'admin', finance: 'caiwu', front_desk: 'qiantai', teacher: 'laoshi' };
 
+let env: TestBackend;
 let backend: Backend;
-let dir: string;
 const sessions = {} as Record<Role, string>;
 
 async function signIn(role: Role): Promise<string> {
-  const r = await backend.dispatcher.call({ name: 'auth.login', input: { username: USERS[role], password: 'demo1234' } });
-  if (!r.ok) throw new Error(r.error.message);
-  sessions[role] = (r.value as { session: string }).session;
+  sessions[role] = await env.signIn(USERS[role]);
   return sessions[role];
 }
 
@@ -64,16 +60,11 @@ function dataHash(): string {
 const allowedRoles = (access: Access): readonly Role[] => (access === 'public' || access === 'signed_in' ? ROLES : access);
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'kd-roles-'));
-  backend = createBackend({ dbPath: join(dir, 'a.sqlite'), log: () => {} });
-  const demo = await backend.dispatcher.call({ name: 'setup.loadDemo', input: {} });
-  if (!demo.ok) throw new Error(demo.error.message);
+  env = await demoBackend();
+  backend = env.backend;
   for (const role of ROLES) await signIn(role);
 });
-afterAll(() => {
-  backend.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => env.close());
 
 describe('roles against the real API', () => {
   it('pins who may call the account, audit and backup handlers', () => {
@@ -97,7 +88,7 @@ describe('roles against the real API', () => {
     const teacherWrites = new Set(['attendance.saveRollCall', 'attendance.recordLeave', 'attendance.correct', 'families.addContact', 'families.completeFollowUp']);
     for (const [name, def] of Object.entries(handlers)) {
       const roles = allowedRoles(def.access);
-      if (/^(refund|charging|settlement|policies\.createCopy)/.test(name)) expect(roles, name).not.toContain('teacher');
+      if (/^(refund|feeStandards|settlement|policies\.createCopy)/.test(name)) expect(roles, name).not.toContain('teacher');
       if (def.write && /^(attendance|families)\./.test(name)) {
         expect(roles, name).not.toContain('finance');
       }

@@ -1,6 +1,5 @@
-import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { caller, demoBackend, ok } from '../backup/helpers';
+import { caller, demoBackend, unwrap } from '../../backend';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -9,29 +8,17 @@ afterEach(() => {
 
 async function setup(now?: () => Date) {
   const env = await demoBackend({ automaticBackups: false, ...(now ? { now } : {}) });
-  cleanups.push(() => {
-    env.backend.close();
-    rmSync(env.dir, { recursive: true, force: true });
-  });
+  cleanups.push(() => env.close());
   const login = async (username: string, password: string) => {
-    const r = await caller(env.backend, null)<{ session: string; mustChangePassword: boolean }>('auth.login', { username, password });
+    const r = await caller(env.backend, null)('auth.login', { username, password });
     return r;
   };
-  const as = async (username: string, password = 'demo1234') => caller(env.backend, (await ok(login(username, password))).session);
+  const as = async (username: string, password = 'demo1234') => caller(env.backend, (await unwrap(login(username, password))).session);
   const classId = (name: string) =>
     (env.backend.database().sqlite.prepare('SELECT id FROM classes WHERE name = ?').get(name) as { id: number }).id;
   const staffRow = (username: string) =>
-    env.backend.database().sqlite.prepare('SELECT * FROM staff WHERE username = ?').get(username) as Record<string, unknown> | undefined;
-  return { ...env, login, as, classId, staffRow };
-}
-
-interface Account {
-  id: number;
-  username: string;
-  role: string;
-  disabled: boolean;
-  locked: boolean;
-  className: string | null;
+    env.backend.database().sqlite.prepare('SELECT * FROM staff WHERE username = ?').get(username) as ({ id: number } & Record<string, unknown>) | undefined;
+  return { ...env, call: caller(env.backend, env.session), login, as, classId, staffRow };
 }
 
 describe('staff accounts', () => {
@@ -42,17 +29,17 @@ describe('staff accounts', () => {
     const weak = await call('staff.create', { username: 'wanglaoshi', displayName: '王老师', role: 'teacher', classId: classId('星星班'), password: 'abcdefgh' });
     expect(weak.ok ? '' : weak.error.message).toContain('密码须同时包含字母和数字');
 
-    const created = await ok(call<Account>('staff.create', { username: 'WangLaoshi', displayName: '王老师', role: 'teacher', classId: classId('星星班'), password: 'abcd1234' }));
+    const created = await unwrap(call('staff.create', { username: 'WangLaoshi', displayName: '王老师', role: 'teacher', classId: classId('星星班'), password: 'abcd1234' }));
     expect(created).toMatchObject({ username: 'wanglaoshi', role: 'teacher', classId: classId('星星班') });
     const dup = await call('staff.create', { username: 'wanglaoshi', displayName: '另一位', role: 'finance', password: 'abcd1234' });
     expect(dup).toMatchObject({ ok: false, error: { code: 'conflict' } });
     // A finance account never carries a class, whatever the form sent.
-    const finance = await ok(call<Account & { classId: number | null }>('staff.create', { username: 'kuaiji2', displayName: '钱会计', role: 'finance', classId: classId('星星班'), password: 'abcd1234' }));
+    const finance = await unwrap(call('staff.create', { username: 'kuaiji2', displayName: '钱会计', role: 'finance', classId: classId('星星班'), password: 'abcd1234' }));
     expect(finance.classId).toBeNull();
 
     const signedIn = await login('wanglaoshi', 'abcd1234');
     expect(signedIn.ok).toBe(true);
-    const list = await ok(call<Account[]>('staff.list'));
+    const list = await unwrap(call('staff.list'));
     expect(list.find((a) => a.username === 'wanglaoshi')).toMatchObject({ className: '星星班', disabled: false });
     const audit = backend.database().sqlite.prepare("SELECT after_json FROM audit_log WHERE action = 'staff.create'").all() as { after_json: string }[];
     expect(audit.length).toBeGreaterThanOrEqual(2);
@@ -64,13 +51,13 @@ describe('staff accounts', () => {
     const teacher = await as('laoshi');
     expect((await teacher('auth.me')).ok).toBe(true);
     const id = staffRow('laoshi')!.id as number;
-    await ok(call('staff.update', { id, displayName: '李娜', role: 'teacher', classId: classId('太阳班') }));
+    await unwrap(call('staff.update', { id, displayName: '李娜', role: 'teacher', classId: classId('太阳班') }));
     expect(await teacher('auth.me')).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
     expect(staffRow('laoshi')).toMatchObject({ class_id: classId('太阳班'), role: 'teacher' });
 
-    const moved = await ok(call<{ role: string; classId: number | null }>('staff.update', { id, displayName: '李娜', role: 'front_desk', classId: classId('太阳班') }));
+    const moved = await unwrap(call('staff.update', { id, displayName: '李娜', role: 'front_desk', classId: classId('太阳班') }));
     expect(moved).toMatchObject({ role: 'front_desk', classId: null });
-    const audit = await ok(call<{ rows: { action: string; before: { role: string }; after: { role: string } }[] }>('audit.list', { entity: 'staff', entityId: String(id) }));
+    const audit = await unwrap(call('audit.list', { entity: 'staff', entityId: String(id) }));
     expect(audit.rows[0]).toMatchObject({ action: 'staff.update', before: { role: 'teacher' }, after: { role: 'front_desk' } });
     expect(await call('staff.update', { id: 9999, displayName: 'x', role: 'finance' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
@@ -87,27 +74,27 @@ describe('staff accounts', () => {
     expect(rows()).toBe(before);
 
     // With a second principal (disabled ones do not count) the first may step down.
-    const second = await ok(call<Account>('staff.create', { username: 'fuyuanzhang', displayName: '副园长', role: 'principal', password: 'abcd1234' }));
-    await ok(call('staff.disable', { id: second.id }));
+    const second = await unwrap(call('staff.create', { username: 'fuyuanzhang', displayName: '副园长', role: 'principal', password: 'abcd1234' }));
+    await unwrap(call('staff.disable', { id: second.id }));
     expect(await call('staff.disable', { id: adminId })).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    await ok(call('staff.enable', { id: second.id }));
-    await ok(call('staff.update', { id: adminId, displayName: '周园长', role: 'finance' }));
+    await unwrap(call('staff.enable', { id: second.id }));
+    await unwrap(call('staff.update', { id: adminId, displayName: '周园长', role: 'finance' }));
     expect(staffRow('admin')).toMatchObject({ role: 'finance' });
   });
 
   it('disables (never deletes) and enables; a disabled account cannot sign in and is signed out', async () => {
-    const { call, as, login, staffRow } = await setup();
+    const { call, callRaw, as, login, staffRow } = await setup();
     const desk = await as('qiantai');
-    const id = staffRow('qiantai')!.id as number;
-    await ok(call('staff.disable', { id }));
+    const id = staffRow('qiantai')!.id;
+    await unwrap(call('staff.disable', { id }));
     expect(await desk('auth.me')).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
     const refused = await login('qiantai', 'demo1234');
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden', message: '此账号已停用，请联系园长。' } });
     expect(staffRow('qiantai')).toMatchObject({ disabled: 1 });
-    expect(await call('staff.delete', { id })).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
-    await ok(call('staff.enable', { id }));
+    expect(await callRaw('staff.delete', { id })).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    await unwrap(call('staff.enable', { id }));
     expect((await login('qiantai', 'demo1234')).ok).toBe(true);
-    const audit = await ok(call<{ rows: { action: string; staffName: string }[] }>('audit.list', { entity: 'staff', entityId: String(id) }));
+    const audit = await unwrap(call('audit.list', { entity: 'staff', entityId: String(id) }));
     expect(audit.rows.map((r) => r.action).slice(0, 2)).toEqual(['staff.enable', 'staff.disable']);
     expect(audit.rows[0]!.staffName).toBe('周园长');
   });
@@ -116,30 +103,30 @@ describe('staff accounts', () => {
     const { call, login, staffRow, backend } = await setup();
     for (let i = 0; i < 5; i++) await login('caiwu', 'wrong-password1');
     expect(await login('caiwu', 'demo1234')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    const list = await ok(call<Account[]>('staff.list'));
+    const list = await unwrap(call('staff.list'));
     expect(list.find((a) => a.username === 'caiwu')?.locked).toBe(true);
 
-    await ok(call('staff.resetPassword', { id: staffRow('caiwu')!.id, password: 'temp2026' }));
+    await unwrap(call('staff.resetPassword', { id: staffRow('caiwu')!.id, password: 'temp2026' }));
     expect((await login('caiwu', 'demo1234')).ok).toBe(false);
     const fresh = await login('caiwu', 'temp2026');
     expect(fresh.ok).toBe(true);
     // …and the person then chooses their own.
     const finance = caller(backend, fresh.ok ? fresh.value.session : null);
-    await ok(finance('staff.changeOwnPassword', { current: 'temp2026', password: 'mine2026' }));
+    await unwrap(finance('staff.changeOwnPassword', { current: 'temp2026', password: 'mine2026' }));
     expect((await login('caiwu', 'mine2026')).ok).toBe(true);
   });
 
   it('a temporary password (new account or reset) must be replaced before the session can do anything else', async () => {
-    const { call, login, classId, staffRow, backend } = await setup();
-    await ok(call('staff.create', { username: 'wanglaoshi', displayName: '王老师', role: 'teacher', classId: classId('星星班'), password: 'temp2026' }));
-    await ok(call('staff.resetPassword', { id: staffRow('qiantai')!.id, password: 'desk2026' }));
+    const { call, callRaw, login, classId, staffRow, backend } = await setup();
+    await unwrap(call('staff.create', { username: 'wanglaoshi', displayName: '王老师', role: 'teacher', classId: classId('星星班'), password: 'temp2026' }));
+    await unwrap(call('staff.resetPassword', { id: staffRow('qiantai')!.id, password: 'desk2026' }));
     const changes = () => (backend.database().sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
 
     for (const [username, temporary, mine] of [['wanglaoshi', 'temp2026', 'wang2026x'], ['qiantai', 'desk2026', 'desk2026x']] as const) {
-      const signedIn = await ok(login(username, temporary));
+      const signedIn = await unwrap(login(username, temporary));
       expect(signedIn.mustChangePassword, username).toBe(true);
       const person = caller(backend, signedIn.session);
-      expect(await ok(person<{ mustChangePassword: boolean }>('auth.me'))).toMatchObject({ username, mustChangePassword: true });
+      expect(await unwrap(person('auth.me'))).toMatchObject({ username, mustChangePassword: true });
       // Reads and writes the role would allow are refused, in Chinese, and write nothing.
       const before = changes();
       for (const [name, input] of [
@@ -147,30 +134,30 @@ describe('staff accounts', () => {
         ['staff.idleLock', {}],
         ['attendance.saveRollCall', { classId: classId('星星班'), date: '2026-11-20', entries: [] }],
       ] as const) {
-        expect(await person(name, input), `${username} → ${name}`).toMatchObject({
+        expect(await callRaw(name, input, signedIn.session), `${username} → ${name}`).toMatchObject({
           ok: false,
           error: { code: 'forbidden', message: '请先设置您自己的新密码，然后才能继续使用。' },
         });
       }
       expect(changes()).toBe(before);
 
-      await ok(person('staff.changeOwnPassword', { current: temporary, password: mine }));
+      await unwrap(person('staff.changeOwnPassword', { current: temporary, password: mine }));
       expect(staffRow(username)).toMatchObject({ must_change_password: 0 });
       // The same session now works as the role allows; the next sign-in is not restricted.
       expect((await person('staff.idleLock')).ok).toBe(true);
-      expect(await ok(person<{ mustChangePassword: boolean }>('auth.me'))).toMatchObject({ mustChangePassword: false });
-      expect(await ok(login(username, mine))).toMatchObject({ mustChangePassword: false });
+      expect(await unwrap(person('auth.me'))).toMatchObject({ mustChangePassword: false });
+      expect(await unwrap(login(username, mine))).toMatchObject({ mustChangePassword: false });
     }
     // The demo (and the setup principal) chose their own passwords: no forced change.
-    expect(await ok(login('caiwu', 'demo1234'))).toMatchObject({ mustChangePassword: false });
+    expect(await unwrap(login('caiwu', 'demo1234'))).toMatchObject({ mustChangePassword: false });
   });
 
   it('a restricted session can still sign out', async () => {
     const { call, login, staffRow, backend } = await setup();
-    await ok(call('staff.resetPassword', { id: staffRow('caiwu')!.id, password: 'temp2026' }));
-    const { session } = await ok(login('caiwu', 'temp2026'));
+    await unwrap(call('staff.resetPassword', { id: staffRow('caiwu')!.id, password: 'temp2026' }));
+    const { session } = await unwrap(login('caiwu', 'temp2026'));
     const person = caller(backend, session);
-    await ok(person('auth.logout'));
+    await unwrap(person('auth.logout'));
     expect(await person('auth.me')).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
   });
 
@@ -182,7 +169,7 @@ describe('staff accounts', () => {
       error: { code: 'invalid_input', message: '当前密码不正确' },
     });
     expect(await me('staff.changeOwnPassword', { current: 'demo1234', password: 'demo1234' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    await ok(me('staff.changeOwnPassword', { current: 'demo1234', password: 'newpass99' }));
+    await unwrap(me('staff.changeOwnPassword', { current: 'demo1234', password: 'newpass99' }));
     expect((await login('laoshi', 'newpass99')).ok).toBe(true);
     expect((await login('laoshi', 'demo1234')).ok).toBe(false);
   });
@@ -190,10 +177,10 @@ describe('staff accounts', () => {
   it('the idle-lock minutes are read by everyone and set by the principal, within 1–240', async () => {
     const { call, as } = await setup();
     const teacher = await as('laoshi');
-    expect(await ok(teacher('staff.idleLock'))).toEqual({ minutes: 10 });
+    expect(await unwrap(teacher('staff.idleLock'))).toEqual({ minutes: 10 });
     expect(await call('staff.setIdleLock', { minutes: 0 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    await ok(call('staff.setIdleLock', { minutes: 3 }));
-    expect(await ok(teacher('staff.idleLock'))).toEqual({ minutes: 3 });
+    await unwrap(call('staff.setIdleLock', { minutes: 3 }));
+    expect(await unwrap(teacher('staff.idleLock'))).toEqual({ minutes: 3 });
   });
 });
 
@@ -202,23 +189,22 @@ describe('audit trail', () => {
     let clock = new Date('2026-11-19T15:30:00Z'); // 23:30 on the 19th in Beijing
     const { call, as, staffRow } = await setup(() => clock);
     const desk = await as('qiantai');
-    await ok(desk('staff.changeOwnPassword', { current: 'demo1234', password: 'desk2026a' }));
+    await unwrap(desk('staff.changeOwnPassword', { current: 'demo1234', password: 'desk2026a' }));
     clock = new Date('2026-11-19T16:30:00Z'); // 00:30 on the 20th
-    await ok(call('staff.disable', { id: staffRow('laoshi')!.id }));
-    await ok(call('staff.setIdleLock', { minutes: 5 }));
+    await unwrap(call('staff.disable', { id: staffRow('laoshi')!.id }));
+    await unwrap(call('staff.setIdleLock', { minutes: 5 }));
 
-    type Page = { rows: { action: string; staffUsername: string | null; kind: string; at: string }[]; total: number };
-    const byDesk = await ok(call<Page>('audit.list', { staffId: staffRow('qiantai')!.id }));
+    const byDesk = await unwrap(call('audit.list', { staffId: staffRow('qiantai')!.id }));
     expect(byDesk.rows.map((r) => r.action)).toEqual(['staff.changePassword']);
-    const on20th = await ok(call<Page>('audit.list', { from: '2026-11-20', to: '2026-11-20' }));
+    const on20th = await unwrap(call('audit.list', { from: '2026-11-20', to: '2026-11-20' }));
     expect(on20th.rows.map((r) => r.action)).toEqual(['settings.idleLock', 'staff.disable']);
-    const on19th = await ok(call<Page>('audit.list', { from: '2026-11-19', to: '2026-11-19' }));
+    const on19th = await unwrap(call('audit.list', { from: '2026-11-19', to: '2026-11-19' }));
     expect(on19th.rows.map((r) => r.action)).toEqual(['staff.changePassword', 'setup.demo']); // the demo was loaded at 23:30 too
-    const system = await ok(call<Page>('audit.list', { kind: 'system', from: '2026-11-20' }));
+    const system = await unwrap(call('audit.list', { kind: 'system', from: '2026-11-20' }));
     expect(system.rows.map((r) => r.action)).toEqual(['settings.idleLock']);
 
-    const all = await ok(call<Page>('audit.list', {}));
-    const page2 = await ok(call<Page>('audit.list', { page: 2, pageSize: 2 }));
+    const all = await unwrap(call('audit.list', {}));
+    const page2 = await unwrap(call('audit.list', { page: 2, pageSize: 2 }));
     expect(page2.total).toBe(all.total);
     expect(page2.rows).toEqual(all.rows.slice(2, 4));
     const sorted = [...all.rows].sort((a, b) => b.at.localeCompare(a.at));
@@ -227,7 +213,7 @@ describe('audit trail', () => {
     const backwards = await call('audit.list', { from: '2026-11-20', to: '2026-11-19' });
     expect(backwards).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(backwards.ok ? '' : backwards.error.message).toContain('开始日期不能晚于结束日期');
-    const filters = await ok(call<{ people: { username: string }[]; entities: { entity: string }[] }>('audit.filters'));
+    const filters = await unwrap(call('audit.filters'));
     expect(filters.people.map((p) => p.username)).toContain('laoshi');
     expect(filters.entities.map((e) => e.entity)).toEqual(expect.arrayContaining(['staff', 'settings']));
   });

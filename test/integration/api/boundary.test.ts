@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend';
-import { demoBackend, dumpTables, freshBackend, signIn, tableCounts } from '../helpers';
+import { demoBackend, dumpTables, freshBackend, tableCounts } from '../../backend';
 
 let backend: Backend | undefined;
 afterEach(() => backend?.close());
@@ -20,7 +20,7 @@ const validSetup = () => ({
 
 describe('the API boundary', () => {
   it('first-start setup creates the kindergarten, its year, classes and principal in one go', async () => {
-    backend = freshBackend();
+    backend = freshBackend().backend;
     const result = await backend.dispatcher.call({ name: 'setup.complete', input: validSetup() });
     expect(result.ok).toBe(true);
     const counts = tableCounts(backend);
@@ -48,7 +48,7 @@ describe('the API boundary', () => {
   ];
 
   it.each(badSetups)('refuses setup with %s, says where in Chinese and writes nothing', async (_label, mutate, field) => {
-    backend = freshBackend();
+    backend = freshBackend().backend;
     const before = tableCounts(backend);
     const result = await backend.dispatcher.call({ name: 'setup.complete', input: mutate(validSetup()) });
     expect(result.ok).toBe(false);
@@ -63,7 +63,7 @@ describe('the API boundary', () => {
   it('refuses unknown calls, calls without sign-in and calls the role may not make, writing nothing', async () => {
     const demo = await demoBackend();
     backend = demo.backend;
-    const frontDesk = await signIn(backend, 'qiantai');
+    const frontDesk = await demo.signIn('qiantai');
     const before = dumpTables(backend, ['kindergarten', 'classes', 'audit_log']);
 
     const unknown = await backend.dispatcher.call({ name: 'children.deleteAll', input: {}, session: demo.session });

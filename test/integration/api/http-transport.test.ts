@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend';
 import { type RunningServer, startHttpServer } from '../../../electron/server/http-server';
-import { demoBackend } from '../helpers';
+import { demoBackend } from '../../backend';
 
 let backend: Backend;
 let server: RunningServer;

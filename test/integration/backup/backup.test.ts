@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Api } from '../../../electron/api/index';
 import { createBackend, defaultMigrationsFolder } from '../../../electron/backend';
-import type { BackupEntry } from '../../../electron/backup/files';
-import { caller, demoBackend, ok } from './helpers';
+import { caller, demoBackend, type TestBackendOptions, unwrap } from '../../backend';
 
-const FIRST_SETUP = {
+const FIRST_SETUP: Api['setup.complete']['input'] = {
   profile: { name: '实验幼儿园', type: 'public', fundingType: 'full', grade: 'qualified', policyId: 'nantong-2018' },
   schoolYear: { name: '2026-2027学年', semesters: [{ name: '秋季学期', firstMonth: '2026-09', lastMonth: '2027-01' }] },
   classes: [{ name: '小一班', level: 'small', headTeacher: '王老师' }],
@@ -21,13 +21,10 @@ afterEach(() => {
   for (const c of cleanups.splice(0)) c();
 });
 
-async function setup(options: Parameters<typeof demoBackend>[0] = {}) {
+async function setup(options: TestBackendOptions = {}) {
   const env = await demoBackend(options);
-  cleanups.push(() => {
-    env.backend.close();
-    rmSync(env.dir, { recursive: true, force: true });
-  });
-  return env;
+  cleanups.push(() => env.close());
+  return { ...env, call: caller(env.backend, env.session) };
 }
 
 const count = (sqlite: Database.Database, table: string) => (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
@@ -62,9 +59,9 @@ describe('backups', () => {
     const refused = await call('backup.setFolder', { folder: join(dir, 'not-plugged-in') });
     expect(refused.ok || refused.error.message).toContain('找不到这个文件夹');
     expect(await call('backup.setFolder', { folder: 'relative/path' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    await ok(call('backup.setFolder', { folder: usb }));
+    await unwrap(call('backup.setFolder', { folder: usb }));
 
-    const taken = await ok(call<BackupEntry>('backup.now'));
+    const taken = await unwrap(call('backup.now'));
     expect(taken.path.startsWith(usb)).toBe(true);
     expect(taken.kind).toBe('manual');
     const copy = new Database(taken.path, { readonly: true });
@@ -72,10 +69,10 @@ describe('backups', () => {
     expect(count(copy, 'children')).toBe(count(backend.database().sqlite, 'children'));
     copy.close();
 
-    const status = await ok(call<{ folder: string; chosen: boolean; backups: BackupEntry[] }>('backup.status'));
+    const status = await unwrap(call('backup.status'));
     expect(status).toMatchObject({ folder: usb, chosen: true });
     expect(status.backups.map((b) => b.file)).toContain(taken.file);
-    const audit = await ok(call<{ rows: { action: string }[] }>('audit.list', { kind: 'system' }));
+    const audit = await unwrap(call('audit.list', { kind: 'system' }));
     expect(audit.rows.map((r) => r.action)).toEqual(expect.arrayContaining(['backup.setFolder', 'backup.create']));
   });
 
@@ -84,7 +81,7 @@ describe('backups', () => {
     const { dir, backend, session, call } = await setup({ now: () => clock });
     const usb = join(dir, 'usb');
     mkdirSync(usb);
-    await ok(call('backup.setFolder', { folder: usb }));
+    await unwrap(call('backup.setFolder', { folder: usb }));
     const backups = backend.services.backups;
     // The first start's backup was taken when the demo was loaded (see the next test).
     expect(backups.list().filter((b) => b.kind === 'auto')).toHaveLength(1);
@@ -100,7 +97,7 @@ describe('backups', () => {
     const fallback = backups.takeAutomatic(false);
     expect(fallback).toMatchObject({ fallback: true, kind: 'auto' });
     expect(fallback?.path.startsWith(join(dir, 'backups'))).toBe(true);
-    const status = await ok(call<{ lastFailure: { message: string } | null }>('backup.status'));
+    const status = await unwrap(call('backup.status'));
     expect(status.lastFailure?.message).toContain('U 盘');
     // A manual backup says so instead of silently going elsewhere.
     const manual = await call('backup.now');
@@ -125,7 +122,7 @@ describe('backups', () => {
     const demo = createBackend({ dbPath: join(dir, 'demo', 'kinderdesk.sqlite'), log: () => {}, now: () => new Date('2026-11-20T00:30:00Z') });
     cleanups.push(() => demo.close());
     expect(autoBackups(demo)).toHaveLength(0);
-    await ok(caller(demo, null)('setup.loadDemo'));
+    await unwrap(caller(demo, null)('setup.loadDemo'));
     const [first] = autoBackups(demo);
     expect(first?.at).toBe('2026-11-20T00:30:00.000Z');
     const copy = new Database(first!.path, { readonly: true });
@@ -135,13 +132,13 @@ describe('backups', () => {
     // The wizard's first start, likewise.
     const wizard = createBackend({ dbPath: join(dir, 'wizard', 'kinderdesk.sqlite'), log: () => {} });
     cleanups.push(() => wizard.close());
-    await ok(caller(wizard, null)('setup.complete', FIRST_SETUP));
+    await unwrap(caller(wizard, null)('setup.complete', FIRST_SETUP));
     expect(autoBackups(wizard)).toHaveLength(1);
 
     // Automatic backups switched off: none then either.
     const off = createBackend({ dbPath: join(dir, 'off', 'kinderdesk.sqlite'), log: () => {}, automaticBackups: false });
     cleanups.push(() => off.close());
-    await ok(caller(off, null)('setup.loadDemo'));
+    await unwrap(caller(off, null)('setup.loadDemo'));
     expect(autoBackups(off)).toHaveLength(0);
   });
 
@@ -154,7 +151,7 @@ describe('backups', () => {
       const checks = [];
       for (let i = 0; i < 5; i++) {
         const before = writer.committed();
-        const taken = await ok(call<BackupEntry>('backup.now'));
+        const taken = await unwrap(call('backup.now'));
         const after = (backend.database().sqlite.prepare('SELECT max(batch) AS n FROM fault_batches').get() as { n: number }).n;
         const copy = new Database(taken.path, { readonly: true });
         try {
@@ -183,13 +180,13 @@ describe('backups', () => {
 
   it('restore checks the backup, backs up the current data, swaps the file and reopens on the restored data', async () => {
     const { dir, backend, call } = await setup();
-    const taken = await ok(call<BackupEntry>('backup.now'));
+    const taken = await unwrap(call('backup.now'));
     const childrenThen = count(backend.database().sqlite, 'children');
     // A change after the backup: a new account.
-    await ok(call('staff.create', { username: 'xinlaoshi', displayName: '新老师', role: 'front_desk', password: 'abc12345' }));
+    await unwrap(call('staff.create', { username: 'xinlaoshi', displayName: '新老师', role: 'front_desk', password: 'abc12345' }));
     const staffNow = count(backend.database().sqlite, 'staff');
 
-    const restored = await ok(call<{ safetyPath: string; info: { children: number } }>('backup.restore', { path: taken.path }));
+    const restored = await unwrap(call('backup.restore', { path: taken.path }));
     expect(restored.info.children).toBe(childrenThen);
     const live = backend.database().sqlite;
     expect(count(live, 'staff')).toBe(staffNow - 1);
@@ -202,15 +199,15 @@ describe('backups', () => {
     safety.close();
     // Everyone signs in again; the restore is in the restored database's audit trail.
     expect(await call('staff.list')).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
-    const login = await ok(caller(backend, null)<{ session: string }>('auth.login', { username: 'admin', password: 'demo1234' }));
-    const audit = await ok(caller(backend, login.session)<{ rows: { action: string; summary: string }[] }>('audit.list', { entity: 'backup' }));
+    const login = await unwrap(caller(backend, null)('auth.login', { username: 'admin', password: 'demo1234' }));
+    const audit = await unwrap(caller(backend, login.session)('audit.list', { entity: 'backup' }));
     expect(audit.rows[0]).toMatchObject({ action: 'backup.restore' });
     expect(existsSync(join(dir, 'kinderdesk.sqlite.restoring'))).toBe(false);
   });
 
   it('a corrupted backup is refused and the live database stays byte-identical', async () => {
     const { backend, call } = await setup();
-    const taken = await ok(call<BackupEntry>('backup.now'));
+    const taken = await unwrap(call('backup.now'));
     // Overwrite a stretch of pages in the middle with garbage, as a failing drive would.
     const fd = openSync(taken.path, 'r+');
     writeSync(fd, Buffer.alloc(8192, 0xa5), 0, 8192, 4096 * 5);
@@ -219,7 +216,7 @@ describe('backups', () => {
     backend.database().sqlite.pragma('wal_checkpoint(TRUNCATE)');
     const dbPath = backend.services.dbPath;
     const before = liveFileHash(dbPath);
-    const listed = (await ok(call<{ backups: BackupEntry[] }>('backup.status'))).backups.length;
+    const listed = (await unwrap(call('backup.status'))).backups.length;
 
     const inspect = await call('backup.inspect', { path: taken.path });
     expect(inspect).toMatchObject({ ok: false, error: { code: 'conflict' } });
@@ -229,7 +226,7 @@ describe('backups', () => {
 
     expect(liveFileHash(dbPath)).toBe(before);
     // No safety copy was needed, and the app still works on the same data.
-    expect((await ok(call<{ backups: BackupEntry[] }>('backup.status'))).backups.length).toBe(listed);
+    expect((await unwrap(call('backup.status'))).backups.length).toBe(listed);
     expect(count(backend.database().sqlite, 'children')).toBe(120);
   });
 
@@ -243,7 +240,7 @@ describe('backups', () => {
     other.close();
     expect(await call('backup.restore', { path: foreign })).toMatchObject({ ok: false, error: { message: '这个文件不是园务通的备份。' } });
 
-    const newer = await ok(call<BackupEntry>('backup.now'));
+    const newer = await unwrap(call('backup.now'));
     const db = new Database(newer.path);
     db.pragma('user_version = 999');
     db.close();
@@ -257,7 +254,7 @@ describe('backups', () => {
     const { dir, backend, call } = await setup();
     const usb = join(dir, 'usb');
     mkdirSync(usb);
-    await ok(call('backup.setFolder', { folder: usb }));
+    await unwrap(call('backup.setFolder', { folder: usb }));
     const staffBefore = count(backend.database().sqlite, 'staff');
     backend.close();
     // The next version of the app: our migrations plus one more.
@@ -280,7 +277,7 @@ describe('backups', () => {
     const { dir, backend, call } = await setup();
     const sqlite = backend.database().sqlite;
     sqlite.prepare("UPDATE kindergarten SET name = '坏备份' WHERE id = 1").run();
-    const bad = await ok(call<BackupEntry>('backup.now'));
+    const bad = await unwrap(call('backup.now'));
     sqlite.prepare("UPDATE kindergarten SET name = '阳光幼儿园（演示）' WHERE id = 1").run();
     backend.close();
     // The next version's upgrade fails on data only the old backup has.
@@ -290,7 +287,7 @@ describe('backups', () => {
     );
     const upgraded = createBackend({ dbPath: join(dir, 'kinderdesk.sqlite'), migrationsFolder: next, log: () => {}, automaticBackups: false });
     cleanups.push(() => upgraded.close());
-    const login = await ok(caller(upgraded, null)<{ session: string }>('auth.login', { username: 'admin', password: 'demo1234' }));
+    const login = await unwrap(caller(upgraded, null)('auth.login', { username: 'admin', password: 'demo1234' }));
     const staffBefore = count(upgraded.database().sqlite, 'staff');
 
     const refused = await caller(upgraded, login.session)('backup.restore', { path: bad.path });

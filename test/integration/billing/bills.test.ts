@@ -1,7 +1,7 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: tests read API results loosely; the renderer checks the API types
 import { afterEach, describe, expect, it } from 'vitest';
 import { householdBalanceFen } from '../../../db/billing/ledger';
-import { dumpTables } from '../helpers';
+import { dumpTables } from '../../backend';
 import { type BillingDemo, billingDemo, billNumbersGapFree, billsDisagreeingWithLines, key, ledgerAgreesWithBills, MONEY_TABLES } from './helpers';
 
 let demo: BillingDemo | undefined;

@@ -3,7 +3,7 @@ import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Backend, createBackend } from '../../../electron/backend';
-import { tableCounts } from '../helpers';
+import { tableCounts } from '../../backend';
 
 /** The fee area's money tables and the rows a bill run writes. */
 export const MONEY_TABLES = ['bills', 'bill_lines', 'bill_voids', 'ledger_entries', 'counters', 'idempotency_keys', 'fee_standards', 'child_discounts'];

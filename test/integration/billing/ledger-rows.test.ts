@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { householdBalanceFen, nextNumber, postEntries } from '../../../db/billing/ledger';
 import type { Backend } from '../../../electron/backend';
-import { demoBackend, dumpTables } from '../helpers';
+import { demoBackend, dumpTables } from '../../backend';
 import { caller, demoHouseholds, key, moneyBackend } from './fixtures';
 
 let backend: Backend | undefined;
@@ -17,7 +17,8 @@ const entry = (householdId: number, amountFen: number) => ({
 
 describe('money tables are append-only, enforced by the database itself', () => {
   it('refuses UPDATE and DELETE on ledger entries, and the balance is the sum of entries', async () => {
-    ({ backend } = await demoBackend());
+    const env = await demoBackend();
+    backend = env.backend;
     const { db, sqlite } = backend.database();
     const household = (sqlite.prepare('SELECT id FROM households ORDER BY id LIMIT 1').get() as { id: number }).id;
     const before = householdBalanceFen(db, household);
@@ -29,7 +30,8 @@ describe('money tables are append-only, enforced by the database itself', () => 
   });
 
   it('refuses UPDATE and DELETE on every money table', async () => {
-    ({ backend } = await demoBackend());
+    const env = await demoBackend();
+    backend = env.backend;
     const { sqlite } = backend.database();
     const money = [
       'bills', 'bill_lines', 'bill_voids', 'payments', 'payment_allocations', 'payment_voids',
@@ -45,7 +47,8 @@ describe('money tables are append-only, enforced by the database itself', () => 
   });
 
   it('numbers a sequence without gaps, and a rolled-back transaction consumes no number', async () => {
-    ({ backend } = await demoBackend());
+    const env = await demoBackend();
+    backend = env.backend;
     const { db, sqlite } = backend.database();
     expect(nextNumber(db, 'test:2026')).toBe(1);
     expect(nextNumber(db, 'test:2026')).toBe(2);

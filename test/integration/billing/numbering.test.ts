@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dumpTables } from '../helpers';
+import { dumpTables } from '../../backend';
 import { type BillingDemo, billingDemo, billNumbersGapFree, key, ledgerAgreesWithBills, MONEY_TABLES } from './helpers';
 
 let demo: BillingDemo | undefined;

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { formatFen, parseFen } from '../../../core/money';
 import { householdBalanceFen } from '../../../db/billing/ledger';
 import type { Backend } from '../../../electron/backend';
-import { dumpTables } from '../helpers';
+import { dumpTables } from '../../backend';
 import { caller, demoHouseholds, key, moneyBackend, refusal } from './fixtures';
 
 let backend: Backend | undefined;

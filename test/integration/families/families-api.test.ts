@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idCheckChar } from '../../../core/families/id-number';
 import { child, type DemoBackend, demoBackend, guardian } from './helpers';
+import type { Api } from '../../../electron/api/index';
+
+type Guardian = Api['families.household']['output']['guardians'][number];
 
 const withCheck = (first17: string) => first17 + idCheckChar(first17);
 
@@ -29,17 +32,17 @@ describe('a new family', () => {
     // household + 2 children + 2 guardians
     expect(after.audit_log).toBe(before.audit_log + 5);
 
-    const byInitials = await kd.ok<{ name: string; householdId: number }[]>('families.search', { q: 'zsf' });
+    const byInitials = await kd.ok('families.search', { q: 'zsf' });
     expect(byInitials[0]).toMatchObject({ name: '张三丰', householdId: made.householdId });
-    const byPinyin = await kd.ok<{ name: string }[]>('families.search', { q: 'zhangxiaosi' });
+    const byPinyin = await kd.ok('families.search', { q: 'zhangxiaosi' });
     expect(byPinyin[0]!.name).toBe('张小四');
-    const byDigits = await kd.ok<{ name: string; mobileMasked: string; children: { name: string }[] }[]>('families.search', { q: '5678' });
+    const byDigits = await kd.ok('families.search', { q: '5678' });
     const father = byDigits.find((r) => r.name === '张建国')!;
     expect(father.mobileMasked).toBe('137****5678');
     expect(father.children.map((c) => c.name).sort()).toEqual(['张三丰', '张小四']);
 
     // Lists mask; the opened record shows the full number.
-    const list = await kd.ok<{ name: string; guardians: { mobileMasked: string }[] }[]>('families.children', { classId: kd.classId('苗苗班') });
+    const list = await kd.ok('families.children', { classId: kd.classId('苗苗班') });
     expect(list.find((c) => c.name === '张三丰')!.guardians.map((g) => g.mobileMasked)).toContain('139****9876');
     const opened = await kd.ok('families.household', { id: made.householdId });
     expect(opened.guardians.map((g: { mobile: string }) => g.mobile)).toEqual(['13700005678', '13900009876']);
@@ -73,7 +76,7 @@ describe('status lifecycle', () => {
       children: [child(kd.classId('向日葵班'), { name: '王退园', birthDate: '2022-05-05', enrolledOn: '2025-09-01' })],
       guardians: [guardian({ name: '王父', mobile: '13622223333' })],
     });
-    const childId = childIds[0];
+    const childId = childIds[0]!;
     const noReason = await kd.call('families.changeStatus', { childId, status: 'withdrawn', effectiveOn: '2026-11-01', reason: '' });
     expect(noReason.ok).toBe(false);
     // The form shows the message under the reason box.
@@ -85,11 +88,11 @@ describe('status lifecycle', () => {
     await kd.ok('families.changeStatus', { childId, status: 'withdrawn', effectiveOn: '2026-11-01', reason: '搬家' });
 
     const opened = await kd.ok('families.household', { id: householdId });
-    const kid = opened.children[0];
+    const kid = opened.children[0]!;
     expect(kid).toMatchObject({ status: 'withdrawn', statusSince: '2026-11-01', statusReason: '搬家' });
     expect(kid.history.map((h: { toStatus: string }) => h.toStatus)).toEqual(['enrolled', 'suspended', 'withdrawn']);
     // Withdrawn children stay on file and are still found.
-    const found = await kd.ok<{ name: string; status: string }[]>('families.search', { q: '王退园' });
+    const found = await kd.ok('families.search', { q: '王退园' });
     expect(found[0]).toMatchObject({ name: '王退园', status: 'withdrawn' });
 
     await kd.ok('families.changeStatus', { childId, status: 'enrolled', effectiveOn: '2026-11-10', reason: '' });
@@ -141,7 +144,7 @@ describe('feedback and complaints', () => {
       content: '午餐蔬菜太少',
     });
     expect(filed).toMatchObject({ status: 'open', householdId: null });
-    const open = await kd.ok<{ id: number; daysOpen: number }[]>('families.feedback', { status: 'open' });
+    const open = await kd.ok('families.feedback', { status: 'open' });
     expect(open.find((f) => f.id === filed.id)!.daysOpen).toBe(4);
 
     const noReply = await kd.call('families.updateFeedback', { id: filed.id, status: 'closed', reply: '' });
@@ -151,9 +154,9 @@ describe('feedback and complaints', () => {
     await kd.ok('families.updateFeedback', { id: filed.id, status: 'in_progress', reply: '' });
     const closed = await kd.ok('families.updateFeedback', { id: filed.id, status: 'closed', reply: '已与食堂调整菜谱，每餐增加一份蔬菜' });
     expect(closed).toMatchObject({ status: 'closed', closedOn: '2026-11-20' });
-    const all = await kd.ok<{ id: number; handlerName: string; status: string }[]>('families.feedback', { status: 'closed' });
+    const all = await kd.ok('families.feedback', { status: 'closed' });
     expect(all.find((f) => f.id === filed.id)).toMatchObject({ handlerName: '周园长' });
-    const active = await kd.ok<{ id: number }[]>('families.feedback', { status: 'active' });
+    const active = await kd.ok('families.feedback', { status: 'active' });
     expect(active.map((f) => f.id)).not.toContain(filed.id);
 
     const named = await kd.call('families.addFeedback', { receivedOn: '2026-11-16', channel: 'phone', category: 'fees', content: '多收了伙食费' });
@@ -169,12 +172,12 @@ describe('roles', () => {
     const frontDesk = await kd.signIn('qiantai');
     const miaomiao = kd.classId('苗苗班');
 
-    const roster = await kd.ok<{ classId: number; householdId: number }[]>('families.children', { status: 'all' }, teacher);
+    const roster = await kd.ok('families.children', { status: 'all' }, teacher);
     expect(roster.length).toBeGreaterThan(0);
     expect(new Set(roster.map((c) => c.classId))).toEqual(new Set([miaomiao]));
-    const other = await kd.ok<{ householdId: number; name: string }[]>('families.children', { classId: kd.classId('太阳班') });
+    const other = await kd.ok('families.children', { classId: kd.classId('太阳班') });
     const otherHousehold = other.find((c) => !roster.some((r) => r.householdId === c.householdId))!;
-    const found = await kd.ok<{ kind: string; id: number }[]>('families.search', { q: otherHousehold.name }, teacher);
+    const found = await kd.ok('families.search', { q: otherHousehold.name }, teacher);
     expect(found.filter((r) => r.kind === 'child')).toEqual([]);
     const peek = await kd.call('families.household', { id: otherHousehold.householdId }, teacher);
     expect(peek.ok).toBe(false);
@@ -209,13 +212,13 @@ describe('the demo kindergarten', () => {
       expect(k.since).not.toBeNull();
     }
 
-    const withdrawn = await kd.ok<{ householdId: number; name: string; statusSince: string }[]>('families.children', { status: 'withdrawn' });
-    const suspended = await kd.ok<{ name: string; statusSince: string }[]>('families.children', { status: 'suspended' });
+    const withdrawn = await kd.ok('families.children', { status: 'withdrawn' });
+    const suspended = await kd.ok('families.children', { status: 'suspended' });
     const demoLeaver = withdrawn.find((c) => c.statusSince === '2026-10-19')!;
     expect(demoLeaver).toBeDefined();
     expect(suspended.map((c) => c.statusSince)).toContain('2026-11-02');
     const opened = await kd.ok('families.household', { id: demoLeaver.householdId });
-    const timeline = opened.children.find((c: { name: string }) => c.name === demoLeaver.name).history;
+    const timeline = opened.children.find((c) => c.name === demoLeaver.name)!.history;
     expect(timeline.map((h: { toStatus: string; effectiveOn: string; reason: string }) => [h.toStatus, h.effectiveOn, h.reason])).toEqual([
       ['enrolled', '2024-09-01', '入园'],
       ['withdrawn', '2026-10-19', '父母工作调动，随家迁往苏州'],
@@ -241,7 +244,7 @@ describe('removing a guardian', () => {
       children: [child(kd.classId('蒲公英班'), { name: '周保姆', birthDate: '2022-06-06', enrolledOn: '2025-09-01' })],
       guardians: [guardian({ name: '周母', relationship: '母亲', mobile: '13655556666' }), guardian({ name: '刘阿姨', relationship: '其他', mobile: '13655557777' })],
     });
-    const [mother, nanny] = (await kd.ok('families.household', { id: householdId })).guardians;
+    const [mother, nanny] = (await kd.ok('families.household', { id: householdId })).guardians as [Guardian, Guardian];
 
     let before = kd.counts();
     const noReason = await kd.call('families.removeGuardian', { id: nanny.id, reason: ' ' });
@@ -255,7 +258,7 @@ describe('removing a guardian', () => {
     expect(audit.summary).toBe('移除家长 刘阿姨（其他）：保姆已离职');
     expect(JSON.parse(audit.before)).toMatchObject({ name: '刘阿姨', mobile: '13655557777' });
     // The number is free again, e.g. for the nanny's next family.
-    expect((await kd.ok<unknown[]>('families.search', { q: '13655557777' })).length).toBe(0);
+    expect((await kd.ok('families.search', { q: '13655557777' })).length).toBe(0);
 
     before = kd.counts();
     const last = await kd.call('families.removeGuardian', { id: mother.id, reason: '测试' });

@@ -7,7 +7,6 @@ import { type DemoBackend, demoBackend } from './helpers';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures');
 type Parsed = { headers: string[]; rows: { sheetRow: number; cells: string[] }[]; mapping: RosterMapping };
-type Preview = { sheetRow: number; ok: boolean; problems: { field: string; message: string }[] }[];
 
 let kd: DemoBackend;
 beforeAll(async () => {
@@ -26,7 +25,7 @@ describe('importing the messy sample roster', () => {
     expect(parsed.rows).toHaveLength(10);
     expect(parsed.mapping).toMatchObject({ childName: 1, gender: 2, birthDate: 3, idNumber: 4, className: 5, guardian1Name: 6, guardian1Mobile: 8, guardian2Name: 9, guardian2Mobile: 10, address: 11 });
     const before = kd.counts();
-    const preview = await kd.ok<Preview>('families.importPreview', { rows: records(parsed) });
+    const preview = await kd.ok('families.importPreview', { rows: records(parsed) });
     const problemsOf = (i: number) => preview[i]!.problems.map((p) => p.message).join(' | ');
     expect(preview.map((r) => r.ok)).toEqual([true, true, true, false, false, false, false, false, false, true]);
     expect(problemsOf(3)).toContain('家长1手机号不正确：1381234567');
@@ -58,15 +57,15 @@ describe('importing the messy sample roster', () => {
     expect(after.children).toBe(before.children + 5);
     expect(after.households).toBe(before.households + 4);
 
-    const [yu] = await kd.ok('families.search', { q: '林小雨' });
-    const [feng] = await kd.ok('families.search', { q: 'lxf' });
+    const yu = (await kd.ok('families.search', { q: '林小雨' }))[0]!;
+    const feng = (await kd.ok('families.search', { q: 'lxf' }))[0]!;
     expect(feng.name).toBe('林小风');
     expect(feng.householdId).toBe(yu.householdId);
     const zheng = await kd.ok('families.search', { q: '1234' });
     expect(zheng.some((r: { name: string }) => r.name === '郑重')).toBe(true);
 
     // The same roster again: every child is now a duplicate of one on file.
-    const again = await kd.ok<Preview>('families.importPreview', { rows: chosen });
+    const again = await kd.ok('families.importPreview', { rows: chosen });
     expect(again.every((r) => r.problems.some((p) => p.message.includes('园内已有同名同生日的幼儿')))).toBe(true);
   });
 
@@ -81,7 +80,7 @@ describe('importing the messy sample roster', () => {
 describe('export', () => {
   it('writes every child and guardian to an .xlsx with full numbers, for finance too', async () => {
     const finance = await kd.signIn('caiwu');
-    const out = await kd.ok<{ fileName: string; base64: string; children: number; guardians: number }>('families.export', {}, finance);
+    const out = await kd.ok('families.export', {}, finance);
     expect(out.fileName).toBe('幼儿与家长-2026-11-20.xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(out.base64, 'base64') as unknown as ArrayBuffer);

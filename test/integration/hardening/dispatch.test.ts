@@ -9,9 +9,8 @@ import { handler, type HandlerMap } from '../../../electron/api/define';
 import { createDispatcher } from '../../../electron/api/dispatch';
 import { SessionStore } from '../../../electron/api/sessions';
 import { defaultMigrationsFolder } from '../../../electron/backend';
-import type { BackupEntry } from '../../../electron/backup/files';
 import type { AppServices } from '../../../electron/api/define';
-import { caller, demoBackend, ok } from '../backup/helpers';
+import { caller, demoBackend, unwrap } from '../../backend';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -58,7 +57,7 @@ describe('what a handler declares is what it can do', () => {
         input: z.object({ fail: z.boolean() }),
         async run(ctx, { fail }) {
           await new Promise((resolve) => setTimeout(resolve, 5));
-          ctx.audit({ action: 'test.export', kind: 'system', entity: 'x' });
+          ctx.audit({ action: 'reports.export', kind: 'system', entity: 'x' });
           if (fail) throw new Error('the workbook could not be built');
           return 'done';
         },
@@ -67,7 +66,7 @@ describe('what a handler declares is what it can do', () => {
     expect(await t.dispatcher.call({ name: 'test.export', input: { fail: true } })).toMatchObject({ ok: false });
     expect(t.audits()).toEqual([]);
     expect(await t.dispatcher.call({ name: 'test.export', input: { fail: false } })).toEqual({ ok: true, value: 'done' });
-    expect(t.audits()).toEqual(['test.export']);
+    expect(t.audits()).toEqual(['reports.export']);
   });
 
   it('an async handler cannot reach the database after an await (a restore may have replaced it)', async () => {
@@ -103,17 +102,18 @@ describe('what a handler declares is what it can do', () => {
 
 describe('a restore while other calls are in flight', () => {
   it('waits for them: an export racing a restore finishes on the old data, the next call sees the restored data', async () => {
-    const { dir, call, session, backend } = await demoBackend({ automaticBackups: false });
+    const { dir, session, backend } = await demoBackend({ automaticBackups: false });
+    const call = caller(backend, session);
     cleanups.push(() => {
       backend.close();
       rmSync(dir, { recursive: true, force: true });
     });
-    const taken = await ok(call<BackupEntry>('backup.now'));
+    const taken = await unwrap(call('backup.now'));
     const childrenAtBackup = backend.database().sqlite.prepare('SELECT count(*) FROM children').pluck().get() as number;
     backend.database().sqlite.prepare("UPDATE kindergarten SET name = '改名之后' WHERE id = 1").run();
 
     // The export awaits the workbook writer; the restore arrives meanwhile.
-    const exporting = call<{ children: number }>('families.export');
+    const exporting = call('families.export');
     const restoring = call('backup.restore', { path: taken.path });
     const [exported, restored] = await Promise.all([exporting, restoring]);
     expect(exported).toMatchObject({ ok: true, value: { children: childrenAtBackup } });
@@ -124,12 +124,13 @@ describe('a restore while other calls are in flight', () => {
   });
 
   it('a call that arrives during the restore waits for it instead of meeting a closed connection', async () => {
-    const { dir, call, backend } = await demoBackend({ automaticBackups: false });
+    const { dir, session, backend } = await demoBackend({ automaticBackups: false });
+    const call = caller(backend, session);
     cleanups.push(() => {
       backend.close();
       rmSync(dir, { recursive: true, force: true });
     });
-    const taken = await ok(call<BackupEntry>('backup.now'));
+    const taken = await unwrap(call('backup.now'));
     const restoring = call('backup.restore', { path: taken.path });
     const during = Array.from({ length: 5 }, () => call('setup.status'));
     const results = await Promise.all([restoring, ...during]);

@@ -58,7 +58,7 @@ describe('a sheet with one value in its last cell (XFD1048576)', () => {
 
   it('is refused by the survey import within a second', async () => {
     const overview = await kd.ok('surveys.overview', {});
-    const run = await kd.ok('surveys.createRun', { template: 'builtin', title: '边角测试', semesterId: overview.semesters[0].id, classIds: [overview.classes[0].id], anonymous: true });
+    const run = await kd.ok('surveys.createRun', { template: 'builtin', title: '边角测试', semesterId: overview.semesters[0]!.id, classIds: [overview.classes[0]!.id], anonymous: true });
     const { ms, result } = await timed(() => kd.call('surveys.importRead', { runId: run.id, fileName: '导出.xlsx', base64: b64(far) }));
     expect(ms).toBeLessThan(1000);
     expect(!result.ok && result.error.message).toContain('XFD1048576');

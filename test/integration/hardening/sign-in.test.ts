@@ -2,7 +2,7 @@ import * as crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '../../../electron/api/define';
 import { SessionStore } from '../../../electron/api/sessions';
-import { caller, demoBackend } from '../backup/helpers';
+import { caller, demoBackend } from '../../backend';
 
 // Counts key derivations: the time a sign-in takes is what they cost.
 vi.mock('node:crypto', async (original) => {

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dumpTables } from '../helpers';
-import { demoBackend } from '../backup/helpers';
+import { demoBackend, dumpTables } from '../../backend';
 
 let env: Awaited<ReturnType<typeof demoBackend>>;
 beforeAll(async () => {

@@ -42,13 +42,13 @@ describe('the public fee board (收费公示)', () => {
       ['托管费', '托管费', '全园', '100.00', '元/生·月'],
       ['代收费', '幼儿意外伤害保险', '全园', '100.00', '元/生·学期'],
     ]);
-    expect(board.items[0]!.basis).toEqual(['南通市收费通知第一条第1款（NT-1.1）', '南通市收费通知第三条第1款（NT-3.1）']);
-    expect(board.items[1]!.basis).toContain('南通市收费通知第一条第2款（NT-1.2）');
-    expect(board.items[3]!.basis).toEqual(['南通市收费通知第一条第3款（NT-1.3）']);
+    expect(board.items[0]!.basis).toEqual(['南通市收费文件第一条第1款（NT-1.1）', '南通市收费文件第三条第1款（NT-3.1）']);
+    expect(board.items[1]!.basis).toContain('南通市收费文件第一条第2款（NT-1.2）');
+    expect(board.items[3]!.basis).toEqual(['南通市收费文件第一条第3款（NT-1.3）']);
     expect(board.items[3]!.note?.[0]).toContain('签订托管协议');
     expect(board.upcoming.map((i) => [i.amount, i.appliesFrom, i.forWhom[0]])).toEqual([['460.00', '2027-09-01', '全园（2027-09-01 起入园的新生）']]);
     expect(board.reductions.map((r) => [r.label, r.rate[0]])).toContainEqual(['城乡低保家庭子女', '保教费减半收取']);
-    expect(board.reductions.every((r) => r.basis === '南通市收费通知第三条第7款（NT-3.7）')).toBe(true);
+    expect(board.reductions.every((r) => r.basis === '南通市收费文件第三条第7款（NT-3.7）')).toBe(true);
     expect(board.refunds.map((r) => r.clause)).toEqual(expect.arrayContaining(['NT-3.3', 'NT-3.3b', 'NT-3.4', 'NT-3.1']));
     expect(board.refunds.every((r) => !r.text.includes('本系统'))).toBe(true);
     expect(board.policyName).toBe('南通市区幼儿园收费管理政策（2018）');
@@ -74,11 +74,11 @@ describe('the fee agreement (收费协议) for one child', () => {
       ['custody', '托管费', '100.00', '元/生·月', false],
       ['agency', '幼儿意外伤害保险', '100.00', '元/生·学期', true],
     ]);
-    expect(a.items[0]!.basis).toContain('南通市收费通知第一条第2款（NT-1.2）');
+    expect(a.items[0]!.basis).toContain('南通市收费文件第一条第2款（NT-1.2）');
     expect(a.problems).toEqual([]);
     expect(a.period).toContain('2026-2027学年2026年秋季学期（2026-09 至 2027-01）');
     expect(a.method).toContain('按月收取');
-    expect(a.refunds.map((r) => r.cite)).toEqual(expect.arrayContaining(['南通市收费通知第三条第3款（NT-3.3）', '南通市收费通知第三条第4款（NT-3.4）']));
+    expect(a.refunds.map((r) => r.cite)).toEqual(expect.arrayContaining(['南通市收费文件第三条第3款（NT-3.3）', '南通市收费文件第三条第4款（NT-3.4）']));
     expect(a.guardians).toEqual([{ name: '王爸爸', relationship: '父亲' }]);
     expect(a.complaintPhone).toContain('12315');
     expect(a.date).toBe('2026-11-23');
@@ -87,7 +87,7 @@ describe('the fee agreement (收费协议) for one child', () => {
   it('shows the 低保 reduction of a child who has one, and leaves out custody without an agreement', async () => {
     const app = await withStandards();
     const a = await app.ok('reports.feeAgreement', { childId: childId(app, '李小红') });
-    expect(a.reduction).toEqual({ label: '城乡低保家庭子女', rate: '保教费减半收取', clause: '南通市收费通知第三条第7款' });
+    expect(a.reduction).toEqual({ label: '城乡低保家庭子女', rate: '保教费减半收取', clause: '南通市收费文件第三条第7款' });
     expect(a.reductions.some((r) => r.includes('城乡低保家庭子女'))).toBe(true);
     expect(a.items.some((i) => i.key === 'custody')).toBe(false);
   });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../db/open';
-import { localDate } from '../../../electron/api/time';
+import { localDate } from '../../../core/calendar/dates';
 import { billedDemo, refusal, runKd, tablesHash } from './helpers';
 import { MIGRATIONS } from './large';
 

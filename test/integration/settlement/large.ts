@@ -2,7 +2,7 @@
 // month's bills (issued by the app's own bill run), in a real SQLite file
 // through the app's opener: for the crash test and the settlement benchmark.
 import { join } from 'node:path';
-import { datesBetween, firstDayOf, lastDayOf } from '../../../core/attendance';
+import { datesBetween, firstDayOf, lastDayOf } from '../../../core/calendar/dates';
 import { bundledLegalCalendar, CalendarMissingError } from '../../../core/calendar';
 import { getBuiltinPolicy } from '../../../core/policies';
 import { loadBillingContext } from '../../../db/billing/inputs';

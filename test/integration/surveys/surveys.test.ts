@@ -1,13 +1,12 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: API values are read loosely here; the assertions pin their shape
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createBackend } from '../../../electron/backend';
+import type { Api, ApiName } from '../../../electron/api/index';
+import { demoBackend } from '../../backend';
 
-type Call = (name: string, input: unknown, who?: string) => Promise<{ ok: boolean; value?: any; error?: any }>;
+/** Typed by name and input; the value is read loosely and pinned by the assertions. */
+type Call = <K extends ApiName>(name: K, input: Api[K]['input'], who?: string) => Promise<{ ok: boolean; value?: any; error?: any }>;
 
 let call: Call;
 let dbPath: string;
@@ -24,12 +23,10 @@ function count(table: string, where = '1=1'): number {
 }
 
 beforeAll(async () => {
-  dbPath = join(mkdtempSync(join(tmpdir(), 'kd-')), 'a.sqlite');
-  const b = createBackend({ dbPath, log: () => {} });
-  const demo = await b.dispatcher.call({ name: 'setup.loadDemo', input: {} });
-  if (!demo.ok) throw new Error(demo.error.message);
-  sessions.admin = (demo.value as { session: string }).session;
-  call = (name, input, who = 'admin') => b.dispatcher.call({ name, input, session: sessions[who] }) as never;
+  const env = await demoBackend();
+  dbPath = env.backend.database().path;
+  sessions.admin = env.session;
+  call = (name, input, who = 'admin') => env.call(name, input, sessions[who]);
   for (const u of ['qiantai', 'laoshi']) {
     const r = await call('auth.login', { username: u, password: 'demo1234' });
     sessions[u] = r.value.session;

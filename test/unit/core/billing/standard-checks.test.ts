@@ -10,7 +10,7 @@ const existing = [standard({ item: 'education', label: '保教费', amountFen: 4
 const check = (draft: Partial<StandardDraft>, rows = existing, policy = nantong, facts = kg) =>
   checkStandard(policy, { ...base, ...draft }, { existing: rows, kindergarten: facts, semesters: SEMESTERS });
 
-describe('charging checks of a new fee standard', () => {
+describe('fee-standard checks of a new standard', () => {
   it('NT-1.1: refuses an education fee above benchmark x (1 + float), accepts the cap itself', () => {
     expect(check({ amount: '504.00' }, [])).toEqual([]);
     const [finding] = check({ amount: '504.01' }, []);

@@ -76,12 +76,12 @@ describe('which standards apply', () => {
 
 describe('the fee board', () => {
   it('cites the clauses that set or limit each item, as the notice numbers them', () => {
-    expect(basisOf(nantong, 'education', 'public', null)).toEqual(['南通市收费通知第一条第1款（NT-1.1）', '南通市收费通知第三条第1款（NT-3.1）']);
-    expect(basisOf(nantong, 'education', 'nonprofit_private', 'toddler')).toEqual(['南通市收费通知第一条第2款（NT-1.2）', '南通市收费通知第三条第1款（NT-3.1）']);
-    expect(basisOf(nantong, 'custody', 'public', null)).toEqual(['南通市收费通知第一条第3款（NT-1.3）']);
-    expect(basisOf(nantong, 'bus', 'public', null)).toEqual(['南通市收费通知第三条第5款（NT-3.5）']);
-    expect(basisOf(nantong, 'vacation_care', 'public', null)).toEqual(['南通市收费通知第三条第6款（NT-3.6）']);
-    expect(basisOf(nantong, 'meal', 'public', null)).toEqual(['南通市收费通知第三条第4款（NT-3.4）']);
+    expect(basisOf(nantong, 'education', 'public', null)).toEqual(['南通市收费文件第一条第1款（NT-1.1）', '南通市收费文件第三条第1款（NT-3.1）']);
+    expect(basisOf(nantong, 'education', 'nonprofit_private', 'toddler')).toEqual(['南通市收费文件第一条第2款（NT-1.2）', '南通市收费文件第三条第1款（NT-3.1）']);
+    expect(basisOf(nantong, 'custody', 'public', null)).toEqual(['南通市收费文件第一条第3款（NT-1.3）']);
+    expect(basisOf(nantong, 'bus', 'public', null)).toEqual(['南通市收费文件第三条第5款（NT-3.5）']);
+    expect(basisOf(nantong, 'vacation_care', 'public', null)).toEqual(['南通市收费文件第三条第6款（NT-3.6）']);
+    expect(basisOf(nantong, 'meal', 'public', null)).toEqual(['南通市收费文件第三条第4款（NT-3.4）']);
     expect(basisOf(nantong, 'agency', 'public', null)).toEqual([]);
   });
 

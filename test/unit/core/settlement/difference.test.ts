@@ -24,7 +24,7 @@ const planned = (over: Partial<PlannedLine>): PlannedLine => ({
   baseFen: 52000,
   refundFen: 41600,
   clause: 'NT-3.3',
-  explanation: '本月在园 3 天，不超过 4 天，依南通市收费通知第三条第3款退还保教费 80%，计 416.00 元。',
+  explanation: '本月在园 3 天，不超过 4 天，依南通市收费文件第三条第3款退还保教费 80%，计 416.00 元。',
   inputs: { month: '2026-10', coversThrough: '2026-10' },
   ...over,
 });
@@ -44,7 +44,7 @@ describe('a re-settlement books only the difference', () => {
       ['meal', 1500, 1000, -500],
     ]);
     expect(lines[0]!.explanation).toBe(
-      '考勤更正后重新计算：本月在园 3 天，不超过 4 天，依南通市收费通知第三条第3款退还保教费 80%，计 416.00 元。原已退 260.00 元，现应退 416.00 元，本次补退 156.00 元。',
+      '考勤更正后重新计算：本月在园 3 天，不超过 4 天，依南通市收费文件第三条第3款退还保教费 80%，计 416.00 元。原已退 260.00 元，现应退 416.00 元，本次补退 156.00 元。',
     );
     expect(lines[1]!.explanation).toMatch(/本次扣回 5\.00 元。$/);
     expect(hasDifference(lines)).toBe(true);
@@ -85,7 +85,7 @@ describe('the final settlement of a child who leaves', () => {
     const lines = afterLeavingLines(nantong, '2026-11-23', '2026-11', ['2026-12'], [december], bundledLegalCalendar());
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ item: 'education', refundFen: 52000, clause: 'NT-3.1', inputs: { month: '2026-12', afterLeaving: true } });
-    expect(lines[0]!.explanation).toBe('幼儿自 2026-11-23 起退园，2026-12 未在园，已缴该期保教费 520.00 元依南通市收费通知第三条第1款全额退还，计 520.00 元。');
+    expect(lines[0]!.explanation).toBe('幼儿自 2026-11-23 起退园，2026-12 未在园，已缴该期保教费 520.00 元依南通市收费文件第三条第1款全额退还，计 520.00 元。');
   });
 
   it('takes back refunds of later months that the leaving month now refunds whole', () => {
