@@ -7,3 +7,4 @@ export * from './dates';
 export * from './enrollment';
 export * from './status';
 export * from './summary';
+export * from './leave';

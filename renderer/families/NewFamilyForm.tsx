@@ -5,7 +5,7 @@ import { navigate } from '../app/router';
 import { PageHeader } from '../components/PageHeader';
 import { useT } from '../i18n';
 import { type ChildDraft, ChildFields, childMissing, emptyChild, emptyGuardian, type GuardianDraft, GuardianFields, toChildInput, toGuardianInput } from './forms';
-import { useSubmit } from './shared';
+import { useSubmit } from '../api/hooks';
 
 type Keyed<T> = T & { uid: number };
 let nextUid = 0;
@@ -25,7 +25,7 @@ export function NewFamilyForm() {
   const errorAt = (prefix: string) => (field: string) => missing[`${prefix}${field}`] ?? errors[`${prefix}${field}`];
 
   return (
-    <form
+    <form noValidate
       onSubmit={async (e) => {
         e.preventDefault();
         const gaps = Object.assign({}, ...kids.map((k, i) => childMissing(k, `children.${i}.`)));

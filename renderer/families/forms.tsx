@@ -1,4 +1,4 @@
-import { Checkbox, Grid, Select, SimpleGrid, TextInput } from '@mantine/core';
+import { Checkbox, Grid, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import type { Api } from '../../electron/api/index';
 import { BILLING_MODE_LABELS, GENDER_LABELS, REDUCTION_LABELS, RELATIONSHIPS } from '../../core/families/labels';
 import { useApiQuery } from '../api/hooks';
@@ -20,6 +20,7 @@ export interface ChildDraft {
   busAgreedOn: string | null;
   reductionCategory: string | null;
   reductionNote: string;
+  healthNotes: string;
 }
 
 export interface GuardianDraft {
@@ -50,14 +51,16 @@ export const emptyChild = (today: string): ChildDraft => ({
   busAgreedOn: null,
   reductionCategory: null,
   reductionNote: '',
+  healthNotes: '',
 });
 
-export const emptyGuardian = (): GuardianDraft => ({
+/** A guardian added to a family starts with the family's address: most live there. */
+export const emptyGuardian = (address = ''): GuardianDraft => ({
   name: '',
   relationship: null,
   mobile: '',
   wechat: '',
-  address: '',
+  address,
   workplace: '',
   isEmergencyContact: false,
   canPickUp: true,
@@ -77,6 +80,7 @@ export function childDraftOf(c: {
   busAgreedOn: string | null;
   reductionCategory: string | null;
   reductionNote: string | null;
+  healthNotes: string;
 }): ChildDraft {
   return { ...c, idNumber: c.idNumber ?? '', classId: String(c.classId), reductionNote: c.reductionNote ?? '' };
 }
@@ -195,6 +199,20 @@ export function ChildFields({
           value={value.reductionNote}
           onChange={(e) => set('reductionNote', e.currentTarget.value)}
           error={error('reductionNote')}
+        />
+      </Grid.Col>
+      <Grid.Col span={12}>
+        <Textarea
+          label={t('健康与安全提示', 'Health & safety notes')}
+          description={t('过敏、疾病、用药、谁可以来接等老师必须知道的情况；会显示在点名表和家庭页上。', 'Allergies, conditions, medication, who may collect the child: shown on the roll call and the family page.')}
+          placeholder={t('如：对花生过敏；哮喘，随身带喷雾', 'e.g. peanut allergy; asthma, inhaler in bag')}
+          autosize
+          minRows={1}
+          maxRows={4}
+          value={value.healthNotes}
+          onChange={(e) => set('healthNotes', e.currentTarget.value)}
+          error={error('healthNotes')}
+          data-testid="child-health-notes"
         />
       </Grid.Col>
     </Grid>

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { closureOn, isWorkingKind, monthOf, notEnrolledReason } from '../../../core/attendance';
-import { closuresBetween, enrolledInClass, isMonthSettled, rollCallRows } from '../../../db/queries/attendance';
+import { closuresBetween, isMonthSettled, rollCallRows } from '../../../db/queries/attendance';
 import { loadLegalCalendar } from '../../services/legal-calendar';
 import { handler } from '../define';
 import { invalid } from '../errors';
@@ -39,6 +39,8 @@ export const rollCallHandlers = {
             name: k.name,
             initials: k.nameInitials,
             pinyin: k.namePinyin,
+            /** Allergies, medication, who may collect: what the teacher must see beside the name. */
+            healthNotes: k.healthNotes,
             status: k.recorded,
             note: k.note ?? '',
             recordedBy: k.recordedBy,
@@ -46,17 +48,6 @@ export const rollCallHandlers = {
             changes: k.changes,
           })),
       };
-    },
-  }),
-
-  /** The children currently in a class, for choosing whom leave is for. */
-  'attendance.classChildren': handler({
-    access: 'signed_in',
-    write: false,
-    input: z.object({ classId: id }),
-    run(ctx, { classId }) {
-      assertClassAccess(ctx, classId);
-      return enrolledInClass(ctx.db, classId);
     },
   }),
 

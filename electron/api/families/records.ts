@@ -1,9 +1,11 @@
 import { and, eq, ne } from 'drizzle-orm';
+import { childDateProblems } from '../../../core/families/child-dates';
 import { maskMobile } from '../../../core/families/mobile';
 import { pinyinKeys } from '../../../core/search/pinyin';
 import { childStatusChanges, children, classes, guardians } from '../../../db/schema';
 import type { HandlerContext } from '../define';
 import { invalid } from '../errors';
+import { msg } from '../messages';
 import { actorOf } from './access';
 import type { ChildInput, GuardianInput } from './inputs';
 
@@ -19,16 +21,16 @@ export function assertClassOpen(ctx: HandlerContext, classId: number, field: str
   return row.name;
 }
 
+/** Every date problem of the record at once, each at its own field (core/families/child-dates.ts). */
 export function assertChildDates(ctx: HandlerContext, child: ChildInput, prefix: string): void {
-  const today = ctx.today();
-  const checks: [keyof ChildInput, string | null, string][] = [
-    ['birthDate', child.birthDate, '出生日期不能晚于今天'],
-    ['custodyAgreedOn', child.custodyAgreedOn, '托管协议签订日期不能晚于今天'],
-    ['busAgreedOn', child.busAgreedOn, '校车协议签订日期不能晚于今天'],
-  ];
-  for (const [field, value, message] of checks) {
-    if (value && value > today) throw invalid(message, `${field} is in the future.`, { [`${prefix}${field}`]: message });
-  }
+  const problems = childDateProblems(child, ctx.today());
+  if (problems.length === 0) return;
+  const first = problems[0]!;
+  throw invalid(
+    first.message,
+    first.messageEn,
+    Object.fromEntries(problems.map((p) => [`${prefix}${p.field}`, msg(p.message, p.messageEn)])),
+  );
 }
 
 export function assertIdNumberFree(ctx: HandlerContext, idNumber: string | null, exceptChildId: number | null, field: string) {

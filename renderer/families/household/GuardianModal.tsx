@@ -3,16 +3,29 @@ import { IconUserMinus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useT } from '../../i18n';
 import { emptyGuardian, type GuardianDraft, GuardianFields, toGuardianInput } from '../forms';
-import { useSubmit } from '../shared';
+import { useSubmit } from '../../api/hooks';
 import type { Guardian } from './types';
 
-export function GuardianModal({ householdId, state, onClose, onSaved }: { householdId: number; state: { guardian: Guardian | null } | null; onClose(): void; onSaved(): void }) {
+/** Adding or editing one guardian; a new one starts with the family's address (most guardians live there). */
+export function GuardianModal({
+  householdId,
+  address,
+  state,
+  onClose,
+  onSaved,
+}: {
+  householdId: number;
+  address: string;
+  state: { guardian: Guardian | null } | null;
+  onClose(): void;
+  onSaved(): void;
+}) {
   const t = useT();
   const { submit, busy, fieldError } = useSubmit();
   const [draft, setDraft] = useState<GuardianDraft | null>(null);
   const [removing, setRemoving] = useState(false);
   const [reason, setReason] = useState('');
-  const current = draft ?? (state?.guardian ? { ...state.guardian } : emptyGuardian());
+  const current = draft ?? (state?.guardian ? { ...state.guardian } : emptyGuardian(address));
   const close = () => {
     setDraft(null);
     setRemoving(false);
@@ -23,7 +36,7 @@ export function GuardianModal({ householdId, state, onClose, onSaved }: { househ
   return (
     <Modal opened={state !== null} onClose={close} size="xl" title={guardian ? t(`编辑 ${guardian.name}`, `Edit ${guardian.name}`) : t('添加家长', 'Add guardian')}>
       {guardian && removing ? (
-        <form
+        <form noValidate
           data-testid="remove-guardian-form"
           onSubmit={async (e) => {
             e.preventDefault();
@@ -61,7 +74,7 @@ export function GuardianModal({ householdId, state, onClose, onSaved }: { househ
           </Stack>
         </form>
       ) : (
-        <form
+        <form noValidate
           onSubmit={async (e) => {
             e.preventDefault();
             const value = toGuardianInput(current);
