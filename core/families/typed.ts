@@ -6,10 +6,9 @@
  * one and refused in the other.
  */
 
-/** Full-width ASCII forms (U+FF01–FF5E) and the ideographic space become their ASCII counterparts. */
-export function halfWidth(raw: string): string {
-  return raw.replace(/[\uFF01-\uFF5E\u3000]/g, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
-}
+import { halfWidth } from '../text/width';
+
+export { halfWidth };
 
 /** What people put between groups of digits: spaces, hyphens and dashes of every width, dots, middle dots, brackets, slashes. */
 const GROUPING = /[\s\u00a0\-\u2010-\u2015\u2212.\u00b7\u30fb()[\]/]/g;
