@@ -17,7 +17,7 @@ const META = /^(提交答卷时间|提交时间|开始时间|结束时间|填写
 export function headingKey(heading: string): string {
   return halfWidth(heading)
     .trim()
-    .replace(/^\s*(第\s*\d+\s*题|Q\s*\d+|\(\s*\d+\s*\)|\d+)\s*[、.:)\-]?\s*/i, '')
+    .replace(/^\s*(第\s*\d+\s*题|Q\s*\d+|\(\s*\d+\s*\)|\d+)\s*[、.:)-]?\s*/i, '')
     .replace(/[([【]\s*(单选题?|多选题?|填空题?|简答题?|量表题?|评分题?|打分题?|矩阵[^)\]】]*|下拉框?|必答|必填|选填|可多选|0\s*[-–~～]\s*10\s*分?)[^)\]】]*[)\]】]/g, '')
     .replace(/[*＊]/g, '')
     .replace(/本园|我园|贵园|该园|咱园|幼儿园|园所/g, '园')
