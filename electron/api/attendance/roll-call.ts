@@ -6,7 +6,7 @@ import { handler } from '../define';
 import { invalid } from '../errors';
 import { id, isoDate, optionalText, whenFieldsValid } from '../schemas';
 import { assertClassAccess, WRITERS } from './access';
-import { countByStatus, dayInfo, dayLabel, loadChild, loadClass, note, requireEnrolled, requireOpen, requireWorkingDay, statusField, writeDay } from './days';
+import { countByStatus, dayCode, dayInfo, loadChild, loadClass, note, requireEnrolled, requireOpen, requireWorkingDay, statusField, writeDay } from './days';
 
 const entry = z.object({ childId: id, status: statusField, note });
 
@@ -74,8 +74,8 @@ export const rollCallHandlers = {
         throw invalid('不能为今天以后的日期点名；家长提前请假请用“请假登记”。', 'Roll call cannot be taken for a future day.');
       }
       requireOpen(ctx, classId, date);
-      const before: Record<number, string> = {};
-      const after: Record<number, string> = {};
+      const before: Record<number, string | null> = {};
+      const after: Record<number, string | null> = {};
       const result = { created: 0, changed: 0, unchanged: 0 };
       for (const e of entries) {
         const child = loadChild(ctx, e.childId);
@@ -84,8 +84,8 @@ export const rollCallHandlers = {
         const written = writeDay(ctx, child.id, date, { status: e.status, note: e.note }, reason);
         result[written.outcome]++;
         if (written.outcome !== 'unchanged') {
-          before[child.id] = dayLabel(written.before);
-          after[child.id] = dayLabel(e);
+          before[child.id] = dayCode(written.before);
+          after[child.id] = dayCode(e);
         }
       }
       ctx.audit({

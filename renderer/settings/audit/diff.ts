@@ -44,6 +44,7 @@ export function diffRecords(before: unknown, after: unknown): FieldChange[] {
     } else if (!hasAfter) {
       changes.push({ field, before: old, after: undefined, change: 'removed' });
     } else if (old === undefined && now !== undefined) {
+      if (now === null || now === '') continue;
       // A detail recorded only with the new value (e.g. a correction's reason) is not "emptied → set".
       changes.push({ field, before: undefined, after: now, change: 'added' });
     } else if (!same(old, now)) {
