@@ -249,7 +249,7 @@ export function RefundCalculator() {
           {preview.whatIf && preview.whatIf.hintsZh.length > 0 && (
             <Alert variant="light" color="yellow" mt="md" icon={<IconBulb size={18} />} title={t('出勤天数的影响', 'How days present matter')}>
               <List size="sm" data-testid="what-if">
-                {preview.whatIf.hintsZh.map((hint) => (
+                {(lang === 'en' ? preview.whatIf.hintsEn : preview.whatIf.hintsZh).map((hint) => (
                   <List.Item key={hint}>{hint}</List.Item>
                 ))}
               </List>

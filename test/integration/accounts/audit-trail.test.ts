@@ -19,7 +19,7 @@ afterAll(() => kd.close());
 const zh = (a: string) => a;
 const en = (_: string, b: string) => b;
 
-async function lines(actions: string[], t: typeof zh) {
+async function lines(actions: string[], t: (zh: string, en: string) => string) {
   const page = await kd.ok('audit.list', { pageSize: 100 });
   return page.rows
     .filter((r: any) => actions.includes(r.action))
