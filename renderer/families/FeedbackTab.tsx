@@ -1,6 +1,6 @@
 import { Button, Checkbox, Group, Modal, SegmentedControl, Select, Stack, Table, Text, Textarea } from '@mantine/core';
 import { IconMessageReport, IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Api } from '../../electron/api/index';
 import {
   CHANNEL_LABELS,
@@ -131,10 +131,10 @@ export function FeedbackFormModal({
   const options = useOptions();
   const { submit, busy, fieldError } = useSubmit();
   const classOptions = useClassOptions(true);
-  const handlers = useApiQuery('families.feedbackHandlers', {}, { enabled: opened });
-  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+  const formData = useApiQuery('families.feedbackForm', {}, { enabled: opened });
+  const today = formData.data?.today ?? null;
   const [form, setForm] = useState({
-    receivedOn: today as string | null,
+    receivedOn: null as string | null,
     channel: 'phone' as string | null,
     category: null as string | null,
     content: '',
@@ -142,8 +142,12 @@ export function FeedbackFormModal({
     childId: null as string | null,
     classId: null as string | null,
     handlerId: null as string | null,
-    dueOn: addDays(today, DEFAULT_DAYS_TO_REPLY) as string | null,
+    dueOn: null as string | null,
   });
+  // The dates start from the backend's today (never the page's clock), once it is known.
+  useEffect(() => {
+    if (today) setForm((f) => (f.receivedOn === null ? { ...f, receivedOn: today, dueOn: addDays(today, DEFAULT_DAYS_TO_REPLY) } : f));
+  }, [today]);
   const set = <K extends keyof typeof form>(key: K, v: (typeof form)[K]) => setForm({ ...form, [key]: v });
   return (
     <Modal opened={opened} onClose={onClose} title={t('登记意见或投诉', 'Record feedback')} size="lg">
@@ -214,7 +218,7 @@ export function FeedbackFormModal({
               placeholder={t('稍后指定', 'Assign later')}
               clearable
               searchable
-              data={(handlers.data ?? []).map((p) => ({ value: String(p.id), label: p.name }))}
+              data={(formData.data?.handlers ?? []).map((p) => ({ value: String(p.id), label: p.name }))}
               value={form.handlerId}
               onChange={(v) => set('handlerId', v)}
               error={fieldError('handlerId')}
@@ -266,7 +270,7 @@ export function FeedbackUpdateModal({
   const t = useT();
   const options = useOptions();
   const { submit, busy, fieldError } = useSubmit();
-  const handlers = useApiQuery('families.feedbackHandlers', {}, { enabled: item !== null });
+  const handlers = useApiQuery('families.feedbackForm', {}, { enabled: item !== null });
   const [status, setStatus] = useState<string | null>(null);
   const [reply, setReply] = useState<string | null>(null);
   const [handlerId, setHandlerId] = useState<string | null | undefined>(undefined);
@@ -321,7 +325,7 @@ export function FeedbackUpdateModal({
                 placeholder={t('保存时记为我', 'Me, when saved')}
                 clearable
                 searchable
-                data={(handlers.data ?? []).map((p) => ({ value: String(p.id), label: p.name }))}
+                data={(handlers.data?.handlers ?? []).map((p) => ({ value: String(p.id), label: p.name }))}
                 value={currentHandler}
                 onChange={(v) => setHandlerId(v)}
                 error={fieldError('handlerId')}

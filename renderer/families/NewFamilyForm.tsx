@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { navigate } from '../app/router';
 import { PageHeader } from '../components/PageHeader';
 import { useT } from '../i18n';
-import { type ChildDraft, ChildFields, childMissing, emptyChild, emptyGuardian, type GuardianDraft, GuardianFields, toChildInput, toGuardianInput } from './forms';
+import { type ChildDraft, ChildFields, childMissing, emptyChild, emptyGuardian, type GuardianDraft, GuardianFields, guardianMissing, toChildInput, toGuardianInput } from './forms';
 import { useSubmit } from '../api/hooks';
 
 type Keyed<T> = T & { uid: number };
@@ -28,7 +28,11 @@ export function NewFamilyForm() {
     <form noValidate
       onSubmit={async (e) => {
         e.preventDefault();
-        const gaps = Object.assign({}, ...kids.map((k, i) => childMissing(k, `children.${i}.`)));
+        const gaps = Object.assign(
+          {},
+          ...kids.map((k, i) => childMissing(k, t, `children.${i}.`)),
+          ...adults.map((g, i) => guardianMissing(g, t, `guardians.${i}.`)),
+        );
         setMissing(gaps);
         if (Object.keys(gaps).length > 0) return;
         const made = await submit(

@@ -85,13 +85,28 @@ export function childDraftOf(c: {
   return { ...c, idNumber: c.idNumber ?? '', classId: String(c.classId), reductionNote: c.reductionNote ?? '' };
 }
 
-/** Required choices the API cannot name well on its own ("请选择班级" rather than a number error). */
-export function childMissing(d: ChildDraft, prefix = ''): Record<string, string> {
+type T = (zh: string, en: string) => string;
+
+/**
+ * Every required field left empty, each with its own message for under the
+ * field, all at once (the API checks the same and more on save; an empty
+ * choice it could only call "not a number").
+ */
+export function childMissing(d: ChildDraft, t: T, prefix = ''): Record<string, string> {
   const missing: Record<string, string> = {};
-  if (!d.gender) missing[`${prefix}gender`] = '请选择性别';
-  if (!d.birthDate) missing[`${prefix}birthDate`] = '请填写出生日期';
-  if (!d.classId) missing[`${prefix}classId`] = '请选择班级';
-  if (!d.enrolledOn) missing[`${prefix}enrolledOn`] = '请填写入园日期';
+  if (!d.name.trim()) missing[`${prefix}name`] = t('请填写幼儿姓名', 'Enter the child’s name');
+  if (!d.gender) missing[`${prefix}gender`] = t('请选择性别', 'Choose boy or girl');
+  if (!d.birthDate) missing[`${prefix}birthDate`] = t('请填写出生日期', 'Enter the birth date');
+  if (!d.classId) missing[`${prefix}classId`] = t('请选择班级', 'Choose the class');
+  if (!d.enrolledOn) missing[`${prefix}enrolledOn`] = t('请填写入园日期', 'Enter the enrolment date');
+  return missing;
+}
+
+export function guardianMissing(g: GuardianDraft, t: T, prefix = ''): Record<string, string> {
+  const missing: Record<string, string> = {};
+  if (!g.name.trim()) missing[`${prefix}name`] = t('请填写家长姓名', 'Enter the guardian’s name');
+  if (!g.relationship) missing[`${prefix}relationship`] = t('请选择与幼儿关系', 'Choose the relationship');
+  if (!g.mobile.trim()) missing[`${prefix}mobile`] = t('请填写手机号', 'Enter a mobile number');
   return missing;
 }
 

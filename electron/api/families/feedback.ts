@@ -31,18 +31,19 @@ function concerned(ctx: HandlerContext, input: { householdId: number | null; chi
 }
 
 export const feedbackHandlers = {
-  /** Who a complaint can be given to: every active account. */
-  'families.feedbackHandlers': handler({
+  /** What the complaint form offers: today (the received date and the default deadline) and who it can be given to. */
+  'families.feedbackForm': handler({
     access: EDITORS,
     write: false,
     input: z.object({}).strict().default({}),
     run(ctx) {
-      return ctx.db
+      const handlers = ctx.db
         .select({ id: staff.id, name: staff.displayName, role: staff.role })
         .from(staff)
         .where(eq(staff.disabled, false))
         .orderBy(asc(staff.id))
         .all();
+      return { today: ctx.today(), handlers };
     },
   }),
 

@@ -21,7 +21,7 @@ export function ChildModal({ householdId, today, state, onClose, onSaved }: { ho
       <form noValidate
         onSubmit={async (e) => {
           e.preventDefault();
-          const gaps = childMissing(current);
+          const gaps = childMissing(current, t);
           setMissing(gaps);
           if (Object.keys(gaps).length > 0) return;
           const value = toChildInput(current);

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { IconUserMinus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useT } from '../../i18n';
-import { emptyGuardian, type GuardianDraft, GuardianFields, toGuardianInput } from '../forms';
+import { emptyGuardian, type GuardianDraft, GuardianFields, guardianMissing, toGuardianInput } from '../forms';
 import { useSubmit } from '../../api/hooks';
 import type { Guardian } from './types';
 
@@ -24,10 +24,12 @@ export function GuardianModal({
   const { submit, busy, fieldError } = useSubmit();
   const [draft, setDraft] = useState<GuardianDraft | null>(null);
   const [removing, setRemoving] = useState(false);
+  const [missing, setMissing] = useState<Record<string, string>>({});
   const [reason, setReason] = useState('');
   const current = draft ?? (state?.guardian ? { ...state.guardian } : emptyGuardian(address));
   const close = () => {
     setDraft(null);
+    setMissing({});
     setRemoving(false);
     setReason('');
     onClose();
@@ -77,6 +79,9 @@ export function GuardianModal({
         <form noValidate
           onSubmit={async (e) => {
             e.preventDefault();
+            const gaps = guardianMissing(current, t);
+            setMissing(gaps);
+            if (Object.keys(gaps).length > 0) return;
             const value = toGuardianInput(current);
             const saved = guardian
               ? await submit('families.updateGuardian', { id: guardian.id, value }, t('已保存', 'Saved'))
@@ -87,7 +92,7 @@ export function GuardianModal({
             }
           }}
         >
-          <GuardianFields value={current} onChange={setDraft} error={fieldError} autoFocus />
+          <GuardianFields value={current} onChange={setDraft} error={(f) => missing[f] ?? fieldError(f)} autoFocus />
           <Group justify={guardian ? 'space-between' : 'flex-end'} mt="md">
             {guardian && (
               <Button variant="subtle" color="red" leftSection={<IconUserMinus size={16} />} onClick={() => setRemoving(true)}>

@@ -82,7 +82,7 @@ export function ColumnMapping({
         </Table>
       </ScrollArea.Autosize>
       {unkept.length > 0 && (
-        <Alert color="yellow" mt="xs" data-testid="import-unkept" title={t(`以下 ${unkept.length} 列不会导入`, `${unkept.length} columns will not be kept`)}>
+        <Alert color="yellow" mt="xs" data-testid="import-unkept" title={t(`以下 ${unkept.length} 列不会导入`, unkept.length === 1 ? '1 column will not be kept' : `${unkept.length} columns will not be kept`)}>
           <Group gap={6}>
             {unkept.map((c) => (
               <Text key={c.column} size="sm">

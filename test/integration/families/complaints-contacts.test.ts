@@ -30,8 +30,9 @@ describe('a complaint records whom and what it concerns, who handles it and by w
     expect(made).toMatchObject({ childId: family.childId, classId: family.classId, handlerId: handler.id, dueOn: '2026-11-27' });
     const listed = (await kd.ok('families.feedback', { status: 'active' })).find((f: { id: number }) => f.id === made.id);
     expect(listed).toMatchObject({ childName: family.childName, handlerName: handler.name, dueOn: '2026-11-27', overdue: false });
-    const people = await kd.ok('families.feedbackHandlers', {});
-    expect(people.map((p: { name: string }) => p.name)).toContain(handler.name);
+    const form = await kd.ok('families.feedbackForm', {});
+    expect(form.today).toBe('2026-11-20');
+    expect(form.handlers.map((p: { name: string }) => p.name)).toContain(handler.name);
   });
 
   it('refuses a child of another family, a deadline before the day received, and a class-only complaint keeps its class', async () => {
