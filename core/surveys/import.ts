@@ -146,7 +146,9 @@ export function readImport(
     }
     return { row, classId, serial, answers, problems, notResponse };
   });
-  return { rows: result, labels: [...uses.values()].sort((a, b) => String(a.scope).localeCompare(String(b.scope)) || b.count - a.count) };
+  // The wordings to decide about first, then the most frequent.
+  const order = (u: LabelUse) => (u.how === 'unknown' ? 0 : 1);
+  return { rows: result, labels: [...uses.values()].sort((a, b) => order(a) - order(b) || String(a.scope).localeCompare(String(b.scope)) || b.count - a.count) };
 }
 
 type Note = (use: Omit<LabelUse, 'count' | 'key'>) => void;

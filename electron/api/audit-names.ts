@@ -1,6 +1,6 @@
 import { inArray } from 'drizzle-orm';
 import { householdLabels } from '../../db/queries/families';
-import { children, classes, guardians, staff } from '../../db/schema';
+import { children, classes, guardians, semesters, staff } from '../../db/schema';
 import type { HandlerContext } from './define';
 
 /**
@@ -15,6 +15,7 @@ export interface AuditNames {
   guardians: Record<string, string>;
   staff: Record<string, string>;
   classes: Record<string, string>;
+  semesters: Record<string, string>;
 }
 
 type Kind = keyof AuditNames;
@@ -37,13 +38,14 @@ const ID_FIELDS: Record<string, Kind> = {
   classId: 'classes',
   classIds: 'classes',
   fileClass: 'classes',
+  semesterId: 'semesters',
 };
 
 /** The entity column's record kinds that are named. */
 const ENTITY_KINDS: Record<string, Kind> = { child: 'children', household: 'households', guardian: 'guardians', staff: 'staff', class: 'classes' };
 
 export function auditNames(ctx: HandlerContext, rows: readonly { action: string; entity: string; entityId: string | null; before: unknown; after: unknown }[]): AuditNames {
-  const wanted: Record<Kind, Set<number>> = { children: new Set(), households: new Set(), guardians: new Set(), staff: new Set(), classes: new Set() };
+  const wanted: Record<Kind, Set<number>> = { children: new Set(), households: new Set(), guardians: new Set(), staff: new Set(), classes: new Set(), semesters: new Set() };
   const add = (kind: Kind, value: unknown) => {
     for (const v of Array.isArray(value) ? value : [value]) if (Number.isInteger(Number(v)) && Number(v) > 0) wanted[kind].add(Number(v));
   };
@@ -71,6 +73,7 @@ export function auditNames(ctx: HandlerContext, rows: readonly { action: string;
     guardians: named(wanted.guardians, (ids) => ctx.db.select({ id: guardians.id, name: guardians.name }).from(guardians).where(inArray(guardians.id, ids)).all()),
     staff: named(wanted.staff, (ids) => ctx.db.select({ id: staff.id, name: staff.displayName }).from(staff).where(inArray(staff.id, ids)).all()),
     classes: named(wanted.classes, (ids) => ctx.db.select({ id: classes.id, name: classes.name }).from(classes).where(inArray(classes.id, ids)).all()),
+    semesters: named(wanted.semesters, (ids) => ctx.db.select({ id: semesters.id, name: semesters.name }).from(semesters).where(inArray(semesters.id, ids)).all()),
     households: Object.fromEntries([...householdLabels(ctx.db, [...wanted.households])].map(([id, label]) => [String(id), label])),
   };
 }

@@ -43,6 +43,7 @@ export function LeaveForm({ today }: { today: string }) {
 
   const record = async () => {
     if (!childId) return;
+    setDone(null);
     const result = await submit('attendance.recordLeave', { childId: Number(childId), firstDate, lastDate, status, note });
     if (result) {
       const name = byId.get(childId)?.name ?? '';
@@ -122,7 +123,7 @@ export function LeaveForm({ today }: { today: string }) {
           </Text>
         )}
       </Paper>
-      <UpcomingLeave version={listVersion} />
+      <UpcomingLeave version={listVersion} onCancelled={() => setDone(null)} />
     </Stack>
   );
 }

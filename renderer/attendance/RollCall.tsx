@@ -255,7 +255,7 @@ function RollCallSheet({ classId, date, lang }: { classId: number; date: string;
                     </Badge>
                   )}
                   {c.healthNotes && (
-                    <Text size="xs" fw={400} c="red.8" maw={260} data-testid="roll-health-notes" style={{ overflowWrap: 'anywhere' }}>
+                    <Text size="xs" fw={400} c="red.8" miw={200} maw={320} data-testid="roll-health-notes" style={{ overflowWrap: 'anywhere' }}>
                       <IconAlertTriangle size={11} style={{ verticalAlign: -1, marginRight: 2 }} />
                       {c.healthNotes}
                     </Text>

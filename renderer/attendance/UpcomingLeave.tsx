@@ -8,7 +8,7 @@ import { useLang, useT } from '../i18n';
 type Stretch = Api['attendance.upcomingLeave']['output'][number];
 
 /** Leave entered from today on, one line per stretch, each with a way to take it back (recorded in the audit trail). */
-export function UpcomingLeave({ version }: { version: number }) {
+export function UpcomingLeave({ version, onCancelled }: { version: number; onCancelled(): void }) {
   const t = useT();
   const { lang } = useLang();
   const { data, reload } = useApiQuery('attendance.upcomingLeave', {});
@@ -27,6 +27,7 @@ export function UpcomingLeave({ version }: { version: number }) {
     );
     if (done) {
       setCancelling(null);
+      onCancelled();
       void reload();
     }
   };

@@ -167,7 +167,7 @@ export function RefundCalculator() {
         </Group>
         <Stack gap="xs" mt="md">
           {fees.map((f, i) => (
-            <Group key={f.item} align="flex-start" wrap="nowrap">
+            <Group key={f.item} align="flex-end" wrap="nowrap">
               <Switch w={160} label={t(...FEE_ITEM_LABELS[f.item]!)} checked={f.on} onChange={(e) => setFee(i, { on: e.currentTarget.checked })} mb={8} />
               <TextInput w={160} label={i === 0 ? t('实缴金额（元）', 'Paid (yuan)') : undefined} aria-label={`${t(...FEE_ITEM_LABELS[f.item]!)}${t('实缴金额', ' paid')}`} value={f.paid} onChange={(e) => setFee(i, { paid: e.currentTarget.value.trim() })} disabled={!f.on} inputMode="decimal" error={f.on ? feeErrors[`${f.item}.paid`] : undefined} />
               {f.item !== 'education' && f.item !== 'accommodation' && (

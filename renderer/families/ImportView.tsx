@@ -161,14 +161,14 @@ export function ImportView() {
                           </Text>
                         )}
                       </Table.Td>
-                      <Table.Td>{r.record.birthDate}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.record.birthDate}</Table.Td>
                       <Table.Td>{r.record.className}</Table.Td>
                       <Table.Td>
                         {r.record.guardian1Name} {r.record.guardian1Mobile}
                       </Table.Td>
                       <Table.Td>
                         {!checked ? null : problems.length === 0 ? (
-                          <Badge color="green" variant="light">
+                          <Badge color="green" variant="light" style={{ overflow: 'visible' }} miw="fit-content">
                             {t('可导入', 'Ready')}
                           </Badge>
                         ) : (
@@ -190,6 +190,7 @@ export function ImportView() {
                           )}
                           <Checkbox
                             size="xs"
+                            styles={{ label: { whiteSpace: 'nowrap' } }}
                             label={t('跳过', 'Skip')}
                             checked={r.skip}
                             onChange={(e) => {

@@ -12,5 +12,5 @@ export function formatFigure(value: number | null | undefined, kind: FigureKind 
 
 export function formatChange(delta: number, kind: FigureKind = 'rating'): string {
   const text = Math.abs(delta).toFixed(kind === 'nps' ? 1 : 2);
-  return delta > 0 ? `+${text}` : delta < 0 ? `−${text}` : text;
+  return delta > 0 ? `+${text}` : delta < 0 ? `-${text}` : text;
 }

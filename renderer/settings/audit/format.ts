@@ -56,6 +56,9 @@ export function fieldLabel(field: string, action: string, t: T, names: Names): s
   if (!field) return t('值', 'Value');
   if (action === 'attendance.rollCall' && /^\d+$/.test(field)) return names.children[field] ?? t(`幼儿 #${field}`, `Child #${field}`);
   if (isDate(field)) return field;
+  // A survey import's label choices: "答案写法「还行吧」".
+  const wording = /^labels\.(?:rating|q\d+):(.+)$/.exec(field);
+  if (wording) return t(`答案写法「${wording[1]}」`, `Wording “${wording[1]}”`);
   const last = field.split('.').at(-1) ?? field;
   const label = FIELD_LABELS[field] ?? FIELD_LABELS[last];
   return label ? t(...label) : field;

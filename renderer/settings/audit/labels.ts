@@ -142,11 +142,11 @@ export const FIELD_LABELS: Record<string, [string, string]> = {
   fileClass: ['整份文件的班级', 'Class of the file'],
   labels: ['答案写法', 'Label choices'],
   mapping: ['列对应', 'Column mapping'],
-  anonymousRun: ['匿名', 'Anonymous'],
+  semesterId: ['学期', 'Term'],
 };
 
 /** Fields that hold ids, and whose names (audit.list's `names`) they are shown with. */
-export const ID_FIELD_KINDS: Record<string, 'children' | 'households' | 'guardians' | 'staff' | 'classes'> = {
+export const ID_FIELD_KINDS: Record<string, 'children' | 'households' | 'guardians' | 'staff' | 'classes' | 'semesters'> = {
   childId: 'children',
   childIds: 'children',
   householdId: 'households',
@@ -160,6 +160,7 @@ export const ID_FIELD_KINDS: Record<string, 'children' | 'households' | 'guardia
   classId: 'classes',
   classIds: 'classes',
   fileClass: 'classes',
+  semesterId: 'semesters',
 };
 
 /**

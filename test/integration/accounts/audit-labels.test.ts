@@ -6,7 +6,7 @@ import { ACTION_LABELS } from '../../../renderer/settings/audit/labels';
 
 const zh = (a: string) => a;
 const en = (_: string, b: string) => b;
-const names = { classes: { '3': '苗苗班' }, children: { '17': '王小明' }, households: { '5': '王小明、王小红' }, guardians: { '9': '王建国' }, staff: { '1': '周园长' } };
+const names = { classes: { '3': '苗苗班' }, children: { '17': '王小明' }, households: { '5': '王小明、王小红' }, guardians: { '9': '王建国' }, staff: { '1': '周园长' }, semesters: {} };
 
 /** Every action name the API writes to the audit trail, read from the handlers' source. */
 function auditedActions(): Set<string> {

@@ -7,7 +7,7 @@ describe('survey figures on screen and paper', () => {
     expect([4.3, 4.27, 4, 3.999].map((v) => formatFigure(v))).toEqual(['4.30', '4.27', '4.00', '4.00']);
     expect(formatFigure(35, 'nps')).toBe('35.0');
     expect(formatFigure(null)).toBe('—');
-    expect([formatChange(0.2), formatChange(-0.35), formatChange(-5, 'nps')]).toEqual(['+0.20', '−0.35', '−5.0']);
+    expect([formatChange(0.2), formatChange(-0.35), formatChange(-5, 'nps')]).toEqual(['+0.20', '-0.35', '-5.0']);
   });
 });
 
