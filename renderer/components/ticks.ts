@@ -13,6 +13,5 @@ export function niceTicks(max: number, most = 6): number[] {
   return ticks;
 }
 
-/** A fixed scale, every point labelled: 1–5 for ratings, 0–100 in fives of twenty for percentages. */
-export const RATING_TICKS = [1, 2, 3, 4, 5];
+/** Percentages, every twenty labelled. */
 export const PERCENT_TICKS = [0, 20, 40, 60, 80, 100];
