@@ -7,3 +7,4 @@ export * from './enrollment';
 export * from './marking';
 export * from './status';
 export * from './summary';
+export * from './leave';

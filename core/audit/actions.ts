@@ -42,6 +42,7 @@ export const AUDIT_ACTIONS = {
   'families.export': ['导出家庭资料', 'Families exported'],
   'attendance.rollCall': ['点名', 'Roll call'],
   'attendance.leave': ['请假登记', 'Leave recorded'],
+  'attendance.cancelLeave': ['取消请假', 'Leave cancelled'],
   'attendance.correct': ['更正考勤', 'Attendance corrected'],
   'attendance.addClosure': ['登记停课', 'Closure added'],
   'attendance.removeClosure': ['撤销停课', 'Closure removed'],

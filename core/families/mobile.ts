@@ -1,14 +1,17 @@
+import { compactNumber } from './typed';
+
 /**
- * Mainland mobile numbers: 11 digits starting 13–19. Spreadsheets and forms
- * bring them with spaces, dashes or a +86 prefix; those are tidied, anything
+ * Mainland mobile numbers: 11 digits starting 13–19. Forms and spreadsheets
+ * bring them in full-width digits, grouped by spaces, dashes or dots, or with
+ * +86 / 0086 in front; those are tidied (core/families/typed.ts), anything
  * else is rejected rather than guessed.
  */
 export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
 export const MOBILE_MESSAGE = '手机号应为 11 位数字，以 13–19 开头';
+export const MOBILE_MESSAGE_EN = 'A mobile number has 11 digits and starts with 13–19';
 
 export function normalizeMobile(raw: string): string {
-  const compact = raw.replace(/[\s\-()（）]/g, '');
-  return compact.replace(/^(\+?86)(?=1\d{10}$)/, '');
+  return compactNumber(raw).replace(/^(?:\+|00)?86(?=1\d{10}$)/, '');
 }
 
 export function isMobile(value: string): boolean {

@@ -2,6 +2,7 @@ import type { LegalCalendar } from '../calendar';
 import { formatAmount, roundToFen, ZERO } from '../money';
 import { buildContext, type PolicyLookup } from './context';
 import { explainLine } from './explain';
+import { explainLineEn } from './explain-en';
 import { computeLine } from './lines';
 import type { RefundCase, RefundLine, RefundResult } from './types';
 
@@ -31,6 +32,7 @@ export function computeRefund(input: RefundCase, calendar: LegalCalendar, option
       refund,
       clause: line.clause,
       explanation: explainLine(ctx, line, refund),
+      explanationEn: explainLineEn(ctx, line, refund),
       inputs: {
         d: ctx.d,
         W: ctx.W,

@@ -101,12 +101,12 @@ function checkSemester(input: RefundCase): readonly string[] {
 
 function parseMoney(text: string, field: string): Decimal {
   const problem = amountProblem(text);
-  if (problem === 'negative') inputError('negative_amount', `${field}: negative amount "${text}"`, `金额不能为负数（${text}）。`);
+  if (problem === 'negative') inputError('negative_amount', `${field}: negative amount "${text}"`, `金额不能为负数（${text}）。`, field);
   if (problem === 'too_many_decimals') {
-    inputError('bad_amount', `${field}: "${text}" has more than two decimals (amounts are in fen)`, `金额“${text}”最多保留两位小数（到分）。`);
+    inputError('bad_amount', `${field}: "${text}" has more than two decimals (amounts are in fen)`, `金额“${text}”最多保留两位小数（到分）。`, field);
   }
   if (problem) {
-    inputError('bad_amount', `${field}: "${text}" is not an amount (expected a decimal string like "520.00")`, `金额“${text}”不是有效数字。`);
+    inputError('bad_amount', `${field}: "${text}" is not an amount (expected a decimal string like "520.00")`, `金额“${text}”不是有效数字。`, field);
   }
   return parseAmount(text);
 }

@@ -9,11 +9,13 @@ export class RefundInputError extends Error {
     readonly code: string,
     message: string,
     readonly messageZh: string,
+    /** The input field at fault ("fees[0].paid"), when there is one. */
+    readonly field?: string,
   ) {
     super(message);
   }
 }
 
-export function inputError(code: string, message: string, messageZh: string): never {
-  throw new RefundInputError(code, message, messageZh);
+export function inputError(code: string, message: string, messageZh: string, field?: string): never {
+  throw new RefundInputError(code, message, messageZh, field);
 }

@@ -59,8 +59,10 @@ export interface RefundLine {
   /** Two decimals: "260.00". */
   refund: string;
   clause: string;
-  /** One sentence for the parent, in Chinese. */
+  /** One sentence for the parent, in Chinese (the printed statement; the CLI contract's field). */
   explanation: string;
+  /** The same sentence in English, for the English interface; not part of the CLI contract. */
+  explanationEn: string;
   inputs: LineInputs;
 }
 

@@ -27,6 +27,8 @@ export interface WhatIfResult {
   oneMore: WhatIfScenario | null;
   /** Nearest tier boundary each way, e.g. 「再缺勤 1 天将退 80%」. */
   hintsZh: string[];
+  /** The same hints in English, for the English interface. */
+  hintsEn: string[];
 }
 
 function withDays(input: RefundCase, ctx: RefundContext, days: number): RefundCase {
@@ -50,30 +52,37 @@ function scenario(input: RefundCase, ctx: RefundContext, days: number, calendar:
   }
 }
 
-function tierHints(ctx: RefundContext): string[] {
+const ITEM_EN: Record<string, string> = { education: 'education fee', meal: 'meal fee', accommodation: 'accommodation fee', custody: 'custody fee' };
+
+/** The nearest day counts where the rate changes, each way, in both languages. */
+function tierHints(ctx: RefundContext): { zh: string[]; en: string[] } {
   const fee = ctx.fees.find((f) => f.item === 'education') ?? ctx.fees[0];
   const rule = fee ? ctx.policy.rules[fee.rules[ctx.reason]] : undefined;
-  if (!fee || rule?.kind !== 'tiers') return [];
+  if (!fee || rule?.kind !== 'tiers') return { zh: [], en: [] };
   const rateAt = (days: number) => tierRate(findTier(rule, days, ctx.W).tier, ctx.agreedRate).rate;
   const current = rateAt(ctx.d);
   const label = fee.rules.label;
-  const hints: string[] = [];
+  const labelEn = ITEM_EN[fee.item] ?? fee.item;
+  const zh: string[] = [];
+  const en: string[] = [];
+  const plural = (n: number) => (n === 1 ? '1 more day' : `${n} more days`);
   for (let days = ctx.d - 1; days >= 0; days--) {
     const rate = rateAt(days);
     if (!rate.equals(current)) {
-      hints.push(`再缺勤 ${ctx.d - days} 天将退${label} ${formatPercent(rate)}`);
+      zh.push(`再缺勤 ${ctx.d - days} 天将退${label} ${formatPercent(rate)}`);
+      en.push(`${plural(ctx.d - days)} absent would refund ${formatPercent(rate)} of the ${labelEn}`);
       break;
     }
   }
   for (let days = ctx.d + 1; days <= ctx.W - ctx.closureDays; days++) {
     const rate = rateAt(days);
     if (!rate.equals(current)) {
-      const what = rate.isZero() ? `将不再退还${label}` : `将只退${label} ${formatPercent(rate)}`;
-      hints.push(`再出勤 ${days - ctx.d} 天${what}`);
+      zh.push(`再出勤 ${days - ctx.d} 天${rate.isZero() ? `将不再退还${label}` : `将只退${label} ${formatPercent(rate)}`}`);
+      en.push(`${plural(days - ctx.d)} present would ${rate.isZero() ? `refund none of the ${labelEn}` : `refund only ${formatPercent(rate)} of the ${labelEn}`}`);
       break;
     }
   }
-  return hints;
+  return { zh, en };
 }
 
 /** How the refund would change with presentDays (or semesterPresentDays) one lower or higher. */
@@ -81,10 +90,12 @@ export function whatIfDays(input: RefundCase, calendar: LegalCalendar, options: 
   const ctx = buildContext(input, calendar, options.policies ?? (() => undefined));
   const current = scenario(input, ctx, ctx.d, calendar, options);
   if (!current) throw new Error('the current case computes but its scenario does not');
+  const hints = tierHints(ctx);
   return {
     current,
     oneFewer: ctx.d > 0 ? scenario(input, ctx, ctx.d - 1, calendar, options, current.total) : null,
     oneMore: scenario(input, ctx, ctx.d + 1, calendar, options, current.total),
-    hintsZh: tierHints(ctx),
+    hintsZh: hints.zh,
+    hintsEn: hints.en,
   };
 }

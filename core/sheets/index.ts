@@ -4,3 +4,4 @@ export * from './grid';
 export * from './text';
 export * from './zip';
 export * from './ooxml';
+export * from './header';

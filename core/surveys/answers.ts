@@ -40,53 +40,8 @@ export function isBlank(answer: AnswerInput): boolean {
   return (answer.values ?? []).length === 0 && (answer.text ?? '').trim() === '';
 }
 
-const SKIPPED = new Set(['', '(跳过)', '（跳过）', '(空)', '（空）', '-', '—', 'N/A', '无']);
-const MULTI_SEPARATORS = /[┋|,，;；、\n]/;
+const SKIPPED = new Set(['', '(跳过)', '（跳过）', '(空)', '（空）', '-', '—', 'N/A', 'n/a', '无']);
+export const MULTI_SEPARATORS = /[┋|,，;；、\n]/;
 
-/**
- * Reads one spreadsheet cell as an answer. Online questionnaire services
- * export choices as their label (问卷星 joins multiple choices with ┋), ratings
- * as a number, "5分" or the label, and skipped questions as "(跳过)".
- */
-export function parseCell(question: Question, raw: string): { values?: number[]; text?: string } | { error: string } | null {
-  const cell = raw.trim();
-  if (question.kind === 'text') return SKIPPED.has(cell) && cell !== '无' ? null : { text: cell };
-  if (SKIPPED.has(cell)) return null;
-  switch (question.kind) {
-    case 'rating': {
-      const label = question.options.indexOf(cell);
-      if (label >= 0) return { values: [label + 1] };
-      const n = /^([1-5])\s*分?$/.exec(cell);
-      return n ? { values: [Number(n[1])] } : { error: `「${cell}」不是 1～5 分` };
-    }
-    case 'nps': {
-      const n = /^(10|[0-9])\s*分?$/.exec(cell);
-      return n ? { values: [Number(n[1])] } : { error: `「${cell}」不是 0～10 分` };
-    }
-    case 'single':
-    case 'multi': {
-      const parts = question.kind === 'multi' ? cell.split(MULTI_SEPARATORS).map((p) => p.trim()).filter(Boolean) : [cell];
-      const values: number[] = [];
-      for (const part of parts) {
-        const index = optionIndex(question.options, part);
-        if (index === null) return { error: `「${part}」不是这道题的选项` };
-        if (!values.includes(index)) values.push(index);
-      }
-      return { values };
-    }
-  }
-}
-
-function optionIndex(options: readonly string[], part: string): number | null {
-  const exact = options.indexOf(part);
-  if (exact >= 0) return exact;
-  // Services sometimes export "A. 班级微信群" or the option number.
-  const stripped = part.replace(/^[A-Z][.．、]\s*/, '');
-  const byLabel = options.indexOf(stripped);
-  if (byLabel >= 0) return byLabel;
-  if (/^\d+$/.test(part)) {
-    const i = Number(part) - 1;
-    if (i >= 0 && i < options.length) return i;
-  }
-  return null;
-}
+/** What services write for a question that was not answered (跳过, 空, N/A). */
+export const isSkippedCell = (cell: string) => SKIPPED.has(cell.trim());

@@ -1,4 +1,6 @@
 export * from './answers';
+export * from './columns';
+export * from './labels';
 export * from './import';
 export * from './review';
 export * from './stats';

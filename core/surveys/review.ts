@@ -16,7 +16,8 @@ import type { Question } from './types';
 export interface ReviewInput {
   questions: readonly Question[];
   classes: readonly { id: number; name: string; invited: number }[];
-  responses: readonly { id: number; classId: number }[];
+  /** classId null: the class is not known (an export without a class question); counted in the run only. */
+  responses: readonly { id: number; classId: number | null }[];
   answers: readonly AnswerRow[];
 }
 
@@ -49,6 +50,8 @@ export interface QuestionChange {
 
 export interface Review {
   responses: number;
+  /** Responses whose class is not known: in the totals, in no class row. */
+  unknownClass: number;
   invited: number;
   rate: number | null;
   classes: ClassRow[];
@@ -78,13 +81,13 @@ export function buildReview(input: ReviewInput, previous: ReadonlyMap<number, Qu
   const stats = runStats(questions, answers);
   const classOf = new Map(input.responses.map((r) => [r.id, r.classId]));
   const responsesByClass = new Map<number, number>();
-  for (const r of input.responses) responsesByClass.set(r.classId, (responsesByClass.get(r.classId) ?? 0) + 1);
+  for (const r of input.responses) if (r.classId !== null) responsesByClass.set(r.classId, (responsesByClass.get(r.classId) ?? 0) + 1);
   const hiddenClasses = suppressedGroups(input.classes.map((c) => ({ key: c.id, n: responsesByClass.get(c.id) ?? 0 })));
 
   const answersByClass = new Map<number, AnswerRow[]>();
   for (const a of answers) {
     const classId = classOf.get(a.responseId);
-    if (classId === undefined) continue;
+    if (classId === undefined || classId === null) continue;
     const list = answersByClass.get(classId) ?? [];
     list.push(a);
     answersByClass.set(classId, list);
@@ -128,6 +131,7 @@ export function buildReview(input: ReviewInput, previous: ReadonlyMap<number, Qu
 
   return {
     responses: input.responses.length,
+    unknownClass: input.responses.filter((r) => r.classId === null).length,
     invited,
     rate: rate(input.responses.length, invited),
     classes,

@@ -208,6 +208,7 @@ export function rollCallRows(db: Db, classId: number, date: string) {
   return db
     .select({
       ...childFields,
+      healthNotes: children.healthNotes,
       recorded: attendance.status,
       note: attendance.note,
       recordedBy: staff.displayName,
@@ -222,12 +223,25 @@ export function rollCallRows(db: Db, classId: number, date: string) {
     .all();
 }
 
-/** The children currently in a class, for choosing whom leave is for. */
-export function enrolledInClass(db: Db, classId: number) {
+/** Absences recorded from `from` on (leave entered ahead), optionally of one class, with the child's name and class. */
+export function absencesFrom(db: Db, from: string, classId: number | null) {
   return db
-    .select({ id: children.id, name: children.name, initials: children.nameInitials, enrolledOn: children.enrolledOn, status: children.status })
+    .select({ childId: attendance.childId, date: attendance.date, status: attendance.status, note: attendance.note, name: children.name, className: classes.name })
+    .from(attendance)
+    .innerJoin(children, eq(children.id, attendance.childId))
+    .innerJoin(classes, eq(classes.id, children.classId))
+    .where(and(gte(attendance.date, from), inArray(attendance.status, ['sick', 'personal', 'other']), classId === null ? undefined : eq(children.classId, classId)))
+    .orderBy(asc(attendance.date))
+    .all();
+}
+
+/** Every enrolled child (of one class, for a teacher), for picking whom leave is for by name or initials. */
+export function enrolledChildren(db: Db, classId: number | null) {
+  return db
+    .select({ id: children.id, name: children.name, initials: children.nameInitials, pinyin: children.namePinyin, classId: children.classId, className: classes.name })
     .from(children)
-    .where(and(eq(children.classId, classId), eq(children.status, 'enrolled')))
+    .innerJoin(classes, eq(classes.id, children.classId))
+    .where(and(eq(children.status, 'enrolled'), classId === null ? undefined : eq(children.classId, classId)))
     .orderBy(asc(children.namePinyin), asc(children.id))
     .all();
 }

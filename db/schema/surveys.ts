@@ -89,9 +89,8 @@ export const surveyResponses = sqliteTable(
     runId: integer('run_id')
       .notNull()
       .references(() => surveyRuns.id),
-    classId: integer('class_id')
-      .notNull()
-      .references(() => classes.id),
+    /** Null when the class is not known (an online export without a class question): counted in the run, in no class. */
+    classId: integer('class_id').references(() => classes.id),
     source: text('source').notNull(),
     responseNo: integer('response_no'),
     sourceRef: text('source_ref'),
@@ -156,4 +155,23 @@ export const surveyActions = sqliteTable(
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [index('survey_actions_run').on(t.runId), check('survey_actions_status', oneOf(t.status, ACTION_STATUSES))],
+);
+
+/**
+ * How the columns of an exported questionnaire file were mapped, kept per
+ * questionnaire and file layout (a hash of the header row), so choosing the
+ * next export of the same survey brings the principal's mapping back.
+ */
+export const surveyImportMappings = sqliteTable(
+  'survey_import_mappings',
+  {
+    templateId: integer('template_id')
+      .notNull()
+      .references(() => surveyTemplates.id),
+    signature: text('signature').notNull(),
+    /** { mapping, fileClass, labels } as the import step uses them. */
+    settings: text('settings_json').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.templateId, t.signature] })],
 );

@@ -6,6 +6,7 @@ import { classScope } from './class-scope';
 import { ApiError, type ApiResult, RecordedRefusal } from './errors';
 import { CallGate } from './gate';
 import { localDate } from '../../core/calendar/dates';
+import { hasEnglish, msg, splitMessage } from './messages';
 
 z.config(z.locales.zhCN());
 
@@ -258,21 +259,25 @@ function busyError(error: unknown): ApiError | null {
   );
 }
 
-/** Zod issues become one readable sentence plus per-field messages for forms. */
+/**
+ * Zod issues become one readable sentence plus per-field messages for forms,
+ * in both languages: a schema's msg('中文', 'English') is split, and a message
+ * written only in Chinese gets zod's own English wording.
+ */
 export function zodToApiError(error: z.ZodError): ApiError {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = issue.path.join('.') || '_';
-    if (!(key in fields)) fields[key] = issue.message;
+    if (!(key in fields)) fields[key] = hasEnglish(issue.message) ? issue.message : msg(issue.message, englishIssue(issue));
   }
   // The sentence names no field path (a clerk cannot read "children.0.mobile");
   // forms show each message next to its field from `fields`.
-  const first = error.issues[0];
-  const path = first?.path.join('.') ?? '';
-  return new ApiError(
-    'invalid_input',
-    `输入有误：${first?.message ?? '格式不正确'}`,
-    `Invalid input${path ? ` at ${path}` : ''}: ${first?.message ?? ''}`,
-    fields,
-  );
+  const first = splitMessage(Object.values(fields)[0] ?? '');
+  return new ApiError('invalid_input', `输入有误：${first.zh || '格式不正确'}`, `Please check: ${first.en ?? 'the input is not valid'}`, fields);
+}
+
+const english = z.locales.en();
+function englishIssue(issue: z.core.$ZodIssue): string {
+  const text = english.localeError(issue as never);
+  return typeof text === 'string' ? text : (text?.message ?? 'Not valid');
 }

@@ -1,4 +1,5 @@
 import type { Refusal } from '../../core/refusal';
+import { splitMessage } from './messages';
 
 /**
  * Expected failures travel back to the UI as data, with a message the person
@@ -19,6 +20,10 @@ export interface ApiErrorBody {
   messageEn?: string;
   /** Field path → message, for forms. */
   fields?: Record<string, string>;
+  /** The same fields in English, for the English interface. */
+  fieldsEn?: Record<string, string>;
+  /** Where the person can fix what stopped the call (e.g. the legal calendar screen). */
+  link?: { route: string; label: string; labelEn: string };
 }
 
 export class ApiError extends Error {
@@ -27,13 +32,26 @@ export class ApiError extends Error {
     message: string,
     readonly messageEn?: string,
     readonly fields?: Record<string, string>,
+    readonly link?: ApiErrorBody['link'],
   ) {
     super(message);
     this.name = 'ApiError';
   }
 
+  /** Field messages written with msg() are split into the two languages here. */
   toBody(): ApiErrorBody {
-    return { code: this.code, message: this.message, messageEn: this.messageEn, fields: this.fields };
+    const body: ApiErrorBody = { code: this.code, message: this.message, messageEn: this.messageEn };
+    if (this.fields) {
+      body.fields = {};
+      body.fieldsEn = {};
+      for (const [key, text] of Object.entries(this.fields)) {
+        const { zh, en } = splitMessage(text);
+        body.fields[key] = zh;
+        body.fieldsEn[key] = en ?? zh;
+      }
+    }
+    if (this.link) body.link = this.link;
+    return body;
   }
 }
 

@@ -4,11 +4,11 @@ import { selfCheck } from '../../core/fee-standards';
 import { kindergarten } from '../../db/schema';
 import { handler } from './define';
 import { notFound } from './errors';
+import { msg } from './messages';
 import { resolvePolicy } from './policies';
-import { shortText } from './schemas';
+import { amountInput, shortText } from './schemas';
 
-const amount = z.string().trim().regex(/^\d{1,6}(\.\d{1,2})?$/, '金额应为元，最多两位小数，例如 420.00');
-const optionalAmount = z.union([amount, z.literal('')]).default('');
+const optionalAmount = z.union([z.literal(''), amountInput().max(9, msg('金额太大', 'The amount is too large'))]).default('');
 
 export const feeStandardsHandlers = {
   /**

@@ -6,12 +6,18 @@ import { children, classes, kindergarten } from '../../db/schema';
 import { loadLegalCalendar } from '../services/legal-calendar';
 import { handler } from './define';
 import { invalid, notFound } from './errors';
+import { msg } from './messages';
 import { policyLookup, resolvePolicy } from './policies';
 import { refundGuardrails } from './settlement/guardrails';
 import { id } from './schemas';
 
 /** Engine errors carry their own Chinese sentence; they become ordinary input errors here. */
 function asApiError(error: unknown): unknown {
+  if (error instanceof RefundInputError && error.field) {
+    // "fees[0].paid" is the form's "fees.0.paid": the message goes under that field.
+    const path = error.field.replace(/\[(\d+)\]/g, '.$1');
+    return invalid(error.messageZh, error.message, { [path]: msg(error.messageZh, error.message.replace(/^[^:]*: /, '')) });
+  }
   if (error instanceof RefundInputError || error instanceof CalendarMissingError) return invalid(error.messageZh, error.message);
   return error;
 }

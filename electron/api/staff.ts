@@ -1,7 +1,8 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, ne, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { auditLog, children, classes, staff } from '../../db/schema';
 import type { AuditAction } from '../../core/audit/actions';
+import { auditLog, classes, staff } from '../../db/schema';
+import { auditNames } from './audit-names';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { readSettings, writeSettings } from '../backup/settings';
 import { createStaff, newStaffInput, passwordInput } from './auth';
@@ -90,24 +91,6 @@ function parseJson(text: string | null): unknown {
   } catch {
     return text;
   }
-}
-
-/**
- * Names of the children a page of entries refers to (a child's record, a
- * class roll call keyed by child), so the screen shows names, not ids.
- */
-function childNames(ctx: HandlerContext, rows: { action: string; entity: string; entityId: string | null; before: unknown; after: unknown }[]) {
-  const ids = new Set<number>();
-  for (const r of rows) {
-    if (r.entity === 'child' && r.entityId) ids.add(Number(r.entityId));
-    if (r.action === 'attendance.rollCall') {
-      for (const side of [r.before, r.after]) if (side && typeof side === 'object') for (const key of Object.keys(side)) ids.add(Number(key));
-    }
-  }
-  const wanted = [...ids].filter(Number.isInteger);
-  if (wanted.length === 0) return {};
-  const found = ctx.db.select({ id: children.id, name: children.name }).from(children).where(inArray(children.id, wanted)).all();
-  return Object.fromEntries(found.map((c) => [String(c.id), c.name]));
 }
 
 export const staffHandlers = {
@@ -314,7 +297,7 @@ export const staffHandlers = {
         .offset((q.page - 1) * q.pageSize)
         .all()
         .map((r) => ({ ...r, before: parseJson(r.before), after: parseJson(r.after) }));
-      return { rows, total, page: q.page, pageSize: q.pageSize, childNames: childNames(ctx, rows) };
+      return { rows, total, page: q.page, pageSize: q.pageSize, names: auditNames(ctx, rows) };
     },
   }),
 

@@ -29,6 +29,10 @@ export class ApiCallError extends Error {
   get fields() {
     return this.body.fields ?? {};
   }
+  /** Per-field messages in the interface language (the schema writes both). */
+  fieldsIn(lang: 'zh' | 'en'): Record<string, string> {
+    return (lang === 'en' ? this.body.fieldsEn : undefined) ?? this.fields;
+  }
 }
 
 /** What to show for a failed call: the backend's sentence in the interface language. */

@@ -2,7 +2,8 @@ import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Api, ApiName } from '../../electron/api/index';
 import { useLang } from '../i18n';
-import { ApiCallError, api, errorMessage } from './client';
+import { ApiCallError, api } from './client';
+import { notifyError } from './notify';
 
 /** Loads data for a screen; reloads when `input` changes (compared as JSON). */
 export function useApiQuery<K extends ApiName>(name: K, input: Api[K]['input'], options: { enabled?: boolean } = {}) {
@@ -61,7 +62,7 @@ export function useApiAction() {
         if (success) notifications.show({ color: 'green', message: success });
         return value;
       } catch (e) {
-        notifications.show({ color: 'red', title: lang === 'en' ? 'Not saved' : '未保存', message: errorMessage(e, lang), autoClose: 8000 });
+        notifyError(e, lang);
         return undefined;
       } finally {
         setBusy(false);
@@ -70,4 +71,39 @@ export function useApiAction() {
     [lang],
   );
   return { run, busy };
+}
+
+/**
+ * Submits a form to the API: on failure shows the Chinese message and keeps
+ * the per-field messages for the inputs (keys like "children.0.mobile").
+ */
+export function useSubmit() {
+  const { lang } = useLang();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const submit = useCallback(
+    async <K extends ApiName>(name: K, input: Api[K]['input'], success?: string): Promise<Api[K]['output'] | undefined> => {
+      setBusy(true);
+      try {
+        const value = await api(name, input);
+        setErrors({});
+        if (success) notifications.show({ color: 'green', message: success });
+        return value;
+      } catch (e) {
+        const err = e instanceof ApiCallError ? e : new ApiCallError({ code: 'internal', message: String(e) });
+        setErrors(err.fieldsIn(lang));
+        notifyError(err, lang);
+        return undefined;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [lang],
+  );
+  /** The message for a field, looked up by its path with or without a prefix such as "value.". */
+  const fieldError = useCallback(
+    (path: string) => errors[path] ?? errors[`value.${path}`] ?? errors[`child.${path}`] ?? errors[`guardian.${path}`],
+    [errors],
+  );
+  return { submit, busy, errors, fieldError, clearErrors: () => setErrors({}) };
 }

@@ -188,7 +188,7 @@ function CorrectionForm(props: { childId: number; date: string; current: Attenda
     if (result) props.onDone();
   };
   return (
-    <form
+    <form noValidate
       onSubmit={(e) => {
         e.preventDefault();
         void save();

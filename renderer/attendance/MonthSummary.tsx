@@ -1,3 +1,4 @@
+import { PERCENT_TICKS } from '../components/ticks';
 import { BarChart } from '@mantine/charts';
 import { Anchor, Badge, Button, Group, Paper, Table, Text, Title } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
@@ -63,7 +64,7 @@ export function MonthSummary({ month, classId, today }: { month: string; classId
                 data={data.classes.map((c) => ({ class: c.name, rate: c.rate ?? 0 }))}
                 dataKey="class"
                 series={[{ name: 'rate', label: t('出勤率 %', 'Rate %'), color: 'teal.6' }]}
-                yAxisProps={{ domain: [0, 100] }}
+                yAxisProps={{ domain: [0, 100], ticks: PERCENT_TICKS, interval: 0 }}
                 withBarValueLabel
                 valueFormatter={(v) => `${v}%`}
                 data-testid="rate-chart"

@@ -1,5 +1,5 @@
 import { ActionIcon, Alert, Badge, Button, Group, Kbd, Paper, SegmentedControl, Table, Text, TextInput, Tooltip } from '@mantine/core';
-import { IconChevronLeft, IconChevronRight, IconHistory, IconSearch } from '@tabler/icons-react';
+import { IconAlertTriangle, IconChevronLeft, IconChevronRight, IconHistory, IconSearch } from '@tabler/icons-react';
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { ATTENDANCE_STATUSES, type AttendanceStatus, STATUS_LABELS } from '../../core/attendance';
 import { addDays } from '../../core/calendar/dates';
@@ -254,6 +254,12 @@ function RollCallSheet({ classId, date, lang }: { classId: number; date: string;
                     <Badge ml={4} size="xs" color="orange">
                       {t('更正', 'edit')}
                     </Badge>
+                  )}
+                  {c.healthNotes && (
+                    <Text size="xs" fw={400} c="red.8" miw={200} maw={320} data-testid="roll-health-notes" style={{ overflowWrap: 'anywhere' }}>
+                      <IconAlertTriangle size={11} style={{ verticalAlign: -1, marginRight: 2 }} />
+                      {c.healthNotes}
+                    </Text>
                   )}
                 </Table.Td>
                 <Table.Td>

@@ -166,23 +166,36 @@ export function useCalendarChanges(reload: () => unknown): void {
   }, [reload]);
 }
 
-/** From/to days where "to" never falls before "from" (moving "from" past "to" moves both). */
+/**
+ * From/to days. A "to" before "from" is shown as an error at "to" (and the
+ * backend refuses it); neither date is ever changed behind the person's back.
+ */
 export function DateRangeFields({
   first,
   last,
   onChange,
   testId,
+  lastError,
 }: {
   first: string;
   last: string;
   onChange(first: string, last: string): void;
   testId: string;
+  /** A message from the backend about the last day. */
+  lastError?: string;
 }) {
   const t = useT();
+  const reversed = last < first;
   return (
     <>
-      <DateField label={t('从', 'From')} value={first} onChange={(d) => onChange(d, last < d ? d : last)} testId={`${testId}-first`} />
-      <DateField label={t('到', 'To')} value={last} minDate={first} onChange={(d) => onChange(first, d)} testId={`${testId}-last`} />
+      <DateField label={t('从', 'From')} value={first} onChange={(d) => onChange(d, last)} testId={`${testId}-first`} />
+      <DateField
+        label={t('到', 'To')}
+        value={last}
+        onChange={(d) => onChange(first, d)}
+        testId={`${testId}-last`}
+        error={reversed ? t(`结束日期 ${last} 早于开始日期 ${first}`, `The last day ${last} is before the first day ${first}`) : lastError}
+      />
     </>
   );
 }

@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Switch, Text, Tex
 import { IconCircleCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Api } from '../../electron/api/index';
-import { useApiAction } from '../api/hooks';
+import { useSubmit } from '../api/hooks';
 import { useT } from '../i18n';
 
 type Result = Api['feeStandards.check']['output'];
@@ -10,7 +10,7 @@ type Result = Api['feeStandards.check']['output'];
 /** 收费标准自查: planned standards against the fee notice in force, before they are announced. */
 export function FeeStandardCheck() {
   const t = useT();
-  const { run, busy } = useApiAction();
+  const { submit, busy, fieldError } = useSubmit();
   const [form, setForm] = useState({ educationFee: '', earlyCareFee: '', custodyFee: '', normalDailyRate: '', vacationDailyRate: '', otherFees: '' });
   const [custodyAgreement, setCustodyAgreement] = useState(true);
   const [result, setResult] = useState<Result | null>(null);
@@ -21,11 +21,12 @@ export function FeeStandardCheck() {
       value={form[key]}
       onChange={(e) => setForm({ ...form, [key]: e.currentTarget.value })}
       inputMode={key === 'otherFees' ? 'text' : 'decimal'}
+      error={fieldError(key)}
     />
   );
   const check = async () => {
     const { otherFees, ...amounts } = form;
-    const value = await run('feeStandards.check', {
+    const value = await submit('feeStandards.check', {
       ...Object.fromEntries(Object.entries(amounts).map(([k, v]) => [k, v.trim()])),
       custodyAgreement,
       otherFees: otherFees.split(/[,，、\n]/).map((s) => s.trim()).filter(Boolean),

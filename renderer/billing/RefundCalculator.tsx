@@ -7,6 +7,7 @@ import { api, errorMessage } from '../api/client';
 import { monthOf } from '../../core/calendar/dates';
 import { semesterContaining } from '../../core/kindergarten/semesters';
 import { refundMode } from '../../core/refund/mode';
+import { amountMessage } from '../components/amount';
 import { useApiQuery, useToday } from '../api/hooks';
 import { useLang, useT } from '../i18n';
 import { printDocument } from '../print/print';
@@ -24,7 +25,6 @@ interface FeeRow {
   dailyRate: string;
 }
 
-const AMOUNT = /^\d+(\.\d{1,2})?$/;
 
 /**
  * 退费试算: the refund the fee notice gives for one child-month, with its
@@ -61,6 +61,8 @@ function Calculator({ today }: { today: string }) {
   const [preview, setPreview] = useState<RefundPreview | null>(null);
   const [submitted, setSubmitted] = useState<RefundPreviewInput | null>(null);
   const [error, setError] = useState('');
+  /** Per fee row: what is wrong with the paid amount / the daily rate, shown at that field. */
+  const [feeErrors, setFeeErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
 
   const semester = useMemo(
@@ -105,9 +107,16 @@ function Calculator({ today }: { today: string }) {
     setError('');
     setPreview(null);
     const chosen = fees.filter((f) => f.on);
-    const bad = chosen.find((f) => !AMOUNT.test(f.paid) || (f.dailyRate !== '' && !AMOUNT.test(f.dailyRate)));
     if (chosen.length === 0) return setError(t('请至少选择一个收费项目', 'Choose at least one fee item'));
-    if (bad) return setError(t(`请填写${FEE_ITEM_LABELS[bad.item]![0]}的实缴金额（元，最多两位小数）`, `Enter the amount paid for ${FEE_ITEM_LABELS[bad.item]![1]} (yuan, up to two decimals)`));
+    const wrong: Record<string, string> = {};
+    for (const f of chosen) {
+      const paid = amountMessage(f.paid, t);
+      const daily = amountMessage(f.dailyRate, t, false);
+      if (paid) wrong[`${f.item}.paid`] = paid;
+      if (daily) wrong[`${f.item}.dailyRate`] = daily;
+    }
+    setFeeErrors(wrong);
+    if (Object.keys(wrong).length > 0) return setError(t('请修改标红的金额', 'Correct the amounts marked in red'));
     if (presentDays === '') return setError(t('请填写在园天数', 'Enter the days present'));
     if (billing === 'semester' && !semester) return setError(t('该月份不在任何学期内，请先在设置中添加学期', 'That month is in no semester; add the semester in Settings first'));
     const input: RefundPreviewInput = {
@@ -169,9 +178,9 @@ function Calculator({ today }: { today: string }) {
           {fees.map((f, i) => (
             <Group key={f.item} align="flex-end" wrap="nowrap">
               <Switch w={160} label={t(...FEE_ITEM_LABELS[f.item]!)} checked={f.on} onChange={(e) => setFee(i, { on: e.currentTarget.checked })} mb={8} />
-              <TextInput w={160} label={i === 0 ? t('实缴金额（元）', 'Paid (yuan)') : undefined} aria-label={`${t(...FEE_ITEM_LABELS[f.item]!)}${t('实缴金额', ' paid')}`} value={f.paid} onChange={(e) => setFee(i, { paid: e.currentTarget.value.trim() })} disabled={!f.on} inputMode="decimal" />
+              <TextInput w={160} label={i === 0 ? t('实缴金额（元）', 'Paid (yuan)') : undefined} aria-label={`${t(...FEE_ITEM_LABELS[f.item]!)}${t('实缴金额', ' paid')}`} value={f.paid} onChange={(e) => setFee(i, { paid: e.currentTarget.value.trim() })} disabled={!f.on} inputMode="decimal" error={f.on ? feeErrors[`${f.item}.paid`] : undefined} />
               {f.item !== 'education' && f.item !== 'accommodation' && (
-                <TextInput w={160} label={i === 1 ? t('每日标准（元，可不填）', 'Daily rate (optional)') : undefined} aria-label={`${t(...FEE_ITEM_LABELS[f.item]!)}${t('每日标准', ' daily rate')}`} value={f.dailyRate} onChange={(e) => setFee(i, { dailyRate: e.currentTarget.value.trim() })} disabled={!f.on} inputMode="decimal" />
+                <TextInput w={160} label={i === 1 ? t('每日标准（元，可不填）', 'Daily rate (optional)') : undefined} aria-label={`${t(...FEE_ITEM_LABELS[f.item]!)}${t('每日标准', ' daily rate')}`} value={f.dailyRate} onChange={(e) => setFee(i, { dailyRate: e.currentTarget.value.trim() })} disabled={!f.on} inputMode="decimal" error={f.on ? feeErrors[`${f.item}.dailyRate`] : undefined} />
               )}
             </Group>
           ))}
@@ -249,7 +258,7 @@ function Calculator({ today }: { today: string }) {
           {preview.whatIf && preview.whatIf.hintsZh.length > 0 && (
             <Alert variant="light" color="yellow" mt="md" icon={<IconBulb size={18} />} title={t('出勤天数的影响', 'How days present matter')}>
               <List size="sm" data-testid="what-if">
-                {preview.whatIf.hintsZh.map((hint) => (
+                {(lang === 'en' ? preview.whatIf.hintsEn : preview.whatIf.hintsZh).map((hint) => (
                   <List.Item key={hint}>{hint}</List.Item>
                 ))}
               </List>

@@ -1,11 +1,12 @@
 import { Badge, Table, Text } from '@mantine/core';
-import { useT } from '../i18n';
+import { useLang, useT } from '../i18n';
 import { FEE_ITEM_LABELS } from './labels';
 import type { RefundPreview } from './refund-case';
 
 /** The refund, line by line: item, amount, clause and the sentence a parent reads. */
 export function RefundLines({ preview }: { preview: RefundPreview }) {
   const t = useT();
+  const { lang } = useLang();
   const { result } = preview;
   return (
     <Table withTableBorder withColumnBorders data-testid="refund-lines">
@@ -32,7 +33,8 @@ export function RefundLines({ preview }: { preview: RefundPreview }) {
               </Badge>
             </Table.Td>
             <Table.Td>
-              <Text size="sm">{line.explanation}</Text>
+              {/* The printed statement for parents stays Chinese; the screen follows the interface language. */}
+              <Text size="sm">{lang === 'en' ? line.explanationEn : line.explanation}</Text>
             </Table.Td>
           </Table.Tr>
         ))}

@@ -1,5 +1,6 @@
 import { Alert } from '@mantine/core';
-import { type ApiCallError, errorMessage } from '../api/client';
+import type { ApiCallError } from '../api/client';
+import { errorContent } from '../api/notify';
 import { useLang } from '../i18n';
 
 export function ErrorAlert({ error }: { error: ApiCallError | null }) {
@@ -7,7 +8,7 @@ export function ErrorAlert({ error }: { error: ApiCallError | null }) {
   if (!error) return null;
   return (
     <Alert color="red" title={lang === 'en' ? 'Something went wrong' : '出错了'} mb="md">
-      {errorMessage(error, lang)}
+      {errorContent(error, lang)}
     </Alert>
   );
 }

@@ -8,7 +8,8 @@ import { navigate } from '../app/router';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useT } from '../i18n';
-import { useLabel, useSubmit } from './shared';
+import { useLabel } from './shared';
+import { useSubmit } from '../api/hooks';
 
 type Item = Api['families.followUps']['output']['overdue'][number];
 
@@ -92,7 +93,7 @@ export function CompleteModal({ item, onClose, onDone }: { item: { id: number; t
   const { submit, busy, fieldError } = useSubmit();
   return (
     <Modal opened={item !== null} onClose={onClose} title={t(`完成跟进：${item?.topic ?? ''}`, `Follow-up done: ${item?.topic ?? ''}`)}>
-      <form
+      <form noValidate
         onSubmit={async (e) => {
           e.preventDefault();
           if (!item) return;

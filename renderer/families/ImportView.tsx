@@ -1,15 +1,17 @@
-import { Alert, Badge, Button, Card, Checkbox, FileButton, Grid, Group, Modal, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Checkbox, FileButton, Grid, Group, Modal, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import type { Api } from '../../electron/api/index';
-import { applyMapping, ROSTER_FIELDS, type RosterField, type RosterMapping, type RosterRecord } from '../../core/families/roster';
+import { applyMapping, MULTI_COLUMN_FIELD, ROSTER_FIELDS, type RosterField, type RosterMapping, type RosterRecord } from '../../core/families/roster';
 import { ApiCallError, api } from '../api/client';
 import { navigate } from '../app/router';
 import { EmptyState } from '../components/EmptyState';
 import { PageHeader } from '../components/PageHeader';
 import { useLang, useT } from '../i18n';
-import { fileToBase64, useSubmit } from './shared';
+import { ColumnMapping } from './import/ColumnMapping';
+import { fileToBase64 } from './shared';
+import { useSubmit } from '../api/hooks';
 
 type Parsed = Api['families.importParse']['output'];
 type Preview = Api['families.importPreview']['output'];
@@ -40,7 +42,7 @@ export function ImportView() {
   const rows: Row[] = useMemo(
     () =>
       parsed && mapping
-        ? parsed.rows.map((r) => ({ sheetRow: r.sheetRow, record: edits[r.sheetRow] ?? applyMapping(r.cells, mapping), skip: skipped.has(r.sheetRow) }))
+        ? parsed.rows.map((r) => ({ sheetRow: r.sheetRow, record: edits[r.sheetRow] ?? applyMapping(r.cells, mapping, parsed.headers), skip: skipped.has(r.sheetRow) }))
         : [],
     [parsed, mapping, edits, skipped],
   );
@@ -80,7 +82,6 @@ export function ImportView() {
   const checked = preview !== null && preview.length === rows.length;
   const bad = rows.filter((r) => !r.skip && problemsOf(r.sheetRow).length > 0);
   const toImport = rows.filter((r) => !r.skip);
-  const columnOptions = (parsed?.headers ?? []).map((h, i) => ({ value: String(i), label: h || t(`第 ${i + 1} 列`, `Column ${i + 1}`) }));
 
   return (
     <>
@@ -105,31 +106,13 @@ export function ImportView() {
       {!parsed || !mapping ? (
         <EmptyState icon={<IconFileSpreadsheet />} title={t('选择要导入的花名册', 'Choose a roster to import')}>
           {t(
-            '表格第一行（或标题下面一行）应是表头，例如：幼儿姓名、性别、出生日期、身份证号、班级、家长姓名、关系、手机号。班级名称须与系统中的班级一致。',
-            'The first row (or the row under a title) should be headers such as child name, gender, birth date, class, guardian, mobile.',
+            '表格中要有一行表头，例如：幼儿姓名、性别、出生日期、身份证号、班级、家长姓名、关系、手机号（上面可以有标题行）。班级名称须与系统中的班级一致；过敏、用药、接送说明等列可导入为幼儿的健康与安全提示。',
+            'The file needs a row of headings such as child name, gender, birth date, class, guardian, mobile (title rows above are fine). Class names must match the classes here; allergy, medication or pick-up columns can go to the child’s health notes.',
           )}
         </EmptyState>
       ) : (
         <Stack>
-          <Card withBorder>
-            <Title order={5} mb="xs">
-              {t(`1. 核对列对应（${fileName}）`, `1. Check the columns (${fileName})`)}
-            </Title>
-            <SimpleGrid cols={{ base: 3, lg: 5 }} spacing="xs">
-              {ROSTER_FIELDS.map((f) => (
-                <Select
-                  key={f.key}
-                  size="xs"
-                  label={lang === 'en' ? f.labelEn : f.label}
-                  placeholder={t('（不导入）', '(none)')}
-                  clearable
-                  data={columnOptions}
-                  value={mapping[f.key] == null ? null : String(mapping[f.key])}
-                  onChange={(v) => setMapping({ ...mapping, [f.key]: v == null ? null : Number(v) })}
-                />
-              ))}
-            </SimpleGrid>
-          </Card>
+          <ColumnMapping fileName={fileName ?? ''} headerRow={parsed.headerRow} columns={parsed.columns} mapping={mapping} onChange={setMapping} />
           <Card withBorder>
             <Group justify="space-between" mb="xs">
               <Title order={5}>{t('2. 检查每一行', '2. Check every row')}</Title>
@@ -170,15 +153,22 @@ export function ImportView() {
                   return (
                     <Table.Tr key={r.sheetRow} data-testid={`import-row-${r.sheetRow}`} opacity={r.skip ? 0.45 : 1}>
                       <Table.Td>{r.sheetRow}</Table.Td>
-                      <Table.Td>{r.record.childName || '—'}</Table.Td>
-                      <Table.Td>{r.record.birthDate}</Table.Td>
+                      <Table.Td>
+                        {r.record.childName || '—'}
+                        {r.record.healthNotes && (
+                          <Text size="xs" c="orange.8" maw={220} data-testid="import-health-notes">
+                            {r.record.healthNotes}
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.record.birthDate}</Table.Td>
                       <Table.Td>{r.record.className}</Table.Td>
                       <Table.Td>
                         {r.record.guardian1Name} {r.record.guardian1Mobile}
                       </Table.Td>
                       <Table.Td>
                         {!checked ? null : problems.length === 0 ? (
-                          <Badge color="green" variant="light">
+                          <Badge color="green" variant="light" style={{ overflow: 'visible' }} miw="fit-content">
                             {t('可导入', 'Ready')}
                           </Badge>
                         ) : (
@@ -200,6 +190,7 @@ export function ImportView() {
                           )}
                           <Checkbox
                             size="xs"
+                            styles={{ label: { whiteSpace: 'nowrap' } }}
                             label={t('跳过', 'Skip')}
                             checked={r.skip}
                             onChange={(e) => {
@@ -271,7 +262,7 @@ function FixModal({ row, problems, onClose, onSave }: { row: Row | null; problem
   return (
     <Modal opened={row !== null} onClose={close} size="xl" title={t(`修改第 ${row?.sheetRow ?? ''} 行`, `Fix row ${row?.sheetRow ?? ''}`)}>
       {current && (
-        <form
+        <form noValidate
           onSubmit={(e) => {
             e.preventDefault();
             onSave(current);
@@ -279,17 +270,30 @@ function FixModal({ row, problems, onClose, onSave }: { row: Row | null; problem
           }}
         >
           <Grid gap="xs">
-            {ROSTER_FIELDS.map((f, i) => (
-              <Grid.Col span={4} key={f.key}>
-                <TextInput
-                  label={lang === 'en' ? f.labelEn : f.label}
-                  autoFocus={i === 0}
-                  value={current[f.key]}
-                  error={messageFor(f.key)}
-                  onChange={(e) => setDraft({ ...current, [f.key]: e.currentTarget.value })}
-                />
-              </Grid.Col>
-            ))}
+            {ROSTER_FIELDS.map((f, i) =>
+              f.key === MULTI_COLUMN_FIELD ? (
+                <Grid.Col span={12} key={f.key}>
+                  <Textarea
+                    label={lang === 'en' ? f.labelEn : f.label}
+                    autosize
+                    minRows={1}
+                    value={current[f.key]}
+                    error={messageFor(f.key)}
+                    onChange={(e) => setDraft({ ...current, [f.key]: e.currentTarget.value })}
+                  />
+                </Grid.Col>
+              ) : (
+                <Grid.Col span={4} key={f.key}>
+                  <TextInput
+                    label={lang === 'en' ? f.labelEn : f.label}
+                    autoFocus={i === 0}
+                    value={current[f.key]}
+                    error={messageFor(f.key)}
+                    onChange={(e) => setDraft({ ...current, [f.key]: e.currentTarget.value })}
+                  />
+                </Grid.Col>
+              ),
+            )}
           </Grid>
           <Text size="xs" c="dimmed" mt="xs">
             {t('修改只用于本次导入，不会改动原文件。', 'Fixes apply to this import only; the file is not changed.')}

@@ -5,8 +5,8 @@ import { useToday } from '../api/hooks';
 import { navigate } from '../app/router';
 import { PageHeader } from '../components/PageHeader';
 import { useT } from '../i18n';
-import { type ChildDraft, ChildFields, childMissing, emptyChild, emptyGuardian, type GuardianDraft, GuardianFields, toChildInput, toGuardianInput } from './forms';
-import { useSubmit } from './shared';
+import { type ChildDraft, ChildFields, childMissing, emptyChild, emptyGuardian, type GuardianDraft, GuardianFields, guardianMissing, toChildInput, toGuardianInput } from './forms';
+import { useSubmit } from '../api/hooks';
 
 type Keyed<T> = T & { uid: number };
 let nextUid = 0;
@@ -30,10 +30,14 @@ function FamilyForm({ today }: { today: string }) {
   const errorAt = (prefix: string) => (field: string) => missing[`${prefix}${field}`] ?? errors[`${prefix}${field}`];
 
   return (
-    <form
+    <form noValidate
       onSubmit={async (e) => {
         e.preventDefault();
-        const gaps = Object.assign({}, ...kids.map((k, i) => childMissing(k, `children.${i}.`)));
+        const gaps = Object.assign(
+          {},
+          ...kids.map((k, i) => childMissing(k, t, `children.${i}.`)),
+          ...adults.map((g, i) => guardianMissing(g, t, `guardians.${i}.`)),
+        );
         setMissing(gaps);
         if (Object.keys(gaps).length > 0) return;
         const made = await submit(

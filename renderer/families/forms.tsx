@@ -1,4 +1,4 @@
-import { Checkbox, Grid, Select, SimpleGrid, TextInput } from '@mantine/core';
+import { Checkbox, Grid, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import type { Api } from '../../electron/api/index';
 import { BILLING_MODE_LABELS, GENDER_LABELS, REDUCTION_LABELS, RELATIONSHIPS } from '../../core/families/labels';
 import { useApiQuery } from '../api/hooks';
@@ -20,6 +20,7 @@ export interface ChildDraft {
   busAgreedOn: string | null;
   reductionCategory: string | null;
   reductionNote: string;
+  healthNotes: string;
 }
 
 export interface GuardianDraft {
@@ -50,14 +51,16 @@ export const emptyChild = (today: string): ChildDraft => ({
   busAgreedOn: null,
   reductionCategory: null,
   reductionNote: '',
+  healthNotes: '',
 });
 
-export const emptyGuardian = (): GuardianDraft => ({
+/** A guardian added to a family starts with the family's address: most live there. */
+export const emptyGuardian = (address = ''): GuardianDraft => ({
   name: '',
   relationship: null,
   mobile: '',
   wechat: '',
-  address: '',
+  address,
   workplace: '',
   isEmergencyContact: false,
   canPickUp: true,
@@ -77,17 +80,33 @@ export function childDraftOf(c: {
   busAgreedOn: string | null;
   reductionCategory: string | null;
   reductionNote: string | null;
+  healthNotes: string;
 }): ChildDraft {
   return { ...c, idNumber: c.idNumber ?? '', classId: String(c.classId), reductionNote: c.reductionNote ?? '' };
 }
 
-/** Required choices the API cannot name well on its own ("请选择班级" rather than a number error). */
-export function childMissing(d: ChildDraft, prefix = ''): Record<string, string> {
+type T = (zh: string, en: string) => string;
+
+/**
+ * Every required field left empty, each with its own message for under the
+ * field, all at once (the API checks the same and more on save; an empty
+ * choice it could only call "not a number").
+ */
+export function childMissing(d: ChildDraft, t: T, prefix = ''): Record<string, string> {
   const missing: Record<string, string> = {};
-  if (!d.gender) missing[`${prefix}gender`] = '请选择性别';
-  if (!d.birthDate) missing[`${prefix}birthDate`] = '请填写出生日期';
-  if (!d.classId) missing[`${prefix}classId`] = '请选择班级';
-  if (!d.enrolledOn) missing[`${prefix}enrolledOn`] = '请填写入园日期';
+  if (!d.name.trim()) missing[`${prefix}name`] = t('请填写幼儿姓名', 'Enter the child’s name');
+  if (!d.gender) missing[`${prefix}gender`] = t('请选择性别', 'Choose boy or girl');
+  if (!d.birthDate) missing[`${prefix}birthDate`] = t('请填写出生日期', 'Enter the birth date');
+  if (!d.classId) missing[`${prefix}classId`] = t('请选择班级', 'Choose the class');
+  if (!d.enrolledOn) missing[`${prefix}enrolledOn`] = t('请填写入园日期', 'Enter the enrolment date');
+  return missing;
+}
+
+export function guardianMissing(g: GuardianDraft, t: T, prefix = ''): Record<string, string> {
+  const missing: Record<string, string> = {};
+  if (!g.name.trim()) missing[`${prefix}name`] = t('请填写家长姓名', 'Enter the guardian’s name');
+  if (!g.relationship) missing[`${prefix}relationship`] = t('请选择与幼儿关系', 'Choose the relationship');
+  if (!g.mobile.trim()) missing[`${prefix}mobile`] = t('请填写手机号', 'Enter a mobile number');
   return missing;
 }
 
@@ -195,6 +214,20 @@ export function ChildFields({
           value={value.reductionNote}
           onChange={(e) => set('reductionNote', e.currentTarget.value)}
           error={error('reductionNote')}
+        />
+      </Grid.Col>
+      <Grid.Col span={12}>
+        <Textarea
+          label={t('健康与安全提示', 'Health & safety notes')}
+          description={t('过敏、疾病、用药、谁可以来接等老师必须知道的情况；会显示在点名表和家庭页上。', 'Allergies, conditions, medication, who may collect the child: shown on the roll call and the family page.')}
+          placeholder={t('如：对花生过敏；哮喘，随身带喷雾', 'e.g. peanut allergy; asthma, inhaler in bag')}
+          autosize
+          minRows={1}
+          maxRows={4}
+          value={value.healthNotes}
+          onChange={(e) => set('healthNotes', e.currentTarget.value)}
+          error={error('healthNotes')}
+          data-testid="child-health-notes"
         />
       </Grid.Col>
     </Grid>

@@ -1,12 +1,9 @@
 import { Badge } from '@mantine/core';
 import { DateInput, type DateInputProps } from '@mantine/dates';
-import { useCallback, useState } from 'react';
-import type { Api, ApiName } from '../../electron/api/index';
-import { notifications } from '@mantine/notifications';
-import { ApiCallError, api } from '../api/client';
+import { useCallback } from 'react';
 import { parseDateCell } from '../../core/families/roster';
 import { CHILD_STATUS_LABELS, type ChildStatus, FEEDBACK_STATUS_LABELS, type FeedbackStatus, RELATIONSHIP_EN } from '../../core/families/labels';
-import { useLang, useT } from '../i18n';
+import { useLang } from '../i18n';
 
 /** Select options from a label table: [{ value: 'phone', label: '电话' }, ...]. */
 export function useOptions() {
@@ -70,51 +67,6 @@ export function DateField(props: Omit<DateInputProps, 'value' | 'onChange'> & { 
   );
 }
 
-/**
- * Submits a form to the API: on failure shows the Chinese message and keeps
- * the per-field messages for the inputs (keys like "children.0.mobile").
- */
-export function useSubmit() {
-  const t = useT();
-  const { lang } = useLang();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const submit = useCallback(
-    async <K extends ApiName>(name: K, input: Api[K]['input'], success?: string): Promise<Api[K]['output'] | undefined> => {
-      setBusy(true);
-      try {
-        const value = await api(name, input);
-        setErrors({});
-        if (success) notifications.show({ color: 'green', message: success });
-        return value;
-      } catch (e) {
-        const err = e instanceof ApiCallError ? e : new ApiCallError({ code: 'internal', message: String(e) });
-        setErrors(err.fields);
-        // The dispatcher's English sentence for a field rule names the raw path ("at guardians.1.mobile");
-        // the message itself is shown next to that field, so the English notice just points there.
-        const fieldRule = Object.keys(err.fields).length > 0 && /^Invalid input at /.test(err.body.messageEn ?? '');
-        const english = fieldRule ? 'Please correct the fields marked in red.' : (err.body.messageEn ?? err.message);
-        notifications.show({
-          color: 'red',
-          title: t('未保存', 'Not saved'),
-          message: lang === 'en' ? english : err.message,
-          autoClose: 8000,
-        });
-        return undefined;
-      } finally {
-        setBusy(false);
-      }
-    },
-    [t, lang],
-  );
-  /** The message for a field, looked up by its path with or without a prefix such as "value.". */
-  const fieldError = useCallback(
-    (path: string) => errors[path] ?? errors[`value.${path}`] ?? errors[`child.${path}`] ?? errors[`guardian.${path}`],
-    [errors],
-  );
-  return { submit, busy, errors, fieldError, clearErrors: () => setErrors({}) };
-}
-
 /** Saves base64 file content through the browser's download (works in the desktop app too). */
 export function downloadBase64(fileName: string, base64: string, mime: string) {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
@@ -136,3 +88,6 @@ export function fileToBase64(file: File): Promise<string> {
     reader.readAsDataURL(file);
   });
 }
+
+/** Forms submit through the form layer's hook (renderer/api/hooks.ts); kept here for the screens that import it from the families area. */
+export { useSubmit } from '../api/hooks';

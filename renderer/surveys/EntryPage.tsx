@@ -9,7 +9,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
 import { useT } from '../i18n';
 import { AnswerForm, toAnswerInput } from './AnswerForm';
-import { ImportPanel } from './ImportPanel';
+import { ImportPanel } from './import/ImportPanel';
 
 export type RunDetail = Api['surveys.run']['output'];
 

@@ -2,7 +2,9 @@ import { BarChart } from '@mantine/charts';
 import { Badge, ColorSwatch, Group, Text } from '@mantine/core';
 import type { Question } from '../../core/surveys/types';
 import type { Api } from '../../electron/api/index';
+import { niceTicks } from '../components/ticks';
 import { useLang, useT } from '../i18n';
+import { type FigureKind, formatChange, formatFigure } from './format';
 
 /** The review with its figures; an anonymous run still collecting answers `held` instead (see HeldReview). */
 export type ReviewData = Extract<Api['surveys.review']['output'], { held: false }>;
@@ -68,6 +70,7 @@ export function DistributionChart({ question, stats }: { question: Question; sta
       </>
     );
   }
+  const countTicks = niceTicks(Math.max(...counts, 1));
   if (question.kind === 'nps') {
     const data = counts.map((count, score) => ({
       label: String(score),
@@ -90,6 +93,7 @@ export function DistributionChart({ question, stats }: { question: Question; sta
           withTooltip={false}
           withBarValueLabel
           valueFormatter={(v) => (v ? String(v) : '')}
+          yAxisProps={{ ticks: countTicks, domain: [0, countTicks.at(-1)!], allowDecimals: false, interval: 0 }}
           xAxisLabel={t('打分（0～10）', 'Score (0–10)')}
           barProps={{ isAnimationActive: false }}
           series={groups.map(({ name, label, color }) => ({ name, label, color }))}
@@ -108,30 +112,29 @@ export function DistributionChart({ question, stats }: { question: Question; sta
       withTooltip={false}
       withBarValueLabel
       valueFormatter={(v) => String(v)}
-      yAxisProps={{ width: 130, interval: 0 }}
+      xAxisProps={{ ticks: countTicks, domain: [0, countTicks.at(-1)!], allowDecimals: false, interval: 0 }}
+      yAxisProps={{ width: 150, interval: 0 }}
       barProps={{ isAnimationActive: false }}
       series={[{ name: 'count', label: t('人数', 'Families'), color: 'blue.6' }]}
     />
   );
 }
 
-export function ChangeBadge({ change }: { change: Change | null | undefined }) {
+export function ChangeBadge({ change, kind = 'rating' }: { change: Change | null | undefined; kind?: FigureKind }) {
   const t = useT();
   if (!change) return null;
-  const sign = change.delta > 0 ? '+' : '';
   const color = change.direction === 'up' ? 'green' : change.direction === 'down' ? 'red' : 'gray';
   const arrow = change.direction === 'up' ? '↑' : change.direction === 'down' ? '↓' : '→';
   const word = change.direction === 'up' ? t('上升', 'up') : change.direction === 'down' ? t('下降', 'down') : t('持平', 'unchanged');
   return (
     <Badge color={color} variant="light" tt="none" style={{ flexShrink: 0, overflow: 'visible' }} data-testid="change-badge">
-      {arrow} {word} {sign}
-      {change.delta}
+      {arrow} {word} {formatChange(change.delta, kind)}
     </Badge>
   );
 }
 
-/** "4.32（n = 68）": a mean is never shown without how many answers it rests on. */
-export function MeanWithN({ value, n, hidden, minGroup }: { value: number | null; n: number; hidden: boolean; minGroup: number }) {
+/** "4.32（n = 68）": a mean is never shown without how many answers it rests on (two decimals; a score with one). */
+export function MeanWithN({ value, n, hidden, minGroup, kind = 'rating' }: { value: number | null; n: number; hidden: boolean; minGroup: number; kind?: FigureKind }) {
   const t = useT();
   const { lang } = useLang();
   if (hidden) {
@@ -144,7 +147,7 @@ export function MeanWithN({ value, n, hidden, minGroup }: { value: number | null
   return (
     <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
       <Text fw={700} data-testid="mean">
-        {value ?? '—'}
+        {formatFigure(value, kind)}
       </Text>
       <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
         {lang === 'en' ? `(n = ${n})` : `（n = ${n}）`}

@@ -107,7 +107,7 @@ export function SurveyReport({ args }: { args: string[] }) {
         {data.previous ? ` · ${t('对比上次', 'Compared with')}：${data.previous.title}` : ''} · {t('打印日期', 'Printed')} {data.today}
       </Text>
       <SummaryCards data={data} />
-      <Highlights data={data} full />
+      <Highlights data={data} />
       {heading('各班回收率与分班得分', 'Response rate and scores by class')}
       <ClassTable data={data} />
       {heading('各项满意度（得分最低的排在最前）', 'Satisfaction by question (lowest first)')}

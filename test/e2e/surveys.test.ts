@@ -133,7 +133,7 @@ describe('satisfaction survey, end to end', () => {
     expect(problems).toContain('第 12 行');
     expect(problems).toContain('班级「月亮班」不在本次调查的班级中');
     expect(problems).toContain('「十分」不是 0～10 分');
-    expect(problems).toContain('第 1 题：「7」不是 1～5 分');
+    expect(problems).toContain('第 1 题：「7」不是已知的满意程度');
     expect(await page.getByTestId('import-commit').isDisabled()).toBe(true);
     await app.screenshot('surveys-import-preview');
     await page.getByTestId('skip-bad').check();
@@ -161,15 +161,16 @@ describe('satisfaction survey, end to end', () => {
     const promoters = npsValues.filter((v) => v >= 9).length;
     const detractors = npsValues.filter((v) => v <= 6).length;
     const npsScore = Math.round(((promoters - detractors) * 1000) / 70) / 10;
-    expect(await page.getByTestId('nps-score').innerText()).toBe(`${npsScore > 0 ? '+' : ''}${npsScore}`);
+    // Means with two decimals, the score with one, as everywhere in the review and the report.
+    expect(await page.getByTestId('nps-score').innerText()).toBe(`${npsScore > 0 ? '+' : ''}${npsScore.toFixed(1)}`);
     const means = RATING_INDEXES.map((qi, k) => ({ qi, mean: round2(sheets.reduce((sum, s) => sum + s.ratings[k]!, 0) / 70) }));
     for (const { qi, mean } of means) {
       const block = page.getByTestId(`review-q-${qi + 1}`);
-      expect(await block.getByTestId('mean').innerText()).toBe(String(mean));
+      expect(await block.getByTestId('mean').innerText()).toBe(mean.toFixed(2));
       expect(await block.innerText()).toContain('n = 70');
     }
     const overall = round2(sheets.reduce((sum, s) => sum + s.ratings.reduce((a, b) => a + b, 0), 0) / (70 * RATING_INDEXES.length));
-    expect(await page.getByTestId('summary-overall').getByTestId('mean').innerText()).toBe(String(overall));
+    expect(await page.getByTestId('summary-overall').getByTestId('mean').innerText()).toBe(overall.toFixed(2));
     // Lowest first: the first block is the question with the lowest mean.
     const lowest = [...means].sort((a, b) => a.mean - b.mean || a.qi - b.qi)[0]!;
     const first = page.getByTestId('lowest-first').locator('[data-testid^="review-q-"]').first();
@@ -202,9 +203,9 @@ describe('satisfaction survey, end to end', () => {
     const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
     const flat = text.replace(/\s+/g, '');
     expect(flat).toContain(`70/${invited}`);
-    expect(flat).toContain(`${npsScore > 0 ? '+' : ''}${npsScore}`);
+    expect(flat).toContain(`${npsScore > 0 ? '+' : ''}${npsScore.toFixed(1)}`);
     expect(flat).toContain('您对孩子的伙食和营养搭配是否满意？'.replace(/\s+/g, ''));
-    expect(flat).toContain(String(lowest.mean));
+    expect(flat).toContain(lowest.mean.toFixed(2));
     expect(flat).toContain('与家委会一起调整带量食谱');
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', pdf, join(SCREENSHOTS, 'surveys-report-page')]);
     expect(readFileSync(join(SCREENSHOTS, 'surveys-report-page-1.png')).length).toBeGreaterThan(10_000);

@@ -104,7 +104,10 @@ export function writeDay(
   return { outcome: before ? 'changed' : 'created', before };
 }
 
-/** A stored day as the audit trail shows it: 病假（发烧）, or 未记录. */
+/** A stored day as the audit trail keeps it, as a code the screen puts in words: "sick（发烧）", or null (not recorded). */
+export const dayCode = (s: StoredDay | undefined | null) => (s ? `${s.status}${s.note ? `（${s.note}）` : ''}` : null);
+
+/** A stored day as a Chinese summary says it: 病假（发烧）, or 未记录. */
 export const dayLabel = (s: StoredDay | undefined | null) => (s ? `${STATUS_LABELS[s.status].zh}${s.note ? `（${s.note}）` : ''}` : '未记录');
 
 export function countByStatus(statuses: AttendanceStatus[]): string {

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { closureOn, isWorkingKind, notEnrolledReason } from '../../../core/attendance';
 import { monthOf } from '../../../core/calendar/dates';
-import { closuresBetween, enrolledInClass, isMonthSettled, rollCallRows } from '../../../db/queries/attendance';
+import { closuresBetween, isMonthSettled, rollCallRows } from '../../../db/queries/attendance';
 import { loadLegalCalendar } from '../../services/legal-calendar';
 import { handler } from '../define';
 import { invalid } from '../errors';
 import { id, isoDate, optionalText, whenFieldsValid } from '../schemas';
 import { assertClassAccess, WRITERS } from './access';
-import { countByStatus, dayInfo, dayLabel, loadChild, loadClass, note, requireEnrolled, requireMarkable, statusField, writeDay } from './days';
+import { countByStatus, dayCode, dayInfo, loadChild, loadClass, note, requireEnrolled, requireMarkable, statusField, writeDay } from './days';
 
 const entry = z.object({ childId: id, status: statusField, note });
 
@@ -40,6 +40,8 @@ export const rollCallHandlers = {
             name: k.name,
             initials: k.nameInitials,
             pinyin: k.namePinyin,
+            /** Allergies, medication, who may collect: what the teacher must see beside the name. */
+            healthNotes: k.healthNotes,
             status: k.recorded,
             note: k.note ?? '',
             recordedBy: k.recordedBy,
@@ -47,17 +49,6 @@ export const rollCallHandlers = {
             changes: k.changes,
           })),
       };
-    },
-  }),
-
-  /** The children currently in a class, for choosing whom leave is for. */
-  'attendance.classChildren': handler({
-    access: 'signed_in',
-    write: false,
-    input: z.object({ classId: id }),
-    run(ctx, { classId }) {
-      assertClassAccess(ctx, classId);
-      return enrolledInClass(ctx.db, classId);
     },
   }),
 
@@ -80,8 +71,8 @@ export const rollCallHandlers = {
       const cls = loadClass(ctx, classId);
       const calendar = loadLegalCalendar(ctx.db);
       requireMarkable(ctx, { marking: 'roll_call', calendar, date, status: 'present', closures: closuresBetween(ctx.db, date, date), classId });
-      const before: Record<number, string> = {};
-      const after: Record<number, string> = {};
+      const before: Record<number, string | null> = {};
+      const after: Record<number, string | null> = {};
       const result = { created: 0, changed: 0, unchanged: 0 };
       for (const e of entries) {
         const child = loadChild(ctx, e.childId);
@@ -90,8 +81,8 @@ export const rollCallHandlers = {
         const written = writeDay(ctx, child.id, date, { status: e.status, note: e.note }, reason);
         result[written.outcome]++;
         if (written.outcome !== 'unchanged') {
-          before[child.id] = dayLabel(written.before);
-          after[child.id] = dayLabel(e);
+          before[child.id] = dayCode(written.before);
+          after[child.id] = dayCode(e);
         }
       }
       ctx.audit({

@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { CHANNEL_LABELS } from '../../../core/families/labels';
 import { daysOverdue, followUpHorizon, groupFollowUps } from '../../../core/families/follow-ups';
 import { householdLabels, staffNames } from '../../../db/queries/families';
-import { children, contactLog } from '../../../db/schema';
+import { children, contactLog, guardians } from '../../../db/schema';
 import { handler } from '../define';
 import { invalid, notFound } from '../errors';
+import { msg } from '../messages';
 import { id, optionalText } from '../schemas';
 import { actorOf, CONTACT_WRITERS, householdVisible, ownClass } from './access';
 import { contactInput } from './inputs';
@@ -22,7 +23,13 @@ export const contactHandlers = {
       if (input.childId !== null) {
         const child = ctx.db.select().from(children).where(eq(children.id, input.childId)).get();
         if (!child || child.householdId !== input.householdId) {
-          throw invalid('所选幼儿不属于这个家庭', 'That child is not in this family.', { childId: '幼儿不属于这个家庭' });
+          throw invalid('所选幼儿不属于这个家庭', 'That child is not in this family.', { childId: msg('幼儿不属于这个家庭', 'Not a child of this family') });
+        }
+      }
+      if (input.guardianId !== null) {
+        const adult = ctx.db.select().from(guardians).where(eq(guardians.id, input.guardianId)).get();
+        if (!adult || adult.householdId !== input.householdId) {
+          throw invalid('所选家长不属于这个家庭', 'That guardian is not in this family.', { guardianId: msg('家长不属于这个家庭', 'Not a guardian of this family') });
         }
       }
       const row = ctx.db

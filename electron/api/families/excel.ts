@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import { isRosterHeading, type SheetColumn, sheetColumns } from '../../../core/families/roster';
+import { findHeaderRow, HEADER_SCAN_ROWS } from '../../../core/sheets';
 import { base64Bytes, readSheetFile } from '../../sheets/read';
 import { invalid } from '../errors';
 
@@ -9,6 +11,10 @@ import { invalid } from '../errors';
  */
 export interface SheetTable {
   headers: string[];
+  /** The sheet's row number of the header (1-based, as Excel shows it). */
+  headerRow: number;
+  /** Each column's real heading and first value, for the mapping step. */
+  columns: SheetColumn[];
   rows: { sheetRow: number; cells: string[] }[];
 }
 
@@ -20,9 +26,14 @@ export async function readRosterFile(fileName: string, base64: string): Promise<
 }
 
 function tableFromMatrix(matrix: string[][]): SheetTable {
-  // The header is the first row with at least two filled cells (titles like "2026 年花名册" sit above it).
-  const headerAt = matrix.findIndex((r) => r.filter((c) => c.trim() !== '').length >= 2);
-  if (headerAt < 0) throw invalid('文件中找不到表头行（如“幼儿姓名、班级、手机号”）', 'No header row found.');
+  // The header is where the recognisable column names are, under any title rows.
+  const headerAt = findHeaderRow(matrix, isRosterHeading);
+  if (headerAt < 0) {
+    throw invalid(
+      `文件前 ${HEADER_SCAN_ROWS} 行中找不到表头行：至少要有两列是可识别的列名（如“幼儿姓名”“班级”“手机号”）`,
+      'No header row found: at least two columns need recognisable names such as 幼儿姓名, 班级, 手机号.',
+    );
+  }
   const headers = matrix[headerAt]!.map((h) => h.trim());
   const rows = matrix
     .slice(headerAt + 1)
@@ -30,7 +41,7 @@ function tableFromMatrix(matrix: string[][]): SheetTable {
     .filter((r) => r.cells.some((c) => c !== ''));
   if (rows.length === 0) throw invalid('表头下面没有数据行', 'No data rows under the header.');
   if (rows.length > MAX_ROWS) throw invalid(`一次最多导入 ${MAX_ROWS} 行，请分批导入`, `At most ${MAX_ROWS} rows at once.`);
-  return { headers, rows };
+  return { headers, headerRow: headerAt + 1, columns: sheetColumns(headers, rows.map((r) => r.cells)), rows };
 }
 
 export interface SheetSpec {

@@ -45,6 +45,7 @@ export const householdHandlers = {
           ? []
           : ctx.db.select().from(feedback).where(eq(feedback.householdId, householdId)).orderBy(desc(feedback.receivedOn)).all();
       const today = ctx.today();
+      const adults = ctx.db.select().from(guardians).where(eq(guardians.householdId, householdId)).orderBy(asc(guardians.id)).all();
       return {
         today,
         household,
@@ -56,11 +57,12 @@ export const householdHandlers = {
             .filter((h) => h.childId === k.id)
             .map((h) => ({ ...h, recordedByName: h.recordedBy ? (people.get(h.recordedBy) ?? '') : '' })),
         })),
-        guardians: ctx.db.select().from(guardians).where(eq(guardians.householdId, householdId)).orderBy(asc(guardians.id)).all(),
+        guardians: adults,
         contacts: contacts.map((c) => ({
           ...c,
           staffName: people.get(c.staffId) ?? '',
           childName: kids.find((k) => k.id === c.childId)?.name ?? null,
+          guardianName: adults.find((g) => g.id === c.guardianId)?.name ?? null,
           followUpDoneByName: c.followUpDoneBy ? (people.get(c.followUpDoneBy) ?? '') : null,
           followUpDue: c.followUpOn && !c.followUpDoneOn ? followUpDue(c.followUpOn, today) : null,
         })),

@@ -102,6 +102,7 @@ export const importHandlers = {
             busAgreedOn: null,
             reductionCategory: null,
             reductionNote: '',
+            healthNotes: row.healthNotes,
           }).id,
         );
         for (const g of row.guardians) {

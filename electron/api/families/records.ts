@@ -1,9 +1,11 @@
 import { and, eq, ne } from 'drizzle-orm';
+import { childDateProblems } from '../../../core/families/child-dates';
 import { maskMobile } from '../../../core/families/mobile';
 import { pinyinKeys } from '../../../core/search/pinyin';
 import { childStatusChanges, children, classes, guardians } from '../../../db/schema';
 import type { HandlerContext } from '../define';
 import { invalid } from '../errors';
+import { msg } from '../messages';
 import { actorOf } from './access';
 import type { ChildInput, GuardianInput } from './inputs';
 
@@ -14,28 +16,28 @@ export type GuardianRow = typeof guardians.$inferSelect;
 
 export function assertClassOpen(ctx: HandlerContext, classId: number, field: string): string {
   const row = ctx.db.select().from(classes).where(eq(classes.id, classId)).get();
-  if (!row) throw invalid('所选班级不存在，请重新选择', 'Unknown class.', { [field]: '所选班级不存在' });
-  if (row.archived) throw invalid(`班级「${row.name}」已归档，不能再编入幼儿`, 'That class is archived.', { [field]: '班级已归档' });
+  if (!row) throw invalid('所选班级不存在，请重新选择', 'Unknown class.', { [field]: msg('所选班级不存在', 'Unknown class') });
+  if (row.archived) throw invalid(`班级「${row.name}」已归档，不能再编入幼儿`, 'That class is archived.', { [field]: msg('班级已归档', 'This class is archived') });
   return row.name;
 }
 
+/** Every date problem of the record at once, each at its own field (core/families/child-dates.ts). */
 export function assertChildDates(ctx: HandlerContext, child: ChildInput, prefix: string): void {
-  const today = ctx.today();
-  const checks: [keyof ChildInput, string | null, string][] = [
-    ['birthDate', child.birthDate, '出生日期不能晚于今天'],
-    ['custodyAgreedOn', child.custodyAgreedOn, '托管协议签订日期不能晚于今天'],
-    ['busAgreedOn', child.busAgreedOn, '校车协议签订日期不能晚于今天'],
-  ];
-  for (const [field, value, message] of checks) {
-    if (value && value > today) throw invalid(message, `${field} is in the future.`, { [`${prefix}${field}`]: message });
-  }
+  const problems = childDateProblems(child, ctx.today());
+  if (problems.length === 0) return;
+  const first = problems[0]!;
+  throw invalid(
+    first.message,
+    first.messageEn,
+    Object.fromEntries(problems.map((p) => [`${prefix}${p.field}`, msg(p.message, p.messageEn)])),
+  );
 }
 
 export function assertIdNumberFree(ctx: HandlerContext, idNumber: string | null, exceptChildId: number | null, field: string) {
   if (!idNumber) return;
   const clash = ctx.db.select().from(children).where(eq(children.idNumber, idNumber)).get();
   if (clash && clash.id !== exceptChildId) {
-    throw invalid(`身份证号已登记给幼儿「${clash.name}」`, 'That ID number is already on file.', { [field]: '身份证号已登记' });
+    throw invalid(`身份证号已登记给幼儿「${clash.name}」`, 'That ID number is already on file.', { [field]: msg('身份证号已登记', 'This ID number is already on file') });
   }
 }
 
@@ -50,11 +52,11 @@ export function assertMobileFree(ctx: HandlerContext, mobile: string, householdI
     throw invalid(
       `手机号 ${maskMobile(mobile)} 已登记为另一个家庭的家长「${clash.name}」。兄弟姐妹请添加到同一个家庭。`,
       'That mobile number belongs to another family.',
-      { [field]: '手机号已登记在另一个家庭' },
+      { [field]: msg('手机号已登记在另一个家庭', 'This mobile belongs to another family') },
     );
   }
   if (clash && clash.householdId === householdId) {
-    throw invalid(`本家庭已有手机号为 ${maskMobile(mobile)} 的家长「${clash.name}」`, 'Duplicate mobile in this family.', { [field]: '手机号重复' });
+    throw invalid(`本家庭已有手机号为 ${maskMobile(mobile)} 的家长「${clash.name}」`, 'Duplicate mobile in this family.', { [field]: msg('手机号重复', 'This mobile is already in this family') });
   }
 }
 

@@ -1,15 +1,34 @@
 import { z } from 'zod';
-import { autoMap, type ColumnTarget, MAX_COMMENT, MAX_IMPORT_ROWS, mappingProblem, readRows } from '../../../core/surveys';
-import { handler } from '../define';
+import { findHeaderRow } from '../../../core/sheets';
+import { autoMap, headerSignature, type ImportSettings, isSurveyHeading, MAX_COMMENT, MAX_IMPORT_ROWS, overfull, readImport, settingsProblem } from '../../../core/surveys';
+import { handler, type HandlerContext } from '../define';
 import { invalid } from '../errors';
 import { id } from '../schemas';
 import { ENTRY } from './access';
-import { gridInput, mappingInput } from './inputs';
-import { importContext, insertResponse, loadQuestions, openRun } from './records';
+import { importInput } from './inputs';
+import { importContext, insertResponse, loadQuestions, openRun, refreshInvited, responsesByClass } from './records';
+import { rememberedMappings, saveImportSettings } from './remembered';
 import { readSpreadsheet } from './spreadsheet';
 
+/** Rows, the principal's settings and the whole file's reading, as the check and the commit both need them. */
+function readWith(ctx: HandlerContext, input: z.output<typeof importInput>) {
+  if (input.rowNumbers.length !== input.rows.length) throw invalid('行号与数据行数不一致，请重新选择文件');
+  const run = openRun(ctx, input.runId);
+  refreshInvited(ctx, run.id);
+  const ic = importContext(ctx, run.id, run.templateId);
+  const settings: ImportSettings = { mapping: input.mapping, fileClass: input.fileClass, labels: input.labels };
+  const problem = settingsProblem(settings, ic.questions, ic.classes);
+  const read = problem ? { rows: [], labels: [] } : readImport(input.rows, input.rowNumbers, settings, ic);
+  const good = read.rows.filter((r) => r.problems.length === 0 && r.notResponse === null);
+  return { run, ic, settings, problem, read, good };
+}
+
 export const importHandlers = {
-  /** Reads an exported spreadsheet (base64) into rows of text and guesses the column mapping. Writes nothing. */
+  /**
+   * Reads an exported spreadsheet (base64): finds the header row (under any
+   * title rows), and guesses the columns — or brings back the mapping used
+   * for a file of the same layout. Writes nothing.
+   */
   'surveys.importRead': handler({
     access: ENTRY,
     write: false,
@@ -20,31 +39,51 @@ export const importHandlers = {
     }),
     async run(ctx, input) {
       // Everything from the database first: after the await the context no longer reaches it.
+      // Everything from the database first: after the await the context no longer reaches it.
       const run = openRun(ctx, input.runId);
       const questions = loadQuestions(ctx, run.templateId);
+      const classes = importContext(ctx, run.id, run.templateId).classes;
+      const rememberedFor = rememberedMappings(ctx, run.templateId);
       const grid = await readSpreadsheet(input.fileName, input.base64);
-      if (grid.length < 2) throw invalid('文件中没有数据行：第一行应为题目，之后每行一份答卷');
-      if (grid.length - 1 > MAX_IMPORT_ROWS) throw invalid(`一次最多导入 ${MAX_IMPORT_ROWS} 份答卷，请分批导入`);
-      const headers = grid[0]!.map((h) => h.trim());
-      const rows = grid.slice(1).map((r) => headers.map((_, i) => (r[i] ?? '').slice(0, MAX_COMMENT * 2)));
-      return { headers, rows, mapping: autoMap(headers, questions) };
+      const headerAt = findHeaderRow(grid.map((r) => r.cells), (cell) => isSurveyHeading(cell, questions));
+      if (headerAt < 0) throw invalid('文件中找不到题目所在的一行：请确认这是问卷平台导出的答卷（每列一道题，每行一份答卷）');
+      const headers = grid[headerAt]!.cells.map((h) => h.trim());
+      const data = grid.slice(headerAt + 1);
+      if (data.length === 0) throw invalid('文件中没有数据行：题目所在行之后每行应是一份答卷');
+      if (data.length > MAX_IMPORT_ROWS) throw invalid(`一次最多导入 ${MAX_IMPORT_ROWS} 份答卷，请分批导入`);
+      const rows = data.map((r) => headers.map((_, i) => (r.cells[i] ?? '').slice(0, MAX_COMMENT * 2)));
+      const signature = headerSignature(headers);
+      const remembered = rememberedFor(signature, headers.length);
+      // The class is the file's own (the next export of the same layout may be another class's), so it is not remembered.
+      const fileClass: ImportSettings['fileClass'] = classes.length === 1 ? classes[0]!.id : null;
+      const settings: ImportSettings = remembered ? { ...remembered, fileClass } : { mapping: autoMap(headers, questions), fileClass, labels: {} };
+      return {
+        headers,
+        headerRow: grid[headerAt]!.row,
+        rows,
+        rowNumbers: data.map((r) => r.row),
+        signature,
+        remembered: remembered !== null,
+        settings,
+      };
     },
   }),
 
-  /** Checks every row with a mapping: the preview of what an import would do. Writes nothing. */
+  /** Checks every row with the settings: the preview of what an import would do. Writes nothing. */
   'surveys.importCheck': handler({
     access: ENTRY,
     write: false,
-    input: z.object({ runId: id, rows: gridInput, mapping: mappingInput }),
+    input: importInput,
     run(ctx, input) {
-      const run = openRun(ctx, input.runId);
-      const ic = importContext(ctx, run.id, run.templateId);
-      const problem = mappingProblem(input.mapping, ic.questions);
-      const rows = problem ? [] : readRows(input.rows, input.mapping as ColumnTarget[], ic);
+      const { run, ic, problem, read, good } = readWith(ctx, input);
       return {
         mappingProblem: problem,
-        good: rows.filter((r) => r.problems.length === 0).length,
-        bad: rows.filter((r) => r.problems.length > 0).map((r) => ({ row: r.row, problems: r.problems })),
+        good: good.length,
+        unknownClass: good.filter((r) => r.classId === null).length,
+        bad: read.rows.filter((r) => r.problems.length > 0).map((r) => ({ row: r.row, problems: r.problems })),
+        notResponses: read.rows.filter((r) => r.problems.length === 0 && r.notResponse !== null).map((r) => ({ row: r.row, reason: r.notResponse! })),
+        labels: read.labels,
+        capacityProblem: problem ? null : overfull(good, responsesByClass(ctx, run.id), ic.classes),
       };
     },
   }),
@@ -52,43 +91,42 @@ export const importHandlers = {
   /**
    * Imports the rows in one transaction. Rows with problems must be listed in
    * skipRows (the person saw them in the preview and chose to leave them out);
-   * any other problem refuses the whole import.
+   * any other problem refuses the whole import. The settings are kept for the
+   * next file of the same layout.
    */
   'surveys.importCommit': handler({
     access: ENTRY,
     write: true,
-    input: z.object({
-      runId: id,
+    input: importInput.extend({
       fileName: z.string().trim().max(200).default(''),
-      rows: gridInput,
-      mapping: mappingInput,
-      skipRows: z.array(z.number().int().min(2)).max(MAX_IMPORT_ROWS).default([]),
+      signature: z.string().max(40).default(''),
+      skipRows: z.array(z.number().int().min(1)).max(MAX_IMPORT_ROWS).default([]),
     }),
     run(ctx, input) {
-      const run = openRun(ctx, input.runId);
-      const ic = importContext(ctx, run.id, run.templateId);
-      const problem = mappingProblem(input.mapping, ic.questions);
+      const { run, ic, settings, problem, read } = readWith(ctx, input);
       if (problem) throw invalid(problem);
       const skip = new Set(input.skipRows);
-      const rows = readRows(input.rows, input.mapping as ColumnTarget[], ic);
-      const unexpected = rows.find((r) => r.problems.length > 0 && !skip.has(r.row));
+      const unexpected = read.rows.find((r) => r.problems.length > 0 && !skip.has(r.row));
       if (unexpected) throw invalid(`第 ${unexpected.row} 行有问题：${unexpected.problems.join('；')}。没有导入任何答卷。`, `Row ${unexpected.row} has problems; nothing was imported.`);
-      const good = rows.filter((r) => r.problems.length === 0 && !skip.has(r.row));
+      const good = read.rows.filter((r) => r.problems.length === 0 && r.notResponse === null && !skip.has(r.row));
       if (good.length === 0) throw invalid('没有可导入的答卷');
+      const tooMany = overfull(good, responsesByClass(ctx, run.id), ic.classes);
+      if (tooMany) throw invalid(tooMany, 'More questionnaires than children; nothing was imported.');
       for (const r of good) {
-        insertResponse(ctx, { runId: run.id, classId: r.classId!, source: 'import', sourceRef: r.serial }, r.answers);
+        insertResponse(ctx, { runId: run.id, classId: r.classId, source: 'import', sourceRef: r.serial }, r.answers);
       }
-      const skipped = rows.length - good.length;
+      if (input.signature) saveImportSettings(ctx, run.templateId, input.signature, { mapping: settings.mapping, labels: settings.labels });
+      const left = read.rows.filter((r) => !good.includes(r));
+      const unknown = good.filter((r) => r.classId === null).length;
       ctx.audit({
         action: 'survey.response.import',
         kind: 'record',
         entity: 'survey_run',
         entityId: run.id,
-        summary: `从「${input.fileName || '表格'}」导入 ${good.length} 份答卷${skipped ? `，跳过 ${skipped} 行` : ''}`,
-        after: { imported: good.length, skippedRows: rows.filter((r) => !good.includes(r)).map((r) => r.row), mapping: input.mapping },
+        summary: `从「${input.fileName || '表格'}」导入 ${good.length} 份答卷${unknown ? `（其中 ${unknown} 份班级未知）` : ''}${left.length ? `，未导入 ${left.length} 行` : ''}`,
+        after: { imported: good.length, skippedRows: left.map((r) => r.row), mapping: input.mapping, fileClass: input.fileClass, labels: input.labels },
       });
-      return { imported: good.length, skipped };
+      return { imported: good.length, skipped: left.length };
     },
   }),
-
 };

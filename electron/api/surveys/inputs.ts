@@ -37,3 +37,15 @@ export const mappingInput = z
 export const gridInput = z
   .array(z.array(z.string().max(MAX_COMMENT * 2)).max(200))
   .max(MAX_IMPORT_ROWS, `一次最多导入 ${MAX_IMPORT_ROWS} 行`);
+
+/** One file's import as the check and the commit receive it: its rows (with their sheet row numbers) and the principal's settings. */
+export const importInput = z.object({
+  runId: id,
+  rows: gridInput,
+  rowNumbers: z.array(z.number().int().min(1)).max(MAX_IMPORT_ROWS),
+  mapping: mappingInput,
+  /** No class column: the class of every row, or 'unknown'; null = not chosen. */
+  fileClass: z.union([id, z.literal('unknown'), z.null()]).default(null),
+  /** What unknown labels mean for this file (labelKey → level / option index, null = not answered). */
+  labels: z.record(z.string().max(120), z.number().int().min(0).max(20).nullable()).default({}),
+});

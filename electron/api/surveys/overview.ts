@@ -1,9 +1,11 @@
-import { asc, desc, eq, sql } from 'drizzle-orm';
+import { asc, count, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { BUILT_IN_TEMPLATE } from '../../../core/surveys';
-import { classes, semesters, surveyRuns, surveyTemplates } from '../../../db/schema';
+import { classes, semesters, surveyQuestions, surveyRuns, surveyTemplates } from '../../../db/schema';
 import { handler } from '../define';
 import { ALL } from './access';
+
+const countBy = (rows: { key: number; n: number }[]) => new Map(rows.map((r) => [r.key, r.n]));
 
 export const overviewHandlers = {
   /** The surveys screen: templates, runs with their response counts, and what a new run can choose from. */
@@ -13,18 +15,16 @@ export const overviewHandlers = {
     input: z.object({}).strict().default({}),
     run(ctx) {
       const actor = ctx.actor!;
+      // Counted per template with GROUP BY: a correlated subquery written with ${surveyTemplates.id}
+      // renders as a bare "id", which inside the subquery is the inner table's own id (every count was 1).
+      const questionCounts = countBy(ctx.db.select({ key: surveyQuestions.templateId, n: count() }).from(surveyQuestions).groupBy(surveyQuestions.templateId).all());
+      const runCounts = countBy(ctx.db.select({ key: surveyRuns.templateId, n: count() }).from(surveyRuns).groupBy(surveyRuns.templateId).all());
       const templates = ctx.db
-        .select({
-          id: surveyTemplates.id,
-          name: surveyTemplates.name,
-          description: surveyTemplates.description,
-          builtIn: surveyTemplates.builtIn,
-          questions: sql<number>`(select count(*) from survey_questions q where q.template_id = ${surveyTemplates.id})`,
-          runs: sql<number>`(select count(*) from survey_runs r where r.template_id = ${surveyTemplates.id})`,
-        })
+        .select({ id: surveyTemplates.id, name: surveyTemplates.name, description: surveyTemplates.description, builtIn: surveyTemplates.builtIn })
         .from(surveyTemplates)
         .orderBy(asc(surveyTemplates.id))
-        .all();
+        .all()
+        .map((t) => ({ ...t, questions: questionCounts.get(t.id) ?? 0, runs: runCounts.get(t.id) ?? 0 }));
       const teacherClass = ctx.classScope.classId;
       const runs = ctx.db
         .select({

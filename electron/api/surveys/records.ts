@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type AnswerInput, BUILT_IN_TEMPLATE, type Question } from '../../../core/surveys';
-import { classes, surveyAnswers, surveyQuestions, surveyResponses, surveyRunClasses, surveyRuns, surveyTemplates } from '../../../db/schema';
+import { children, classes, surveyAnswers, surveyQuestions, surveyResponses, surveyRunClasses, surveyRuns, surveyTemplates } from '../../../db/schema';
 import type { HandlerContext } from '../define';
 import { conflict, notFound } from '../errors';
 import type { questionInput } from './inputs';
@@ -44,6 +44,42 @@ export function runClasses(ctx: HandlerContext, runId: number) {
     .all();
 }
 
+/**
+ * The response rate's denominator: the children of the run's classes. A
+ * class that gained children while the survey is open counts them too, so
+ * the rate never rests on a count taken before the roster was complete.
+ */
+export function refreshInvited(ctx: HandlerContext, runId: number): void {
+  const covered = ctx.db.select({ classId: surveyRunClasses.classId, invited: surveyRunClasses.invited }).from(surveyRunClasses).where(eq(surveyRunClasses.runId, runId)).all();
+  if (covered.length === 0) return;
+  const enrolled = new Map(
+    ctx.db
+      .select({ classId: children.classId, n: sql<number>`count(*)` })
+      .from(children)
+      .where(and(inArray(children.classId, covered.map((c) => c.classId)), eq(children.status, 'enrolled')))
+      .groupBy(children.classId)
+      .all()
+      .map((r) => [r.classId, r.n]),
+  );
+  for (const c of covered) {
+    const n = enrolled.get(c.classId) ?? 0;
+    if (n > c.invited) {
+      ctx.db.update(surveyRunClasses).set({ invited: n }).where(and(eq(surveyRunClasses.runId, runId), eq(surveyRunClasses.classId, c.classId))).run();
+    }
+  }
+}
+
+/** Responses already in a run by class (null = class not known). */
+export function responsesByClass(ctx: HandlerContext, runId: number): Map<number | null, number> {
+  const rows = ctx.db
+    .select({ classId: surveyResponses.classId, n: sql<number>`count(*)` })
+    .from(surveyResponses)
+    .where(eq(surveyResponses.runId, runId))
+    .groupBy(surveyResponses.classId)
+    .all();
+  return new Map(rows.map((r) => [r.classId, r.n]));
+}
+
 export function isUsed(ctx: HandlerContext, templateId: number) {
   return ctx.db.select({ id: surveyRuns.id }).from(surveyRuns).where(eq(surveyRuns.templateId, templateId)).get() !== undefined;
 }
@@ -73,7 +109,7 @@ export function builtInTemplateId(ctx: HandlerContext): number {
 
 export function insertResponse(
   ctx: HandlerContext,
-  values: { runId: number; classId: number; source: 'paper' | 'named' | 'import'; responseNo?: number | null; sourceRef?: string | null; householdId?: number | null },
+  values: { runId: number; classId: number | null; source: 'paper' | 'named' | 'import'; responseNo?: number | null; sourceRef?: string | null; householdId?: number | null },
   answers: AnswerInput[],
 ) {
   const response = ctx.db

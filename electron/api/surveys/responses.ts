@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { type AnswerInput, answerProblem, isBlank, type Question } from '../../../core/surveys';
+import { type AnswerInput, answerProblem, isBlank, overfull, type Question } from '../../../core/surveys';
 import { children, classes, guardians, surveyAnswers, surveyResponses } from '../../../db/schema';
 import { handler } from '../define';
 import { conflict, invalid, notFound } from '../errors';
@@ -8,7 +8,7 @@ import { id } from '../schemas';
 import { ENTRY } from './access';
 import { responseAudit } from './anonymity';
 import { answersInput } from './inputs';
-import { insertResponse, loadQuestions, loadRun, openRun, runClasses } from './records';
+import { insertResponse, loadQuestions, loadRun, openRun, refreshInvited, responsesByClass, runClasses } from './records';
 
 function validateAnswers(questions: Question[], answers: AnswerInput[]): AnswerInput[] {
   const byId = new Map(questions.map((q, i) => [q.id, { q, label: `第 ${i + 1} 题` }]));
@@ -69,6 +69,9 @@ export const responseHandlers = {
         if (taken) throw conflict(`编号 ${input.responseNo} 的问卷已经录入过了，请核对编号`, `Questionnaire ${input.responseNo} was already entered.`);
       }
       const answers = validateAnswers(loadQuestions(ctx, run.templateId), input.answers);
+      refreshInvited(ctx, run.id);
+      const tooMany = overfull([{ classId: input.classId }], responsesByClass(ctx, run.id), runClasses(ctx, run.id));
+      if (tooMany) throw conflict(tooMany, 'More questionnaires than children in that class.');
       const response = insertResponse(
         ctx,
         {

@@ -57,7 +57,7 @@ export const reviewHandlers = {
             questionId: a.questionId,
             text: a.text!,
             tags: tags.filter((t) => t.answerId === a.id).map((t) => t.tag),
-            className: className.get(r.classId) ?? null,
+            className: r.classId === null ? null : (className.get(r.classId) ?? null),
             family: run.anonymous || r.householdId === null ? null : (familyNames.get(r.householdId) ?? null),
           };
         })

@@ -100,7 +100,7 @@ export const runHandlers = {
           enteredAt: surveyResponses.enteredAt,
         })
         .from(surveyResponses)
-        .innerJoin(classes, eq(classes.id, surveyResponses.classId))
+        .leftJoin(classes, eq(classes.id, surveyResponses.classId))
         .where(eq(surveyResponses.runId, run.id))
         .orderBy(desc(surveyResponses.id))
         .limit(8)

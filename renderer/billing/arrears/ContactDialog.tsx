@@ -24,7 +24,7 @@ export function ContactDialog({ target, today, onClose, onSaved }: { target: Con
   const [followUpOn, setFollowUpOn] = useState<string | null>(null);
   return (
     <Modal opened onClose={onClose} title={t(`记录沟通：${target.householdLabel}`, `Log a conversation: ${target.householdLabel}`)}>
-      <form
+      <form noValidate
         onSubmit={async (e) => {
           e.preventDefault();
           const saved = await submit(

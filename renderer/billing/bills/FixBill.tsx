@@ -119,7 +119,7 @@ export function VoidBill({ bill, onClose, onDone }: { bill: Bill; onClose(): voi
   const { busy, fields, message, submit } = useSubmit(onDone, onClose);
   return (
     <Modal opened onClose={onClose} title={t(`作废缴费通知单 ${bill.number}`, `Void bill ${bill.number}`)}>
-      <form
+      <form noValidate
         onSubmit={(e) => {
           e.preventDefault();
           void submit(async (key) => {

@@ -15,7 +15,7 @@ export function VoidDialog({ payment, onClose, onSaved }: { payment: PaymentView
   const [reason, setReason] = useState('');
   return (
     <Modal opened onClose={onClose} title={t(`作废收据 ${payment.receiptNo}`, `Void receipt ${payment.receiptNo}`)}>
-      <form
+      <form noValidate
         onSubmit={async (e) => {
           e.preventDefault();
           const done = await submit('payments.void', { idempotencyKey, paymentId: payment.id, reason }, t('已作废', 'Voided'));
@@ -65,7 +65,7 @@ export function InvoiceDialog({ payment, onClose, onSaved }: { payment: PaymentV
   const [invoiceNo, setInvoiceNo] = useState(payment.invoiceNo ?? '');
   return (
     <Modal opened onClose={onClose} title={t(`票据号码：${payment.receiptNo}`, `Invoice number: ${payment.receiptNo}`)}>
-      <form
+      <form noValidate
         onSubmit={async (e) => {
           e.preventDefault();
           if (await submit('payments.setInvoiceNo', { idempotencyKey, paymentId: payment.id, invoiceNo }, t('已登记', 'Saved'))) {

@@ -93,7 +93,7 @@ export function PaymentDialog({ account, onClose, onSaved }: { account: Account;
           </Group>
         </Stack>
       ) : (
-        <form
+        <form noValidate
           onSubmit={(e) => {
             e.preventDefault();
             void save();

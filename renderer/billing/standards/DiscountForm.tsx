@@ -57,7 +57,7 @@ export function DiscountForm({
   };
   return (
     <Modal opened={opened} onClose={onClose} title={t('园内优惠', 'Own discount')}>
-      <form
+      <form noValidate
         onSubmit={(e) => {
           e.preventDefault();
           void save();

@@ -109,7 +109,7 @@ export function StandardForm({ opened, today, onClose, onSaved }: { opened: bool
   const confirmable = findings && findings.toConfirm.length > 0;
   return (
     <Modal opened={opened} onClose={onClose} title={t('新增收费标准', 'New fee standard')} size="lg">
-      <form
+      <form noValidate
         onSubmit={(e) => {
           e.preventDefault();
           void save();

@@ -1,4 +1,5 @@
-import { Button, Card, Group, SimpleGrid, Text, Timeline, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, SimpleGrid, Text, Timeline, Title } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import { BILLING_MODE_LABELS, CHILD_STATUS_LABELS, GENDER_LABELS, REDUCTION_LABELS } from '../../../core/families/labels';
 import { allowedNextStatuses } from '../../../core/families/lifecycle';
 import { useT } from '../../i18n';
@@ -34,6 +35,13 @@ export function ChildCard({ child: c, canEdit, onEdit, onStatus }: { child: Chil
           </Group>
         )}
       </Group>
+      {c.healthNotes && (
+        <Alert color="red" variant="light" icon={<IconAlertTriangle size={16} />} p="xs" mb="xs" title={t('健康与安全提示', 'Health & safety notes')} data-testid="child-health-notes-card">
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+            {c.healthNotes}
+          </Text>
+        </Alert>
+      )}
       <SimpleGrid cols={3} spacing="xs">
         <Field label={t('出生日期', 'Born')}>{c.birthDate}</Field>
         <Field label={t('身份证号', 'ID number')}>{c.idNumber}</Field>

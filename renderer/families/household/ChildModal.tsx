@@ -2,7 +2,7 @@ import { Button, Group, Modal } from '@mantine/core';
 import { useState } from 'react';
 import { useT } from '../../i18n';
 import { type ChildDraft, ChildFields, childDraftOf, childMissing, emptyChild, toChildInput } from '../forms';
-import { useSubmit } from '../shared';
+import { useSubmit } from '../../api/hooks';
 import type { Child } from './types';
 
 export function ChildModal({ householdId, today, state, onClose, onSaved }: { householdId: number; today: string; state: { child: Child | null } | null; onClose(): void; onSaved(): void }) {
@@ -18,10 +18,10 @@ export function ChildModal({ householdId, today, state, onClose, onSaved }: { ho
   };
   return (
     <Modal opened={state !== null} onClose={close} size="xl" title={state?.child ? t(`编辑 ${state.child.name}`, `Edit ${state.child.name}`) : t('添加兄弟姐妹', 'Add a sibling')}>
-      <form
+      <form noValidate
         onSubmit={async (e) => {
           e.preventDefault();
-          const gaps = childMissing(current);
+          const gaps = childMissing(current, t);
           setMissing(gaps);
           if (Object.keys(gaps).length > 0) return;
           const value = toChildInput(current);

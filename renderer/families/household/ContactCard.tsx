@@ -3,14 +3,16 @@ import { useState } from 'react';
 import { CHANNEL_LABELS, CONTACT_CHANNELS } from '../../../core/families/labels';
 import { useT } from '../../i18n';
 import { CompleteModal } from '../FollowUpsTab';
-import { DateField, useLabel, useSubmit } from '../shared';
+import { DateField, useLabel, useRelationship } from '../shared';
+import { useSubmit } from '../../api/hooks';
 import type { Household } from './types';
 
 export function ContactCard({ household, canLog, onChanged }: { household: Household; canLog: boolean; onChanged(): void }) {
   const t = useT();
   const label = useLabel();
+  const relationship = useRelationship();
   const { submit, busy, fieldError } = useSubmit();
-  const blank = () => ({ date: household.today as string | null, channel: 'phone' as string | null, childId: null as string | null, topic: '', summary: '', followUpOn: null as string | null });
+  const blank = () => ({ date: household.today as string | null, channel: 'phone' as string | null, childId: null as string | null, guardianId: null as string | null, topic: '', summary: '', followUpOn: null as string | null });
   const [form, setForm] = useState(blank);
   const [done, setDone] = useState<{ id: number; topic: string } | null>(null);
   const set = <K extends keyof ReturnType<typeof blank>>(key: K, v: ReturnType<typeof blank>[K]) => setForm({ ...form, [key]: v });
@@ -20,7 +22,7 @@ export function ContactCard({ household, canLog, onChanged }: { household: House
         {t('沟通记录', 'Contact log')}
       </Title>
       {canLog && (
-        <form
+        <form noValidate
           data-testid="contact-form"
           onSubmit={async (e) => {
             e.preventDefault();
@@ -29,6 +31,7 @@ export function ContactCard({ household, canLog, onChanged }: { household: House
               {
                 householdId: household.household.id,
                 childId: form.childId ? Number(form.childId) : null,
+                guardianId: form.guardianId ? Number(form.guardianId) : null,
                 date: form.date ?? '',
                 channel: (form.channel ?? '') as 'phone',
                 topic: form.topic,
@@ -68,10 +71,22 @@ export function ContactCard({ household, canLog, onChanged }: { household: House
                 onChange={(v) => set('childId', v)}
               />
             </Grid.Col>
-            <Grid.Col span={3}>
+            <Grid.Col span={2}>
+              <Select
+                label={t('与谁沟通', 'Spoke with')}
+                placeholder={t('未记录', 'Not noted')}
+                clearable
+                data={household.guardians.map((g) => ({ value: String(g.id), label: `${g.name}（${relationship(g.relationship)}）` }))}
+                value={form.guardianId}
+                onChange={(v) => set('guardianId', v)}
+                error={fieldError('guardianId')}
+                data-testid="contact-guardian"
+              />
+            </Grid.Col>
+            <Grid.Col span={2}>
               <TextInput label={t('主题', 'Topic')} required value={form.topic} onChange={(e) => set('topic', e.currentTarget.value)} error={fieldError('topic')} />
             </Grid.Col>
-            <Grid.Col span={3}>
+            <Grid.Col span={2}>
               <DateField label={t('跟进日期（选填）', 'Follow up on (optional)')} value={form.followUpOn} onChange={(v) => set('followUpOn', v)} error={fieldError('followUpOn')} />
             </Grid.Col>
             <Grid.Col span={10}>
@@ -97,6 +112,7 @@ export function ContactCard({ household, canLog, onChanged }: { household: House
                 <Text size="sm" fw={600}>
                   {c.date} · {label(CHANNEL_LABELS, c.channel)} · {c.topic}
                   {c.childName ? `（${c.childName}）` : ''}
+                  {c.guardianName ? t(` · 与 ${c.guardianName} 沟通`, ` · with ${c.guardianName}`) : ''}
                 </Text>
                 <Text size="sm" c="dimmed">
                   {[c.summary, c.staffName].filter(Boolean).join(' · ')}

@@ -41,7 +41,7 @@ export function FeedbackCard({ household, onChanged }: { household: Household; o
           ))}
         </Stack>
       )}
-      <FeedbackFormModal opened={adding} householdId={household.household.id} today={household.today} onClose={() => setAdding(false)} onSaved={onChanged} />
+      <FeedbackFormModal opened={adding} householdId={household.household.id} kids={household.children} onClose={() => setAdding(false)} onSaved={onChanged} />
       <FeedbackUpdateModal item={editing} onClose={() => setEditing(null)} onSaved={onChanged} />
     </Card>
   );

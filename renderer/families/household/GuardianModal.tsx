@@ -2,19 +2,34 @@ import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { IconUserMinus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useT } from '../../i18n';
-import { emptyGuardian, type GuardianDraft, GuardianFields, toGuardianInput } from '../forms';
-import { useSubmit } from '../shared';
+import { emptyGuardian, type GuardianDraft, GuardianFields, guardianMissing, toGuardianInput } from '../forms';
+import { useSubmit } from '../../api/hooks';
 import type { Guardian } from './types';
 
-export function GuardianModal({ householdId, state, onClose, onSaved }: { householdId: number; state: { guardian: Guardian | null } | null; onClose(): void; onSaved(): void }) {
+/** Adding or editing one guardian; a new one starts with the family's address (most guardians live there). */
+export function GuardianModal({
+  householdId,
+  address,
+  state,
+  onClose,
+  onSaved,
+}: {
+  householdId: number;
+  address: string;
+  state: { guardian: Guardian | null } | null;
+  onClose(): void;
+  onSaved(): void;
+}) {
   const t = useT();
   const { submit, busy, fieldError } = useSubmit();
   const [draft, setDraft] = useState<GuardianDraft | null>(null);
   const [removing, setRemoving] = useState(false);
+  const [missing, setMissing] = useState<Record<string, string>>({});
   const [reason, setReason] = useState('');
-  const current = draft ?? (state?.guardian ? { ...state.guardian } : emptyGuardian());
+  const current = draft ?? (state?.guardian ? { ...state.guardian } : emptyGuardian(address));
   const close = () => {
     setDraft(null);
+    setMissing({});
     setRemoving(false);
     setReason('');
     onClose();
@@ -23,7 +38,7 @@ export function GuardianModal({ householdId, state, onClose, onSaved }: { househ
   return (
     <Modal opened={state !== null} onClose={close} size="xl" title={guardian ? t(`编辑 ${guardian.name}`, `Edit ${guardian.name}`) : t('添加家长', 'Add guardian')}>
       {guardian && removing ? (
-        <form
+        <form noValidate
           data-testid="remove-guardian-form"
           onSubmit={async (e) => {
             e.preventDefault();
@@ -61,9 +76,12 @@ export function GuardianModal({ householdId, state, onClose, onSaved }: { househ
           </Stack>
         </form>
       ) : (
-        <form
+        <form noValidate
           onSubmit={async (e) => {
             e.preventDefault();
+            const gaps = guardianMissing(current, t);
+            setMissing(gaps);
+            if (Object.keys(gaps).length > 0) return;
             const value = toGuardianInput(current);
             const saved = guardian
               ? await submit('families.updateGuardian', { id: guardian.id, value }, t('已保存', 'Saved'))
@@ -74,7 +92,7 @@ export function GuardianModal({ householdId, state, onClose, onSaved }: { househ
             }
           }}
         >
-          <GuardianFields value={current} onChange={setDraft} error={fieldError} autoFocus />
+          <GuardianFields value={current} onChange={setDraft} error={(f) => missing[f] ?? fieldError(f)} autoFocus />
           <Group justify={guardian ? 'space-between' : 'flex-end'} mt="md">
             {guardian && (
               <Button variant="subtle" color="red" leftSection={<IconUserMinus size={16} />} onClick={() => setRemoving(true)}>

@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useT } from '../../i18n';
-import { useSubmit } from '../shared';
+import { useSubmit } from '../../api/hooks';
 import type { Household } from './types';
 
 export function HouseholdModal({ opened, household, onClose, onSaved }: { opened: boolean; household: Household['household']; onClose(): void; onSaved(): void }) {
@@ -11,7 +11,7 @@ export function HouseholdModal({ opened, household, onClose, onSaved }: { opened
   const [note, setNote] = useState<string | null>(null);
   return (
     <Modal opened={opened} onClose={onClose} title={t('住址与备注', 'Address & note')}>
-      <form
+      <form noValidate
         onSubmit={async (e) => {
           e.preventDefault();
           const saved = await submit(

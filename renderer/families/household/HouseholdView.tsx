@@ -71,7 +71,7 @@ export function HouseholdView({ id }: { id: number }) {
       </Stack>
       <ChildModal householdId={id} today={data.today} state={childModal} onClose={() => setChildModal(null)} onSaved={refresh} />
       <StatusModal child={statusFor} today={data.today} onClose={() => setStatusFor(null)} onSaved={refresh} />
-      <GuardianModal householdId={id} state={guardianModal} onClose={() => setGuardianModal(null)} onSaved={refresh} />
+      <GuardianModal householdId={id} address={data.household.address} state={guardianModal} onClose={() => setGuardianModal(null)} onSaved={refresh} />
       <HouseholdModal opened={editHousehold} household={data.household} onClose={() => setEditHousehold(false)} onSaved={refresh} />
     </>
   );

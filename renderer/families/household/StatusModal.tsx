@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { CHILD_STATUS_LABELS, type ChildStatus } from '../../../core/families/labels';
 import { allowedNextStatuses } from '../../../core/families/lifecycle';
 import { useT } from '../../i18n';
-import { DateField, useLabel, useSubmit } from '../shared';
+import { DateField, useLabel } from '../shared';
+import { useSubmit } from '../../api/hooks';
 import type { Child } from './types';
 
 export function StatusModal({ child, today, onClose, onSaved }: { child: Child | null; today: string; onClose(): void; onSaved(): void }) {
@@ -21,7 +22,7 @@ export function StatusModal({ child, today, onClose, onSaved }: { child: Child |
   return (
     <Modal opened={child !== null} onClose={close} title={t(`变更状态：${child?.name ?? ''}`, `Change status: ${child?.name ?? ''}`)}>
       {child && (
-        <form
+        <form noValidate
           onSubmit={async (e) => {
             e.preventDefault();
             const saved = await submit(

@@ -2,7 +2,7 @@ import { Badge, Button, Group, Loader, Pagination, Select, Stack, Table, Text } 
 import { localDateTime } from '../../../core/calendar/dates';
 import { DatePickerInput } from '@mantine/dates';
 import { IconHistory } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { Api } from '../../../electron/api/index';
 import { useApiQuery } from '../../api/hooks';
 import { EmptyState } from '../../components/EmptyState';
@@ -27,10 +27,8 @@ export function AuditTab() {
   const [entity, setEntity] = useState<string | null>(null);
   const [page, setPage] = useState(1);
   const filters = useApiQuery('audit.filters', {});
-  const classes = useApiQuery('kindergarten.get', {});
   const query = { staffId, from: range[0], to: range[1] ?? range[0], kind, entity, page, pageSize: PAGE_SIZE };
   const { data, error, loading } = useApiQuery('audit.list', query);
-  const classNames = useMemo(() => new Map((classes.data?.classes ?? []).map((c) => [c.id, c.name])), [classes.data]);
   const filtered = staffId !== null || range[0] !== null || kind !== null || entity !== null;
 
   const change = <V,>(set: (v: V) => void) => (v: V) => {
@@ -122,7 +120,7 @@ export function AuditTab() {
             </Table.Thead>
             <Table.Tbody>
               {data.rows.map((row) => (
-                <AuditRow key={row.id} row={row} t={t} names={{ classes: classNames, children: data.childNames }} />
+                <AuditRow key={row.id} row={row} t={t} names={data.names} />
               ))}
             </Table.Tbody>
           </Table>
@@ -161,7 +159,7 @@ function AuditRow({ row, t, names }: { row: Row; t: T; names: AuditNames }) {
                     {fieldLabel(c.field, row.action, t, names)}
                   </Table.Td>
                   <Table.Td py={1}>
-                    <ChangeText change={c} t={t} names={names} />
+                    <ChangeText change={c} t={t} names={names} action={row.action} />
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -173,8 +171,8 @@ function AuditRow({ row, t, names }: { row: Row; t: T; names: AuditNames }) {
   );
 }
 
-function ChangeText({ change, t, names }: { change: FieldChange; t: T; names: AuditNames }) {
-  const show = (v: unknown) => formatValue(change.field, v, t, names);
+function ChangeText({ change, t, names, action }: { change: FieldChange; t: T; names: AuditNames; action: string }) {
+  const show = (v: unknown) => formatValue(change.field, v, t, names, action);
   if (change.change === 'added') return <Text span size="sm">{show(change.after)}</Text>;
   if (change.change === 'removed')
     return (

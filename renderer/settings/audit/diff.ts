@@ -40,10 +40,11 @@ export function diffRecords(before: unknown, after: unknown): FieldChange[] {
     const old = b.get(field);
     const now = a.get(field);
     if (!hasBefore) {
-      if (now !== null && now !== undefined && now !== '') changes.push({ field, before: undefined, after: now, change: 'added' });
+      if (now !== null && now !== undefined && now !== '' && !(Array.isArray(now) && now.length === 0)) changes.push({ field, before: undefined, after: now, change: 'added' });
     } else if (!hasAfter) {
       changes.push({ field, before: old, after: undefined, change: 'removed' });
     } else if (old === undefined && now !== undefined) {
+      if (now === null || now === '' || (Array.isArray(now) && now.length === 0)) continue;
       // A detail recorded only with the new value (e.g. a correction's reason) is not "emptied → set".
       changes.push({ field, before: undefined, after: now, change: 'added' });
     } else if (!same(old, now)) {

@@ -132,13 +132,42 @@ export const FIELD_LABELS: Record<string, [string, string]> = {
   childIds: ['幼儿', 'Children'],
   imported: ['导入份数', 'Imported'],
   skippedRows: ['跳过的行', 'Skipped rows'],
+  staffId: ['经办人', 'Staff'],
+  handlerId: ['处理人', 'Handled by'],
+  guardianId: ['沟通的家长', 'Guardian'],
+  createdBy: ['登记人', 'Recorded by'],
+  dueOn: ['处理期限', 'Reply by'],
+  healthNotes: ['健康与安全提示', 'Health & safety notes'],
+  classIds: ['班级', 'Classes'],
+  fileClass: ['整份文件的班级', 'Class of the file'],
+  labels: ['答案写法', 'Label choices'],
+  mapping: ['列对应', 'Column mapping'],
+  semesterId: ['学期', 'Term'],
+};
+
+/** Fields that hold ids, and whose names (audit.list's `names`) they are shown with. */
+export const ID_FIELD_KINDS: Record<string, 'children' | 'households' | 'guardians' | 'staff' | 'classes' | 'semesters'> = {
+  childId: 'children',
+  childIds: 'children',
+  householdId: 'households',
+  guardianId: 'guardians',
+  staffId: 'staff',
+  handlerId: 'staff',
+  createdBy: 'staff',
+  recordedBy: 'staff',
+  changedBy: 'staff',
+  followUpDoneBy: 'staff',
+  classId: 'classes',
+  classIds: 'classes',
+  fileClass: 'classes',
+  semesterId: 'semesters',
 };
 
 /**
  * Bookkeeping columns that say nothing a reader needs (who and when are the
  * entry's own columns); left out of the change list.
  */
-export const HIDDEN_FIELDS = new Set(['id', 'createdAt', 'createdBy', 'updatedAt', 'recordedAt', 'recordedBy', 'enteredAt', 'enteredBy', 'namePinyin', 'nameInitials', 'isDemo']);
+export const HIDDEN_FIELDS = new Set(['id', 'createdAt', 'createdBy', 'updatedAt', 'recordedAt', 'recordedBy', 'enteredAt', 'enteredBy', 'namePinyin', 'nameInitials', 'isDemo', 'mapping', 'runId', 'templateId']);
 
 const pairs = (labels: Record<string, { zh: string; en: string }>) =>
   Object.fromEntries(Object.entries(labels).map(([code, l]) => [code, [l.zh, l.en] as [string, string]]));

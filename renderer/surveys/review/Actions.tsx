@@ -1,11 +1,13 @@
 import { Badge, Group, Paper, Select, Table, Text, Title } from '@mantine/core';
 import { useApiAction } from '../../api/hooks';
 import { useT } from '../../i18n';
+import { formatFigure } from '../format';
 import { ChangeBadge, type ReviewData } from '../ReviewCharts';
 import { ACTION_STATUS } from '../labels';
 
 export function Actions({ data, onChanged }: { data: ReviewData; onChanged(): void }) {
   const t = useT();
+  const kindOf = (id: number) => (data.questions.find((q) => q.id === id)?.kind === 'nps' ? ('nps' as const) : ('rating' as const));
   const { run: call } = useApiAction();
   return (
     <Paper withBorder p="md" data-testid="actions">
@@ -64,9 +66,9 @@ export function Actions({ data, onChanged }: { data: ReviewData; onChanged(): vo
                     a.change ? (
                       <Group gap={4}>
                         <Text size="sm">
-                          {a.before} → {a.after}
+                          {formatFigure(a.before, kindOf(a.questionId))} → {formatFigure(a.after, kindOf(a.questionId))}
                         </Text>
-                        <ChangeBadge change={a.change} />
+                        <ChangeBadge change={a.change} kind={kindOf(a.questionId)} />
                       </Group>
                     ) : (
                       <Text size="sm" c="dimmed">

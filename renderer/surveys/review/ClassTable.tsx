@@ -1,5 +1,6 @@
 import { Table, Text } from '@mantine/core';
 import { useLang, useT } from '../../i18n';
+import { formatFigure } from '../format';
 import type { ReviewData } from '../ReviewCharts';
 
 /** Questions × classes: response rate first, then each score; small groups show as hidden. */
@@ -33,8 +34,8 @@ export function ClassTable({ data }: { data: ReviewData }) {
         </Table.Tr>
         {scored.map((q) => (
           <Table.Tr key={q.id}>
-            <Table.Td maw={320}>
-              <Text size="sm" lineClamp={1} title={q.text}>
+            <Table.Td maw={320} miw={200}>
+              <Text size="sm">
                 {number.get(q.id)}. {q.kind === 'nps' ? t('推荐指数（推荐者% − 贬损者%）', 'Recommendation score') : `${q.section}：${q.text}`}
               </Text>
             </Table.Td>
@@ -42,7 +43,7 @@ export function ClassTable({ data }: { data: ReviewData }) {
               const cell = c.cells.find((x) => x.questionId === q.id);
               return (
                 <Table.Td key={c.classId} ta="center" c={cell?.hidden ? 'dimmed' : undefined}>
-                  {cell?.hidden ? t('不显示', 'hidden') : cell?.value}
+                  {cell?.hidden ? t('不显示', 'hidden') : formatFigure(cell?.value, q.kind === 'nps' ? 'nps' : 'rating')}
                 </Table.Td>
               );
             })}

@@ -1,15 +1,17 @@
 import { Group, Paper, SimpleGrid, Text } from '@mantine/core';
 import { useT } from '../../i18n';
+import { formatFigure } from '../format';
 import { ChangeBadge, type ReviewData } from '../ReviewCharts';
 
 /**
  * The three things the principal asks first: where it got worse, what
  * scores lowest, and how the improvement actions stand.
  */
-export function Highlights({ data, full = false }: { data: ReviewData; full?: boolean }) {
+export function Highlights({ data }: { data: ReviewData }) {
   const t = useT();
   const byId = new Map(data.questions.map((q) => [q.id, q]));
   const number = new Map(data.questions.map((q, i) => [q.id, i + 1]));
+  const kindOf = (id: number) => (byId.get(id)?.kind === 'nps' ? 'nps' : 'rating');
   const label = (id: number) => `${number.get(id)}. ${byId.get(id)?.kind === 'nps' ? t('推荐指数', 'Recommendation score') : (byId.get(id)?.text ?? '')}`;
   const worse = data.review.changes.filter((c) => c.change?.direction === 'down').sort((a, b) => a.change!.delta - b.change!.delta);
   const lowest = data.review.lowestFirst
@@ -35,12 +37,10 @@ export function Highlights({ data, full = false }: { data: ReviewData; full?: bo
           </Text>
         )}
         {worse.slice(0, 5).map((c) => (
-          <Group key={c.questionId} gap={6} wrap="nowrap" justify="space-between">
-            <Text size="xs" lineClamp={full ? undefined : 1} title={byId.get(c.questionId)?.text}>
-              {label(c.questionId)}
-            </Text>
+          <Group key={c.questionId} gap={6} wrap="nowrap" justify="space-between" align="flex-start">
+            <Text size="xs">{label(c.questionId)}</Text>
             <Text size="xs" c="red.7" fw={600} style={{ whiteSpace: 'nowrap' }}>
-              {c.previous} → {c.current}
+              {formatFigure(c.previous, kindOf(c.questionId))} → {formatFigure(c.current, kindOf(c.questionId))}
             </Text>
           </Group>
         ))}
@@ -60,12 +60,10 @@ export function Highlights({ data, full = false }: { data: ReviewData; full?: bo
           </Text>
         )}
         {lowest.map((x) => (
-          <Group key={x.id} gap={6} wrap="nowrap" justify="space-between">
-            <Text size="xs" lineClamp={full ? undefined : 1} title={byId.get(x.id)?.text}>
-              {label(x.id)}
-            </Text>
-            <Text size="xs" fw={600}>
-              {x.mean}
+          <Group key={x.id} gap={6} wrap="nowrap" justify="space-between" align="flex-start">
+            <Text size="xs">{label(x.id)}</Text>
+            <Text size="xs" fw={600} data-testid="lowest-mean">
+              {formatFigure(x.mean)}
             </Text>
           </Group>
         ))}
@@ -94,11 +92,9 @@ export function Highlights({ data, full = false }: { data: ReviewData; full?: bo
         {data.actions
           .filter((a) => a.fromPrevious && a.change)
           .map((a) => (
-            <Group key={a.id} gap={6} wrap="nowrap" justify="space-between" mt={2}>
-              <Text size="xs" lineClamp={full ? undefined : 1}>
-                {a.title}
-              </Text>
-              <ChangeBadge change={a.change} />
+            <Group key={a.id} gap={6} wrap="nowrap" justify="space-between" mt={2} align="flex-start">
+              <Text size="xs">{a.title}</Text>
+              <ChangeBadge change={a.change} kind={kindOf(a.questionId)} />
             </Group>
           ))}
       </Paper>

@@ -3,6 +3,7 @@ import type { Question } from '../../../core/surveys/types';
 import { useT } from '../../i18n';
 import { ChangeBadge, DistributionChart, MeanWithN, type ReviewData } from '../ReviewCharts';
 import { percent } from '../ReviewCharts';
+import { formatFigure } from '../format';
 import { actionStatusLabel } from '../labels';
 
 export function QuestionBlock({ data, question, onAction }: { data: ReviewData; question: Question; onAction?: (q: Question) => void }) {
@@ -11,6 +12,7 @@ export function QuestionBlock({ data, question, onAction }: { data: ReviewData; 
   const ch = data.review.changes.find((c) => c.questionId === question.id);
   const index = data.questions.findIndex((q) => q.id === question.id) + 1;
   const scored = question.kind === 'rating' || question.kind === 'nps';
+  const kind = question.kind === 'nps' ? 'nps' : 'rating';
   // What was done about this question after the last survey, shown beside the score it was meant to move.
   const followUps = data.actions.filter((a) => a.fromPrevious && a.questionId === question.id);
   return (
@@ -26,16 +28,16 @@ export function QuestionBlock({ data, question, onAction }: { data: ReviewData; 
         </div>
         <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
           {scored ? (
-            <MeanWithN value={question.kind === 'nps' ? (stats.recommendation?.score ?? null) : stats.mean} n={stats.n} hidden={stats.hidden} minGroup={data.minGroup} />
+            <MeanWithN value={question.kind === 'nps' ? (stats.recommendation?.score ?? null) : stats.mean} n={stats.n} hidden={stats.hidden} minGroup={data.minGroup} kind={kind} />
           ) : (
             <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
               n = {stats.n}
             </Text>
           )}
-          <ChangeBadge change={ch?.change} />
+          <ChangeBadge change={ch?.change} kind={kind} />
           {ch?.previous != null && (
             <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-              {t('上次', 'Last')} {ch.previous}
+              {t('上次', 'Last')} {formatFigure(ch.previous, kind)}
             </Text>
           )}
           {onAction && scored && (
@@ -60,9 +62,9 @@ export function QuestionBlock({ data, question, onAction }: { data: ReviewData; 
           </Badge>
           <Text size="xs" style={{ minWidth: 0 }}>
             {a.title}
-            {t(`（${actionStatusLabel(a.status)[0]}）`, ` (${actionStatusLabel(a.status)[1]})`)}：{a.change ? `${a.before} → ${a.after}` : t('分数不足以比较', 'not enough answers to compare')}
+            {t(`（${actionStatusLabel(a.status)[0]}）`, ` (${actionStatusLabel(a.status)[1]})`)}：{a.change ? `${formatFigure(a.before, kind)} → ${formatFigure(a.after, kind)}` : t('分数不足以比较', 'not enough answers to compare')}
           </Text>
-          <ChangeBadge change={a.change} />
+          <ChangeBadge change={a.change} kind={kind} />
         </Group>
       ))}
       <DistributionChart question={question} stats={stats} />

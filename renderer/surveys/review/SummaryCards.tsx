@@ -1,5 +1,6 @@
 import { Group, Paper, SimpleGrid, Text } from '@mantine/core';
 import { useT } from '../../i18n';
+import { formatFigure } from '../format';
 import { ChangeBadge, MeanWithN, type ReviewData } from '../ReviewCharts';
 
 export function SummaryCards({ data }: { data: ReviewData }) {
@@ -19,6 +20,11 @@ export function SummaryCards({ data }: { data: ReviewData }) {
         <Text size="sm">
           {t('回收率', 'Response rate')} {review.rate ?? '—'}%
         </Text>
+        {review.unknownClass > 0 && (
+          <Text size="xs" c="dimmed" data-testid="summary-unknown-class">
+            {t(`其中 ${review.unknownClass} 份班级未知（只计入总数）`, `${review.unknownClass} with class not known (totals only)`)}
+          </Text>
+        )}
       </Paper>
       <Paper withBorder p="md" data-testid="summary-overall">
         <Text size="sm" c="dimmed">
@@ -35,9 +41,9 @@ export function SummaryCards({ data }: { data: ReviewData }) {
             <Group gap="xs">
               <Text size="xl" fw={700} data-testid="nps-score">
                 {review.recommendation.score > 0 ? '+' : ''}
-                {review.recommendation.score}
+                {formatFigure(review.recommendation.score, 'nps')}
               </Text>
-              <ChangeBadge change={npsChange} />
+              <ChangeBadge change={npsChange} kind="nps" />
             </Group>
             <Text size="xs" c="dimmed">
               {t(

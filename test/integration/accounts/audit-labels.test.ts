@@ -3,11 +3,12 @@ import { describeEntry, fieldLabel, formatValue } from '../../../renderer/settin
 
 const zh = (a: string) => a;
 const en = (_: string, b: string) => b;
-const names = { classes: new Map([[3, '苗苗班']]), children: { '17': '王小明' } };
+const names = { classes: { '3': '苗苗班' }, children: { '17': '王小明' }, households: { '5': '王小明、王小红' }, guardians: { '9': '王建国' }, staff: { '1': '周园长' }, semesters: {} };
 
 describe('audit screen wording', () => {
   it('never shows a raw action code, even for one without a label', () => {
-    expect(describeEntry({ action: 'attendance.rollCall', entity: 'class', entityId: '3', summary: '苗苗班 2026-11-20 点名：出勤 20' }, en)).toBe('Roll call：苗苗班 2026-11-20 点名：出勤 20');
+    expect(describeEntry({ action: 'attendance.rollCall', entity: 'class', entityId: '3', summary: '苗苗班 2026-11-20 点名：出勤 20' }, en)).toBe('Roll call');
+    expect(describeEntry({ action: 'attendance.rollCall', entity: 'class', entityId: '3', summary: '苗苗班 2026-11-20 点名：出勤 20' }, zh)).toBe('苗苗班 2026-11-20 点名：出勤 20');
     expect(describeEntry({ action: 'something.new', entity: 'x', entityId: null, summary: '' }, zh)).toBe('其他操作');
   });
 
@@ -16,6 +17,11 @@ describe('audit screen wording', () => {
     expect(formatValue('status', 'sick', zh, names)).toBe('病假');
     expect(formatValue('status', 'withdrawn', en, names)).toBe('Withdrawn');
     expect(formatValue('classId', 3, zh, names)).toBe('苗苗班');
+    expect(formatValue('staffId', 1, zh, names)).toBe('周园长');
+    expect(formatValue('householdId', 5, zh, names)).toBe('王小明、王小红');
+    expect(formatValue('guardianId', 9, en, names)).toBe('王建国');
+    expect(formatValue('childIds', [17, 99], zh, names)).toBe('王小明、#99');
+    expect(fieldLabel('staffId', 'contact.create', zh, names)).toBe('经办人');
     expect(formatValue('semesters', [{ name: '上学期' }, { name: '下学期' }], en, names)).toBe('2 items');
     expect(formatValue('before', { status: 'present', note: '迟到' }, zh, names)).toBe('状态：出勤，备注：迟到');
   });

@@ -85,7 +85,7 @@ describe('roles against the real API', () => {
   });
 
   it('money stays away from teachers; finance never edits attendance or families; teachers write only attendance and the contact log', () => {
-    const teacherWrites = new Set(['attendance.saveRollCall', 'attendance.recordLeave', 'attendance.correct', 'families.addContact', 'families.completeFollowUp']);
+    const teacherWrites = new Set(['attendance.saveRollCall', 'attendance.recordLeave', 'attendance.cancelLeave', 'attendance.correct', 'families.addContact', 'families.completeFollowUp']);
     for (const [name, def] of Object.entries(handlers)) {
       const roles = allowedRoles(def.access);
       if (/^(refund|feeStandards|settlement|policies\.createCopy)/.test(name)) expect(roles, name).not.toContain('teacher');

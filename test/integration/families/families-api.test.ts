@@ -50,7 +50,7 @@ describe('a new family', () => {
 
   it.each([
     ['a wrong phone', { guardians: [guardian({ mobile: '1370000567' })] }, '手机号应为 11 位数字'],
-    ['a future birth date', { children: [child(1, { birthDate: '2027-01-01', enrolledOn: '2027-01-02' })] }, '出生日期不能晚于今天'],
+    ['a future birth date', { children: [child(1, { birthDate: '2027-01-01', enrolledOn: '2027-01-02' })] }, '出生日期 2027-01-01 晚于今天'],
     ['an unknown class id', { children: [child(999)] }, '所选班级不存在'],
     ['a bad ID checksum', { children: [child(1, { idNumber: '320602202304011230' })] }, '身份证号'],
     ['an ID number whose birth date differs', { children: [child(1, { idNumber: withCheck('32060220230402123'), birthDate: '2023-04-01' })] }, '出生日期与身份证号不一致'],

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend';
 import { type RunningServer, startHttpServer } from '../../../electron/server/http-server';
-import { demoBackend } from '../helpers';
+import { demoBackend } from '../../backend';
 
 /**
  * Malformed requests to browser mode's loopback API: each gets a 4xx and the

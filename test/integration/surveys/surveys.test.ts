@@ -106,23 +106,24 @@ describe('surveys', () => {
 
     const read = await call('surveys.importRead', { runId: run.id, fileName: '问卷星导出.xlsx', base64 }, 'qiantai');
     expect(read.ok).toBe(true);
-    expect(read.value.mapping.filter((m: any) => 'question' in m)).toHaveLength(15);
-    const check = (await call('surveys.importCheck', { runId: run.id, rows: read.value.rows, mapping: read.value.mapping }, 'qiantai')).value;
+    expect(read.value.settings.mapping.filter((m: any) => 'question' in m)).toHaveLength(15);
+    const file = { runId: run.id, rows: read.value.rows, rowNumbers: read.value.rowNumbers, ...read.value.settings };
+    const check = (await call('surveys.importCheck', file, 'qiantai')).value;
     expect(check.good).toBe(6);
     expect(check.bad.map((x: any) => x.row)).toEqual([8, 9]);
     expect(check.bad[1].problems.join()).toContain('不是 0～10 分');
 
     const before = count('survey_responses');
-    const refused = await call('surveys.importCommit', { runId: run.id, rows: read.value.rows, mapping: read.value.mapping, skipRows: [8] }, 'qiantai');
+    const refused = await call('surveys.importCommit', { ...file, skipRows: [8] }, 'qiantai');
     expect(refused.error.message).toContain('第 9 行有问题');
     expect(count('survey_responses')).toBe(before);
 
-    const done = await call('surveys.importCommit', { runId: run.id, fileName: 'x.xlsx', rows: read.value.rows, mapping: read.value.mapping, skipRows: [8, 9] }, 'qiantai');
+    const done = await call('surveys.importCommit', { ...file, fileName: 'x.xlsx', skipRows: [8, 9] }, 'qiantai');
     expect(done.value).toEqual({ imported: 6, skipped: 2 });
     expect(count('survey_responses')).toBe(before + 6);
     expect(count('audit_log', "action = 'survey.response.import'")).toBe(1);
 
-    const twice = (await call('surveys.importCheck', { runId: run.id, rows: read.value.rows, mapping: read.value.mapping }, 'qiantai')).value;
+    const twice = (await call('surveys.importCheck', file, 'qiantai')).value;
     expect(twice.good).toBe(0);
     expect(twice.bad[0].problems).toContain('序号 1 已经导入过');
   });

@@ -14,7 +14,7 @@ describe('ID numbers (GB 11643)', () => {
     expect(checkIdNumber(boy)).toMatchObject({ ok: true, gender: 'M', birthDate: '2023-04-01' });
   });
   it('rejects a wrong check character, an impossible date and the wrong length, in Chinese', () => {
-    expect(checkIdNumber('110105194912310021')).toEqual({ ok: false, message: '身份证号校验位不正确，请核对' });
+    expect(checkIdNumber('110105194912310021')).toMatchObject({ ok: false, message: '身份证号校验位不正确，请核对' });
     expect(checkIdNumber(`32060220230230123${idCheckChar('32060220230230123')}`)).toMatchObject({ message: '身份证号中的出生日期无效' });
     expect(checkIdNumber('12345')).toMatchObject({ ok: false });
   });
@@ -64,7 +64,7 @@ describe('roster cells', () => {
   });
   it('maps common Chinese headers, preferring exact names over loose ones', () => {
     const m = guessMapping(['序号', '姓名', '性别', '出生日期', '班级', '家长姓名', '手机号码', '家长2手机']);
-    expect(m).toMatchObject({ childName: 1, gender: 2, birthDate: 3, className: 4, guardian1Name: 5, guardian1Mobile: 6, guardian2Mobile: 7, idNumber: null });
+    expect(m).toEqual([null, 'childName', 'gender', 'birthDate', 'className', 'guardian1Name', 'guardian1Mobile', 'guardian2Mobile']);
   });
 });
 

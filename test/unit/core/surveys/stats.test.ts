@@ -7,10 +7,9 @@ import {
   distribution,
   lowestFirst,
   mean,
-  parseCell,
   type Question,
   questionStats,
-  readRows,
+  readImport,
   recommendationScore,
   runStats,
   suppressedGroups,
@@ -154,31 +153,39 @@ describe('the built-in template', () => {
 
 describe('reading exported spreadsheets', () => {
   const questions = [q(1, 'rating', RATING), q(2, 'nps'), q(3, 'multi', ['教学活动', '伙食', '安全']), q(4, 'text')];
+  const ctx = { questions, classes: [{ id: 5, name: '苗苗班' }], existingSerials: new Set<string>() };
+  const cell = (column: number, raw: string) => {
+    const mapping = [{ question: 1 }, { question: 2 }, { question: 3 }, { question: 4 }];
+    const cells = ['', '', '', ''];
+    cells[column] = raw;
+    return readImport([cells], [2], { mapping, fileClass: 5, labels: {} }, ctx).rows[0]!;
+  };
   it('reads ratings as numbers, "5分" or labels; choices as labels joined with ┋', () => {
-    expect(parseCell(questions[0]!, '非常满意')).toEqual({ values: [5] });
-    expect(parseCell(questions[0]!, '4分')).toEqual({ values: [4] });
-    expect(parseCell(questions[0]!, '6')).toHaveProperty('error');
-    expect(parseCell(questions[1]!, '10')).toEqual({ values: [10] });
-    expect(parseCell(questions[2]!, '伙食┋安全')).toEqual({ values: [1, 2] });
-    expect(parseCell(questions[2]!, '游泳')).toHaveProperty('error');
-    expect(parseCell(questions[0]!, '(跳过)')).toBeNull();
+    expect(cell(0, '非常满意').answers).toEqual([{ questionId: 1, values: [5] }]);
+    expect(cell(0, '4分').answers).toEqual([{ questionId: 1, values: [4] }]);
+    expect(cell(0, '6').problems.join()).toContain('「6」不是已知的满意程度');
+    expect(cell(1, '10').answers).toEqual([{ questionId: 2, values: [10] }]);
+    expect(cell(2, '伙食┋安全').answers).toEqual([{ questionId: 3, values: [1, 2] }]);
+    expect(cell(2, '游泳').problems.join()).toContain('不是这道题的选项');
+    expect(cell(0, '(跳过)').notResponse).toBe('这一行没有任何答案');
   });
   it('maps headings to questions, the class and the serial number', () => {
     const headers = ['序号', '提交答卷时间', '1、您孩子所在的班级：', '2、题1', '3、题2（0-10分）'];
     expect(autoMap(headers, questions)).toEqual([{ field: 'serial' }, { field: 'ignore' }, { field: 'class' }, { question: 1 }, { question: 2 }]);
   });
   it('lists every problem of a row with its spreadsheet row number', () => {
-    const rows = readRows(
+    const { rows } = readImport(
       [
         ['1', '苗苗班', '5', '9'],
         ['2', '火星班', '7', '9'],
         ['1', '苗苗', '4', ''],
       ],
-      [{ field: 'serial' }, { field: 'class' }, { question: 1 }, { question: 2 }],
-      { questions, classes: [{ id: 5, name: '苗苗班' }], existingSerials: new Set() },
+      [2, 3, 4],
+      { mapping: [{ field: 'serial' }, { field: 'class' }, { question: 1 }, { question: 2 }], fileClass: null, labels: {} },
+      ctx,
     );
     expect(rows[0]).toMatchObject({ row: 2, classId: 5, problems: [] });
-    expect(rows[1]!.problems).toEqual(['班级「火星班」不在本次调查的班级中', '第 1 题：「7」不是 1～5 分']);
+    expect(rows[1]!.problems).toEqual(['班级「火星班」不在本次调查的班级中', '第 1 题：「7」不是已知的满意程度，请在上方“答案的写法”中指定它的意思']);
     expect(rows[2]!.problems).toEqual(['序号 1 在文件中重复']);
   });
 });
