@@ -148,10 +148,7 @@ async function serveStatic(root: string, pathname: string, res: ServerResponse) 
  * cases; the socket stays open until the refusal has been sent.
  */
 function readBody(req: IncomingMessage, timeoutMs: number): Promise<string | 'too_large' | 'timeout'> {
-  if (Number(req.headers['content-length'] ?? 0) > MAX_REQUEST_BYTES) {
-    discardRest(req);
-    return Promise.resolve('too_large');
-  }
+  if (Number(req.headers['content-length'] ?? 0) > MAX_REQUEST_BYTES) return discardRest(req).then(() => 'too_large');
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -164,8 +161,9 @@ function readBody(req: IncomingMessage, timeoutMs: number): Promise<string | 'to
     function stop(why: 'too_large' | 'timeout') {
       clear();
       req.removeAllListeners('data');
-      if (why === 'too_large') discardRest(req);
-      resolve(why);
+      req.removeAllListeners('end');
+      if (why === 'too_large') void discardRest(req).then(() => resolve(why));
+      else resolve(why);
     }
     req.on('data', (chunk: Buffer) => {
       clearTimeout(idle);
@@ -185,14 +183,27 @@ function readBody(req: IncomingMessage, timeoutMs: number): Promise<string | 'to
   });
 }
 
+/** How long a refused upload is read and dropped before the refusal is sent anyway. */
+const DISCARD_MS = 15_000;
+
 /**
- * Reads and drops what the client is still sending, so that it can read the
- * refusal: closing on a client in mid-upload resets the connection, and the
- * answer is lost with it.
+ * Reads and drops what the client is still sending, and settles once it has
+ * all arrived: a refusal sent while the client is still uploading makes Node
+ * close the connection under it, and the client, busy writing, sees a reset
+ * instead of the answer. A client that never stops is answered after DISCARD_MS.
  */
-function discardRest(req: IncomingMessage) {
-  req.on('data', () => {});
-  req.resume();
+function discardRest(req: IncomingMessage): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(cap);
+      resolve();
+    };
+    const cap = setTimeout(done, DISCARD_MS);
+    req.on('data', () => {});
+    req.once('end', done);
+    req.once('close', done);
+    req.resume();
+  });
 }
 
 function sendJson(res: ServerResponse, status: number, value: unknown) {

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { builtinPolicies as builtinPoliciesData } from '../../../core/policies';
 
 /**
  * The main process against a mocked `electron` (the binary cannot be
@@ -111,7 +112,8 @@ describe('the desktop main process', () => {
 
   it('answers API calls from its own page through the real backend', async () => {
     const result = await h.ipcHandlers.get('kd:api')!(trusted, { name: 'setup.status', input: {} });
-    expect(result).toEqual({ ok: true, value: { configured: false, kindergartenName: null, isDemo: false, demoAccounts: [] } });
+    const builtinPolicies = builtinPoliciesData().map((p) => ({ id: p.id, name: p.name, nameEn: p.nameEn }));
+    expect(result).toEqual({ ok: true, value: { configured: false, kindergartenName: null, isDemo: false, demoAccounts: [], builtinPolicies } });
   });
 
   it('refuses API and print calls from any other page or from a sub-frame', async () => {
