@@ -225,6 +225,9 @@ describe.each(VIEWPORTS)('a day at the desk at $width×$height', (viewport) => {
     await page.getByText('已导入 12 份答卷').waitFor();
 
     await go(`/surveys/run/${runId}/review`);
+    // Anonymous: while collecting, only the count shows; the figures come once the principal closes it.
+    await waitForText(page.getByTestId('review-held'), '结束收集');
+    await page.getByRole('button', { name: '结束调查' }).click();
     await waitForText(page.getByTestId('summary-unknown-class'), '其中 12 份班级未知');
     const invited = sqlite().prepare('SELECT sum(invited) FROM survey_run_classes WHERE run_id = ?').pluck().get(runId) as number;
     expect(await page.getByTestId('summary-responses').innerText()).toContain(`12 / ${invited}`);

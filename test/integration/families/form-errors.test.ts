@@ -52,7 +52,7 @@ describe('form errors name the wrong field, in both languages', () => {
   });
 
   it('a negative amount is called a negative amount, at its field', async () => {
-    const error = await refused('charging.check', { educationFee: '-420', custodyFee: '12.345' });
+    const error = await refused('feeStandards.check', { educationFee: '-420', custodyFee: '12.345' });
     expect(error.fields).toEqual({ educationFee: '金额不能为负数', custodyFee: '金额最多两位小数（到分）' });
     expect(error.fieldsEn).toEqual({ educationFee: 'The amount cannot be negative', custodyFee: 'At most two decimals (fen)' });
     const refund = await refused('refund.preview', { month: '2026-10', billing: 'monthly', fees: [{ item: 'education', paid: '420.00' }, { item: 'meal', paid: '-300' }], presentDays: 5, closureDays: 0, reason: 'leave' });

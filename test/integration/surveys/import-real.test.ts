@@ -84,20 +84,13 @@ describe('a 问卷星 export without a class column, worded differently, with �
     expect(use('还算可以吧')).toMatchObject({ value: null, how: 'unknown', count: 1 });
   });
 
-  it('imports every row once the principal says what the unknown wording means, and the review counts 非常不满意 as 1', async () => {
+  it('imports every row once the principal says what the unknown wording means', async () => {
     const settings = { ...read.settings, fileClass: 'unknown', labels: { 'rating:还算可以吧': 3 } };
     const check = await kd.ok('surveys.importCheck', { runId: run.id, rows: read.rows, rowNumbers: read.rowNumbers, ...settings });
     expect(check).toMatchObject({ good: 12, unknownClass: 12, bad: [], capacityProblem: null });
     expect(check.labels.find((l: any) => l.label === '还算可以吧')).toMatchObject({ value: 3, how: 'mapped' });
     await kd.ok('surveys.importCommit', { runId: run.id, fileName: 'x.xlsx', signature: read.signature, rows: read.rows, rowNumbers: read.rowNumbers, ...settings });
-
-    const review = await kd.ok('surveys.review', { runId: run.id });
-    expect(review.review).toMatchObject({ responses: 12, unknownClass: 12, invited: 50, rate: 24 });
-    expect(review.review!.classes.map((c: any) => c.responses)).toEqual([0, 0]);
-    const ratingIds = questions.filter((q) => q.kind === 'rating').map((q) => q.id);
-    const all = rows.flatMap((r) => r.slice(6).filter((_, i) => ratingIds.includes(questions[i]!.id)).map((cell) => LEVEL[String(cell)]!));
-    const expected = Math.round((all.reduce((a, b) => a + b, 0) / all.length) * 100) / 100;
-    expect(review.review!.overall.mean).toBe(expected);
+    expect(kd.sqlite.prepare('SELECT count(*) FROM survey_responses WHERE run_id = ? AND class_id IS NULL').pluck().get(run.id)).toBe(12);
   });
 
   it('brings the mapping back when the next export of the same survey is chosen', async () => {
@@ -105,6 +98,17 @@ describe('a 问卷星 export without a class column, worded differently, with �
     expect(again.remembered).toBe(true);
     // The class is the file's own (the next export may be another class's): it is asked again.
     expect(again.settings).toEqual({ mapping: read.settings.mapping, fileClass: null, labels: { 'rating:还算可以吧': 3 } });
+  });
+
+  it('counts 非常不满意 as 1 in the review once collection closes (an anonymous run shows no figures while open)', async () => {
+    await kd.ok('surveys.setRunStatus', { runId: run.id, status: 'closed' });
+    const review = await kd.ok('surveys.review', { runId: run.id });
+    expect(review.review).toMatchObject({ responses: 12, unknownClass: 12, invited: 50, rate: 24 });
+    expect(review.review!.classes.map((c: any) => c.responses)).toEqual([0, 0]);
+    const ratingIds = questions.filter((q) => q.kind === 'rating').map((q) => q.id);
+    const all = rows.flatMap((r) => r.slice(6).filter((_, i) => ratingIds.includes(questions[i]!.id)).map((cell) => LEVEL[String(cell)]!));
+    const expected = Math.round((all.reduce((a, b) => a + b, 0) / all.length) * 100) / 100;
+    expect(review.review!.overall.mean).toBe(expected);
   });
 });
 
