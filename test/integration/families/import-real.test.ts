@@ -17,7 +17,6 @@ type Parsed = {
   rows: { sheetRow: number; cells: string[] }[];
   mapping: RosterMapping;
 };
-type Preview = { sheetRow: number; ok: boolean; problems: { field: string; message: string }[] }[];
 
 const id = (area: string, birth: string, seq: string) => `${area}${birth}${seq}${idCheckChar(`${area}${birth}${seq}`)}`;
 
