@@ -15,26 +15,67 @@ interface WorkerRun {
   results: Array<{ ok: boolean; number?: string; error?: string }>;
 }
 
-/** Starts a worker process; resolves `ready` once it is signed in, `done` with what it did after `go()`. */
+/**
+ * Starts a worker process; resolves `ready` once it is signed in, `done` with
+ * what it did after `go()`. It reports each replacement ("one") and, half-way,
+ * "half", then waits for `goOn()`.
+ */
 function startWorker(dbPath: string, billIds: number[]) {
   const child = spawn(TSX, [join(import.meta.dirname, 'concurrent-worker.ts'), dbPath, billIds.join(',')]);
   let out = '';
   let err = '';
+  let result: WorkerRun | undefined;
+  const worker = {
+    replaced: 0,
+    onLine: (_line: string) => {},
+    ready: undefined as unknown as Promise<void>,
+    done: undefined as unknown as Promise<WorkerRun>,
+    go: () => child.stdin.write('go\n'),
+    goOn: () => child.stdin.write('on\n'),
+  };
   let onReady: () => void = () => {};
-  const ready = new Promise<void>((resolve) => {
+  worker.ready = new Promise<void>((resolve) => {
     onReady = resolve;
   });
   child.stdout.on('data', (d) => {
     out += d;
-    if (out.startsWith('ready\n')) onReady();
+    let at = out.indexOf('\n');
+    while (at >= 0) {
+      const line = out.slice(0, at);
+      out = out.slice(at + 1);
+      if (line === 'ready') onReady();
+      else if (line === 'one') worker.replaced++;
+      else if (line.startsWith('result ')) result = JSON.parse(line.slice('result '.length));
+      worker.onLine(line);
+      at = out.indexOf('\n');
+    }
   });
   child.stderr.on('data', (d) => {
     err += d;
   });
-  const done = new Promise<WorkerRun>((resolve, reject) =>
-    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out.slice('ready\n'.length))) : reject(new Error(`worker exited ${code}: ${err}`)))),
+  worker.done = new Promise<WorkerRun>((resolve, reject) =>
+    child.on('close', (code) => (code === 0 && result ? resolve(result) : reject(new Error(`worker exited ${code}: ${err}`)))),
   );
-  return { ready, done, go: () => child.stdin.write('go\n') };
+  return worker;
+}
+
+/** Lets each worker go on from half-way once the other has replaced at least one bill. */
+function overlap(workers: ReturnType<typeof startWorker>[]) {
+  const waiting = new Set<ReturnType<typeof startWorker>>();
+  const settle = () => {
+    for (const w of waiting) {
+      if (workers.some((other) => other !== w && other.replaced > 0)) {
+        waiting.delete(w);
+        w.goOn();
+      }
+    }
+  };
+  for (const w of workers) {
+    w.onLine = (line) => {
+      if (line === 'half') waiting.add(w);
+      settle();
+    };
+  }
 }
 
 describe('bill numbers: no gap and no repeat', () => {
@@ -74,11 +115,12 @@ describe('bill numbers: no gap and no repeat', () => {
     const ids = demo.sql<{ id: number }>("SELECT id FROM bills WHERE period_first = '2026-11' ORDER BY id LIMIT 60").map((r) => r.id);
     demo.backend.close();
     const workers = [startWorker(demo.dbPath, ids.filter((_, i) => i % 2 === 0)), startWorker(demo.dbPath, ids.filter((_, i) => i % 2 === 1))];
+    overlap(workers);
     await Promise.all(workers.map((w) => w.ready));
     for (const w of workers) w.go();
     const [a, b] = await Promise.all(workers.map((w) => w.done));
     demo = await reopen(demo);
-    // They did run at the same time.
+    // They did run at the same time (each waited half-way for the other).
     expect(a!.started < b!.finished && b!.started < a!.finished).toBe(true);
     const results = [...a!.results, ...b!.results];
     expect(results.filter((r) => !r.ok)).toEqual([]);

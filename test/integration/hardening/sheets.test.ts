@@ -35,10 +35,18 @@ function encodeGbk(text: string): Uint8Array {
 
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
+/**
+ * The time a call takes in this process's CPU, not on the wall: on a busy
+ * machine the wall clock counts the other processes too, the CPU time only
+ * the work done here (walking such a sheet cell by cell took hours of it).
+ */
+const AT_ONCE_MS = 1000;
+
 async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; result: T }> {
-  const started = performance.now();
+  const started = process.cpuUsage();
   const result = await run();
-  return { ms: performance.now() - started, result };
+  const used = process.cpuUsage(started);
+  return { ms: (used.user + used.system) / 1000, result };
 }
 
 describe('a sheet with one value in its last cell (XFD1048576)', () => {
@@ -50,7 +58,7 @@ describe('a sheet with one value in its last cell (XFD1048576)', () => {
 
   it('is refused by the roster import within a second, naming the cell, and the backend still answers', async () => {
     const { ms, result } = await timed(() => kd.call('families.importParse', { fileName: '花名册.xlsx', base64: b64(far) }));
-    expect(ms).toBeLessThan(1000);
+    expect(ms).toBeLessThan(AT_ONCE_MS);
     expect(!result.ok && result.error).toMatchObject({ code: 'invalid_input' });
     expect(!result.ok && result.error.message).toContain('XFD1048576 单元格有内容');
     expect((await kd.call('kindergarten.get', {})).ok).toBe(true);
@@ -60,7 +68,7 @@ describe('a sheet with one value in its last cell (XFD1048576)', () => {
     const overview = await kd.ok('surveys.overview', {});
     const run = await kd.ok('surveys.createRun', { template: 'builtin', title: '边角测试', semesterId: overview.semesters[0]!.id, classIds: [overview.classes[0]!.id], anonymous: true });
     const { ms, result } = await timed(() => kd.call('surveys.importRead', { runId: run.id, fileName: '导出.xlsx', base64: b64(far) }));
-    expect(ms).toBeLessThan(1000);
+    expect(ms).toBeLessThan(AT_ONCE_MS);
     expect(!result.ok && result.error.message).toContain('XFD1048576');
   });
 });
@@ -76,7 +84,7 @@ describe('a sheet formatted and validated to its edge, with a few real rows', ()
       sheetExtra: '<dataValidations count="1"><dataValidation type="list" sqref="A1:XFD1048576"><formula1>"男,女"</formula1></dataValidation></dataValidations>',
     });
     const { ms, result } = await timed(() => readSheetFile('花名册.xlsx', edge));
-    expect(ms).toBeLessThan(1000);
+    expect(ms).toBeLessThan(AT_ONCE_MS);
     expect(result.rows).toEqual([
       ['幼儿姓名', '出生日期', '班级'],
       ['林小雨', '2023-05-12', '苗苗班'],
@@ -96,7 +104,7 @@ describe('a zip bomb', () => {
     ]);
     expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
     const { ms, result } = await timed(() => kd.call('families.importParse', { fileName: 'a.xlsx', base64: b64(bomb) }));
-    expect(ms).toBeLessThan(1000);
+    expect(ms).toBeLessThan(AT_ONCE_MS);
     expect(!result.ok && result.error.message).toContain('内容过大');
   });
 
