@@ -2,26 +2,21 @@
 // numbering.test.ts), as the app and the `kd` tools may: signs in as finance
 // and replaces the bills it is given, one transaction each, then prints what
 // happened as JSON. The one-app-per-file lock is off: two writers is the point.
-import { createBackend } from '../../../electron/backend';
+// A process of its own, so it opens its own backend, on the test's file.
+import { freshBackend } from '../../backend';
 
 const [dbPath, ids] = process.argv.slice(2) as [string, string];
-const backend = createBackend({ dbPath, log: () => {}, automaticBackups: false, instanceLock: false, now: () => new Date('2026-12-01T01:00:00Z') });
-const login = await backend.dispatcher.call({ name: 'auth.login', input: { username: 'caiwu', password: 'demo1234' } });
-if (!login.ok) throw new Error(login.error.message);
-const session = (login.value as { session: string }).session;
+const env = freshBackend({ dbPath, automaticBackups: false, instanceLock: false, at: '2026-12-01T01:00:00Z' });
+const session = await env.signIn('caiwu');
 // Both workers start replacing only when the test says go (both are signed in by then).
 process.stdout.write('ready\n');
 await new Promise<void>((resolve) => process.stdin.once('data', () => resolve()));
 const started = Date.now();
 const results: Array<{ ok: boolean; number?: string; error?: string }> = [];
 for (const billId of ids.split(',').map(Number)) {
-  const r = await backend.dispatcher.call({
-    name: 'bills.replace',
-    input: { billId, reason: 'standard', note: '伙食费标准更正', idempotencyKey: `worker-${process.pid}-${billId}` },
-    session,
-  });
-  results.push(r.ok ? { ok: true, number: (r.value as { number: string }).number } : { ok: false, error: r.error.message });
+  const r = await env.call('bills.replace', { billId, reason: 'standard', note: '伙食费标准更正', idempotencyKey: `worker-${process.pid}-${billId}` }, session);
+  results.push(r.ok ? { ok: true, number: r.value.number } : { ok: false, error: r.error.message });
 }
-backend.close();
+env.close();
 process.stdout.write(JSON.stringify({ started, finished: Date.now(), results }));
 process.exit(0);
