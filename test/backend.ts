@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
-import type { ApiResult } from '../electron/api/errors';
+import type { ApiErrorBody, ApiResult } from '../electron/api/errors';
 import type { Api, ApiName } from '../electron/api/index';
 import { type Backend, type BackendOptions, createBackend } from '../electron/backend';
 
@@ -16,10 +17,23 @@ import { type Backend, type BackendOptions, createBackend } from '../electron/ba
 
 export const DEMO_PASSWORD = 'demo1234';
 
-export type CallResult<K extends ApiName> = ApiResult<Api[K]['output']>;
+/** A call's result as the API types it; either side may be read without narrowing first (`result.error?.message`). */
+export type CallResult<K extends ApiName> =
+  | { ok: true; value: Api[K]['output']; error?: undefined }
+  | { ok: false; error: ApiErrorBody; value?: undefined };
+
+/**
+ * The one typed way into the dispatcher: the handler's name and input are
+ * checked against the API contract, the result typed by it.
+ */
+export function callBackend<K extends ApiName>(backend: Backend, name: K, input: Api[K]['input'], session: string | null = null): Promise<CallResult<K>> {
+  return backend.dispatcher.call({ name, input, session }) as Promise<CallResult<K>>;
+}
 
 export interface TestBackend {
   backend: Backend;
+  /** The database file, and the folder it is in. */
+  dbPath: string;
   dir: string;
   sqlite: Database.Database;
   /** The principal's session on the demo kindergarten; null on a fresh backend. */
@@ -39,20 +53,29 @@ export interface TestBackendOptions extends Partial<BackendOptions> {
   at?: Date | string;
 }
 
-/** A backend on a fresh, empty database (the setup wizard not yet run). */
+/**
+ * A backend on a fresh, empty database (the setup wizard not yet run) in a
+ * temp folder of its own, removed on close; or, given `dbPath`, on that file,
+ * which close leaves in place (a second writer, a worker, a file reopened).
+ */
 export function freshBackend(options: TestBackendOptions = {}): TestBackend {
-  const { at, ...rest } = options;
-  const dir = mkdtempSync(join(tmpdir(), 'kd-test-'));
-  const now = at === undefined ? undefined : () => new Date(at);
-  const backend = createBackend({ dbPath: join(dir, 'kinderdesk.sqlite'), log: () => {}, ...(now ? { now } : {}), ...rest });
+  const { at, dbPath, ...rest } = options;
+  const dir = dbPath ? dirname(dbPath) : mkdtempSync(join(tmpdir(), 'kd-test-'));
+  return open(dbPath ?? join(dir, 'kinderdesk.sqlite'), dbPath ? null : dir, { ...rest, ...(at === undefined ? {} : { now: () => new Date(at) }) });
+}
+
+/** A test backend on `dbPath`; `owned`, if given, is the folder close removes. */
+function open(dbPath: string, owned: string | null, options: Partial<BackendOptions>): TestBackend {
+  const backend = createBackend({ log: () => {}, ...options, dbPath });
   const env: TestBackend = {
     backend,
-    dir,
+    dbPath,
+    dir: dirname(dbPath),
     get sqlite() {
       return backend.database().sqlite;
     },
     session: null,
-    call: (name, input, session = env.session) => backend.dispatcher.call({ name, input, session }) as Promise<CallResult<typeof name>>,
+    call: (name, input, session = env.session) => callBackend(backend, name, input, session),
     async ok(name, input, session = env.session) {
       const result = await env.call(name, input, session);
       if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
@@ -69,7 +92,7 @@ export function freshBackend(options: TestBackendOptions = {}): TestBackend {
     },
     close() {
       backend.close();
-      rmSync(dir, { recursive: true, force: true });
+      if (owned) rmSync(owned, { recursive: true, force: true });
     },
   };
   return env;
@@ -83,11 +106,59 @@ export async function demoBackend(options: TestBackendOptions = {}): Promise<Tes
   return env as TestBackend & { session: string };
 }
 
+/** A database file made once and copied for each test: its path, built on first use. */
+export type Template = () => Promise<string>;
+
+/**
+ * A template made once per test file (Vitest loads this module afresh for
+ * each): `build` runs on a fresh backend with `options` (backups off), whose
+ * file, checkpointed and closed, is what `copyBackend` copies.
+ */
+export function template(build: (env: TestBackend) => Promise<void> | void, options: TestBackendOptions = {}): Template {
+  let path: Promise<string> | undefined;
+  return () => {
+    path ??= (async () => {
+      const file = join(mkdtempSync(join(tmpdir(), 'kd-template-')), 'template.sqlite');
+      const env = freshBackend({ automaticBackups: false, ...options, dbPath: file });
+      try {
+        await build(env);
+        // Closing checkpoints the WAL into the file, so a plain copy is complete.
+        env.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      } finally {
+        env.close();
+      }
+      return file;
+    })();
+    return path;
+  };
+}
+
+/**
+ * A backend on a copy of a template (a `Template`, or a closed database
+ * file), in a temp folder of its own; backups off unless asked for. Copying
+ * takes milliseconds where building the data again takes seconds.
+ */
+export async function copyBackend(from: Template | string, options: TestBackendOptions = {}): Promise<TestBackend> {
+  const source = typeof from === 'string' ? from : await from();
+  const dir = mkdtempSync(join(tmpdir(), 'kd-copy-'));
+  const dbPath = join(dir, 'kinderdesk.sqlite');
+  copyFileSync(source, dbPath);
+  const { at, dbPath: _ignored, ...rest } = options;
+  return open(dbPath, dir, { automaticBackups: false, ...rest, ...(at === undefined ? {} : { now: () => new Date(at) }) });
+}
+
+/** The demo kindergarten as `setup.loadDemo` makes it, loaded once per test file with the clock at `at`. */
+export function demoTemplate(at: Date | string): Template {
+  return template(async (env) => {
+    await env.ok('setup.loadDemo', {}, null);
+  }, { at });
+}
+
 type InputArgs<K extends ApiName> = undefined extends Api[K]['input'] ? [input?: Api[K]['input']] : [input: Api[K]['input']];
 
 /** Calls as one session (null: signed out); the input may be left out where the handler has a default. */
 export function caller(backend: Backend, session: string | null) {
-  return <K extends ApiName>(name: K, ...[input]: InputArgs<K>) => backend.dispatcher.call({ name, input: input ?? {}, session }) as Promise<CallResult<K>>;
+  return <K extends ApiName>(name: K, ...[input]: InputArgs<K>) => callBackend(backend, name, (input ?? {}) as Api[K]['input'], session);
 }
 
 /** The value of a call that must succeed; the Chinese message fails the test otherwise. */
@@ -95,6 +166,14 @@ export async function unwrap<T>(promise: Promise<ApiResult<T>>): Promise<T> {
   const result = await promise;
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
   return result.value;
+}
+
+/** A hash of every table's rows: equal means nothing at all was written. */
+export function tablesHash(sqlite: Database.Database): Record<string, string> {
+  const names = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+  return Object.fromEntries(
+    names.map((name) => [name, createHash('sha256').update(JSON.stringify(sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all())).digest('hex')]),
+  );
 }
 
 /** Row counts of every table: equal before and after means nothing was written. */

@@ -100,11 +100,7 @@ describe('roles against the real API', () => {
     const sqlite = backend.database().sqlite;
     const other = sqlite.prepare("SELECT c.id AS childId, c.class_id AS classId FROM children c JOIN classes k ON k.id = c.class_id WHERE k.name = '星星班' LIMIT 1").get() as { childId: number; classId: number };
     const before = dataHash();
-    const result = await backend.dispatcher.call({
-      name: 'attendance.saveRollCall',
-      input: { classId: other.classId, date: '2026-11-20', entries: [{ childId: other.childId, status: 'present' }] },
-      session: sessions.teacher,
-    });
+    const result = await env.call('attendance.saveRollCall', { classId: other.classId, date: '2026-11-20', entries: [{ childId: other.childId, status: 'present' }] }, sessions.teacher);
     expect(result.ok ? 'ok' : result.error.code).toBe('forbidden');
     expect(dataHash()).toBe(before);
   });
@@ -117,7 +113,8 @@ describe('roles against the real API', () => {
       for (const role of ROLES.filter((r) => !def.access.includes(r))) {
         const changes = totalChanges();
         // A plausible input: validation happens after the role check, so the input must not matter.
-        const result = await backend.dispatcher.call({ name, input: { id: 1, path: backend.services.dbPath }, session: sessions[role] });
+        // Raw: the walk calls every handler by its name from the map, with one input for all.
+        const result = await env.callRaw(name, { id: 1, path: backend.services.dbPath }, sessions[role]);
         expect(result.ok, `${role} → ${name}`).toBe(false);
         if (!result.ok) {
           expect(result.error.code, `${role} → ${name}`).toBe('forbidden');
@@ -135,9 +132,10 @@ describe('roles against the real API', () => {
     const before = dataHash();
     for (const [name, def] of Object.entries(handlers)) {
       if (def.access === 'public') continue;
-      const result = await backend.dispatcher.call({ name, input: {}, session: null });
+      // Raw: every handler by its name from the map, with one input for all.
+      const result = await env.callRaw(name, {}, null);
       expect(result.ok ? 'ok' : result.error.code, name).toBe('unauthenticated');
-      const stale = await backend.dispatcher.call({ name, input: {}, session: 'not-a-real-session' });
+      const stale = await env.callRaw(name, {}, 'not-a-real-session');
       expect(stale.ok ? 'ok' : stale.error.code, name).toBe('unauthenticated');
     }
     expect(dataHash()).toBe(before);
@@ -147,10 +145,11 @@ describe('roles against the real API', () => {
     for (const [name, def] of Object.entries(handlers)) {
       if (def.access === 'public' || name === 'auth.logout') continue;
       for (const role of allowedRoles(def.access)) {
-        let result = await backend.dispatcher.call({ name, input: {}, session: sessions[role] });
+        // Raw: every handler by its name from the map, with defaults only.
+        let result = await env.callRaw(name, {}, sessions[role]);
         // A handler called with defaults may end the caller's session (e.g. a password change): sign in again once.
         if (!result.ok && result.error.code === 'unauthenticated') {
-          result = await backend.dispatcher.call({ name, input: {}, session: await signIn(role) });
+          result = await env.callRaw(name, {}, await signIn(role));
         }
         const code = result.ok ? 'ok' : result.error.code;
         expect(['forbidden', 'unauthenticated'], `${role} → ${name}`).not.toContain(code);
@@ -178,7 +177,8 @@ describe('roles against the real API', () => {
       const access = handlers[call.name]!.access;
       for (const role of ROLES) {
         const changes = totalChanges();
-        const result = await backend.dispatcher.call({ name: call.name, input: call.input(role), session: sessions[role] });
+        // Raw: one table of calls of different handlers, their inputs built per role.
+        const result = await env.callRaw(call.name, call.input(role), sessions[role]);
         if (allowedRoles(access).includes(role)) {
           expect(result.ok ? 'ok' : result.error.message, `${role} → ${call.name}`).toBe('ok');
           if (result.ok) call.check?.(result.value);
@@ -189,7 +189,7 @@ describe('roles against the real API', () => {
       }
     }
     // The changed passwords took effect.
-    const r = await backend.dispatcher.call({ name: 'auth.login', input: { username: 'laoshi', password: 'demo1234x' } });
+    const r = await env.call('auth.login', { username: 'laoshi', password: 'demo1234x' }, null);
     expect(r.ok).toBe(true);
   });
 });

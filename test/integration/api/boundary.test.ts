@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Backend } from '../../../electron/backend';
-import { demoBackend, dumpTables, freshBackend, tableCounts } from '../../backend';
+import type { Api } from '../../../electron/api/index';
+import { demoBackend, dumpTables, freshBackend, type TestBackend, tableCounts } from '../../backend';
 
-let backend: Backend | undefined;
-afterEach(() => backend?.close());
+let env: TestBackend | undefined;
+afterEach(() => env?.close());
 
-const validSetup = () => ({
+const validSetup = (): Api['setup.complete']['input'] => ({
   profile: { name: '实验幼儿园', type: 'public', fundingType: 'full', grade: 'qualified', policyId: 'nantong-2018' },
   schoolYear: {
     name: '2026-2027学年',
@@ -20,13 +20,14 @@ const validSetup = () => ({
 
 describe('the API boundary', () => {
   it('first-start setup creates the kindergarten, its year, classes and principal in one go', async () => {
-    backend = freshBackend().backend;
-    const result = await backend.dispatcher.call({ name: 'setup.complete', input: validSetup() });
+    env = freshBackend();
+    const { backend } = env;
+    const result = await env.call('setup.complete', validSetup());
     expect(result.ok).toBe(true);
     const counts = tableCounts(backend);
     expect(counts).toMatchObject({ kindergarten: 1, school_years: 1, semesters: 2, classes: 1, staff: 1 });
     // A second setup is refused: the kindergarten exists.
-    const again = await backend.dispatcher.call({ name: 'setup.complete', input: validSetup() });
+    const again = await env.call('setup.complete', validSetup());
     expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(tableCounts(backend)).toEqual(counts);
   });
@@ -48,9 +49,11 @@ describe('the API boundary', () => {
   ];
 
   it.each(badSetups)('refuses setup with %s, says where in Chinese and writes nothing', async (_label, mutate, field) => {
-    backend = freshBackend().backend;
+    env = freshBackend();
+    const { backend } = env;
     const before = tableCounts(backend);
-    const result = await backend.dispatcher.call({ name: 'setup.complete', input: mutate(validSetup()) });
+    // Raw: the input is malformed on purpose, which the typed call would not let through.
+    const result = await env.callRaw('setup.complete', mutate(validSetup()));
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('invalid_input');
@@ -62,38 +65,33 @@ describe('the API boundary', () => {
 
   it('refuses unknown calls, calls without sign-in and calls the role may not make, writing nothing', async () => {
     const demo = await demoBackend();
-    backend = demo.backend;
+    env = demo;
+    const { backend } = demo;
     const frontDesk = await demo.signIn('qiantai');
     const before = dumpTables(backend, ['kindergarten', 'classes', 'audit_log']);
 
-    const unknown = await backend.dispatcher.call({ name: 'children.deleteAll', input: {}, session: demo.session });
+    // Raw: names the API does not have, which the typed call would not compile.
+    const unknown = await demo.callRaw('children.deleteAll', {});
     expect(unknown).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
-    const proto = await backend.dispatcher.call({ name: 'constructor', input: {}, session: demo.session });
+    const proto = await demo.callRaw('constructor', {});
     expect(proto).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
 
-    const anonymous = await backend.dispatcher.call({ name: 'kindergarten.addClass', input: { name: '新班', level: 'small' } });
+    const anonymous = await demo.call('kindergarten.addClass', { name: '新班', level: 'small' }, null);
     expect(anonymous).toMatchObject({ ok: false, error: { code: 'unauthenticated', message: '请先登录。' } });
 
-    const forged = await backend.dispatcher.call({ name: 'kindergarten.addClass', input: { name: '新班', level: 'small' }, session: 'made-up' });
+    const forged = await demo.call('kindergarten.addClass', { name: '新班', level: 'small' }, 'made-up');
     expect(forged).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
 
-    const forbidden = await backend.dispatcher.call({
-      name: 'kindergarten.updateProfile',
-      input: { name: '改名幼儿园', type: 'forprofit_private', policyId: 'xian-private' },
-      session: frontDesk,
-    });
+    const forbidden = await demo.call('kindergarten.updateProfile', { name: '改名幼儿园', type: 'forprofit_private', policyId: 'xian-private' }, frontDesk);
     expect(forbidden).toMatchObject({ ok: false, error: { code: 'forbidden', message: '您的账号没有权限进行此操作。' } });
     expect(dumpTables(backend, ['kindergarten', 'classes', 'audit_log'])).toEqual(before);
   });
 
   it('records who changed the profile, with old and new values', async () => {
     const demo = await demoBackend();
-    backend = demo.backend;
-    const result = await backend.dispatcher.call({
-      name: 'kindergarten.updateProfile',
-      input: { name: '阳光幼儿园（演示）', type: 'public', fundingType: 'full', grade: 'provincial', policyId: 'nantong-2018' },
-      session: demo.session,
-    });
+    env = demo;
+    const { backend } = demo;
+    const result = await demo.call('kindergarten.updateProfile', { name: '阳光幼儿园（演示）', type: 'public', fundingType: 'full', grade: 'provincial', policyId: 'nantong-2018' });
     expect(result.ok).toBe(true);
     const entry = backend.database().sqlite.prepare("SELECT * FROM audit_log WHERE action = 'kindergarten.update'").get() as { staff_id: number; before_json: string; after_json: string };
     expect(entry.staff_id).toBe(1);
@@ -103,7 +101,8 @@ describe('the API boundary', () => {
 
   it('a write that fails half-way leaves nothing behind (one transaction per call)', async () => {
     const demo = await demoBackend();
-    backend = demo.backend;
+    env = demo;
+    const { backend } = demo;
     const sqlite = backend.database().sqlite;
     const [autumn, spring] = sqlite.prepare('SELECT id, school_year_id AS year, name, first_month AS firstMonth, last_month AS lastMonth FROM semesters ORDER BY first_month').all() as {
       id: number;
@@ -117,10 +116,9 @@ describe('the API boundary', () => {
     sqlite.prepare(`INSERT INTO survey_runs (${columns.join(', ')}, semester_id) SELECT ${columns.join(', ')}, ? FROM survey_runs LIMIT 1`).run(spring!.id);
     const before = dumpTables(backend, ['school_years', 'semesters', 'audit_log']);
     // The year is renamed and the autumn semester updated before dropping spring fails.
-    const result = await backend.dispatcher.call({
-      name: 'kindergarten.updateSchoolYear',
-      input: { id: autumn!.year, value: { name: '2026-2027学年（调整）', semesters: [{ name: '秋季', firstMonth: autumn!.firstMonth, lastMonth: autumn!.lastMonth }] } },
-      session: demo.session,
+    const result = await demo.call('kindergarten.updateSchoolYear', {
+      id: autumn!.year,
+      value: { name: '2026-2027学年（调整）', semesters: [{ name: '秋季', firstMonth: autumn!.firstMonth, lastMonth: autumn!.lastMonth }] },
     });
     expect(result).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(result.ok ? '' : result.error.message).toContain(`学期「${spring!.name}」已有记录`);

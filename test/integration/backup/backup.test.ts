@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Api } from '../../../electron/api/index';
-import { createBackend, defaultMigrationsFolder } from '../../../electron/backend';
-import { caller, demoBackend, type TestBackendOptions, unwrap } from '../../backend';
+import { type Backend, defaultMigrationsFolder } from '../../../electron/backend';
+import { caller, demoBackend, freshBackend, type TestBackendOptions, unwrap } from '../../backend';
 
 const FIRST_SETUP: Api['setup.complete']['input'] = {
   profile: { name: '实验幼儿园', type: 'public', fundingType: 'full', grade: 'qualified', policyId: 'nantong-2018' },
@@ -105,7 +105,7 @@ describe('backups', () => {
 
     // Restarting the app backs up at start.
     backend.close();
-    const again = createBackend({ dbPath: join(dir, 'kinderdesk.sqlite'), log: () => {}, now: () => new Date('2026-11-23T01:00:00Z') });
+    const again = freshBackend({ dbPath: join(dir, 'kinderdesk.sqlite'), now: () => new Date('2026-11-23T01:00:00Z') }).backend;
     cleanups.push(() => again.close());
     const localAutos = again.services.backups.list().filter((b) => b.kind === 'auto' && b.at === '2026-11-23T01:00:00.000Z');
     expect(localAutos).toHaveLength(1);
@@ -115,11 +115,11 @@ describe('backups', () => {
   it('the very first start is backed up too, as soon as the demo or the wizard has set the kindergarten up', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kd-first-start-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    const autoBackups = (b: ReturnType<typeof createBackend>) => b.services.backups.list().filter((e) => e.kind === 'auto');
+    const autoBackups = (b: Backend) => b.services.backups.list().filter((e) => e.kind === 'auto');
     for (const sub of ['demo', 'wizard', 'off']) mkdirSync(join(dir, sub));
 
     // Nothing to back up before the setup; the demo is in the start backup as soon as it is loaded.
-    const demo = createBackend({ dbPath: join(dir, 'demo', 'kinderdesk.sqlite'), log: () => {}, now: () => new Date('2026-11-20T00:30:00Z') });
+    const demo = freshBackend({ dbPath: join(dir, 'demo', 'kinderdesk.sqlite'), now: () => new Date('2026-11-20T00:30:00Z') }).backend;
     cleanups.push(() => demo.close());
     expect(autoBackups(demo)).toHaveLength(0);
     await unwrap(caller(demo, null)('setup.loadDemo'));
@@ -130,13 +130,13 @@ describe('backups', () => {
     copy.close();
 
     // The wizard's first start, likewise.
-    const wizard = createBackend({ dbPath: join(dir, 'wizard', 'kinderdesk.sqlite'), log: () => {} });
+    const wizard = freshBackend({ dbPath: join(dir, 'wizard', 'kinderdesk.sqlite') }).backend;
     cleanups.push(() => wizard.close());
     await unwrap(caller(wizard, null)('setup.complete', FIRST_SETUP));
     expect(autoBackups(wizard)).toHaveLength(1);
 
     // Automatic backups switched off: none then either.
-    const off = createBackend({ dbPath: join(dir, 'off', 'kinderdesk.sqlite'), log: () => {}, automaticBackups: false });
+    const off = freshBackend({ dbPath: join(dir, 'off', 'kinderdesk.sqlite'), automaticBackups: false }).backend;
     cleanups.push(() => off.close());
     await unwrap(caller(off, null)('setup.loadDemo'));
     expect(autoBackups(off)).toHaveLength(0);
@@ -260,7 +260,7 @@ describe('backups', () => {
     // The next version of the app: our migrations plus one more.
     const { folder: next, fromVersion } = nextVersionMigrations(dir, 'CREATE TABLE `next_feature` (`id` integer PRIMARY KEY NOT NULL);');
 
-    const upgraded = createBackend({ dbPath: join(dir, 'kinderdesk.sqlite'), migrationsFolder: next, log: () => {}, automaticBackups: false });
+    const { backend: upgraded } = freshBackend({ dbPath: join(dir, 'kinderdesk.sqlite'), migrationsFolder: next, automaticBackups: false });
     cleanups.push(() => upgraded.close());
     const copyPath = upgraded.database().backupPath;
     expect(copyPath?.startsWith(usb)).toBe(true);
@@ -285,7 +285,7 @@ describe('backups', () => {
       dir,
       "CREATE TABLE `upgrade_check` (`x` integer NOT NULL);\n--> statement-breakpoint\nINSERT INTO `upgrade_check` SELECT CASE WHEN name = '坏备份' THEN NULL ELSE 1 END FROM kindergarten;",
     );
-    const upgraded = createBackend({ dbPath: join(dir, 'kinderdesk.sqlite'), migrationsFolder: next, log: () => {}, automaticBackups: false });
+    const { backend: upgraded } = freshBackend({ dbPath: join(dir, 'kinderdesk.sqlite'), migrationsFolder: next, automaticBackups: false });
     cleanups.push(() => upgraded.close());
     const login = await unwrap(caller(upgraded, null)('auth.login', { username: 'admin', password: 'demo1234' }));
     const staffBefore = count(upgraded.database().sqlite, 'staff');

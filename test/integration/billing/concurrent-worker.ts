@@ -2,13 +2,12 @@
 // numbering.test.ts), as the app and the `kd` tools may: signs in as finance
 // and replaces the bills it is given, one transaction each, then prints what
 // happened as JSON. The one-app-per-file lock is off: two writers is the point.
-import { createBackend } from '../../../electron/backend';
+// A process of its own, so it opens its own backend, on the test's file.
+import { freshBackend } from '../../backend';
 
 const [dbPath, ids] = process.argv.slice(2) as [string, string];
-const backend = createBackend({ dbPath, log: () => {}, automaticBackups: false, instanceLock: false, now: () => new Date('2026-12-01T01:00:00Z') });
-const login = await backend.dispatcher.call({ name: 'auth.login', input: { username: 'caiwu', password: 'demo1234' } });
-if (!login.ok) throw new Error(login.error.message);
-const session = (login.value as { session: string }).session;
+const env = freshBackend({ dbPath, automaticBackups: false, instanceLock: false, at: '2026-12-01T01:00:00Z' });
+const session = await env.signIn('caiwu');
 // Both workers start replacing only when the test says go (both are signed in by then),
 // and half-way each waits until the test says the other has replaced at least one:
 // so the two really overlap however the machine schedules the processes.
@@ -37,14 +36,10 @@ for (const [i, billId] of billIds.entries()) {
     process.stdout.write('half\n');
     await waitFor('on');
   }
-  const r = await backend.dispatcher.call({
-    name: 'bills.replace',
-    input: { billId, reason: 'standard', note: '伙食费标准更正', idempotencyKey: `worker-${process.pid}-${billId}` },
-    session,
-  });
-  results.push(r.ok ? { ok: true, number: (r.value as { number: string }).number } : { ok: false, error: r.error.message });
+  const r = await env.call('bills.replace', { billId, reason: 'standard', note: '伙食费标准更正', idempotencyKey: `worker-${process.pid}-${billId}` }, session);
+  results.push(r.ok ? { ok: true, number: r.value.number } : { ok: false, error: r.error.message });
   process.stdout.write('one\n');
 }
-backend.close();
+env.close();
 process.stdout.write(`result ${JSON.stringify({ started, finished: Date.now(), results })}\n`);
 process.exit(0);

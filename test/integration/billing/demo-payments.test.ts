@@ -1,19 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import type { Backend } from '../../../electron/backend';
-import { caller, openMoneyBackend, sessionOf } from './fixtures';
+import { freshBackend, type TestBackend } from '../../backend';
+import { caller, sessionOf, TODAY } from './fixtures';
 
-let backend: Backend | undefined;
-afterEach(() => backend?.close());
+let env: TestBackend | undefined;
+afterEach(() => env?.close());
 
 describe('the demo kindergarten’s payments', () => {
   it('pay most bills by different methods, one partly, one ahead, one voided with a reason, and leave arrears in every bucket', async () => {
-    backend = openMoneyBackend(join(mkdtempSync(join(tmpdir(), 'kd-demo-pay-')), 'kinderdesk.sqlite'));
-    const loaded = await backend.dispatcher.call({ name: 'setup.loadDemo', input: {} });
+    // The whole demo as the setup screen loads it, payments included (not the payments tests' template).
+    env = freshBackend({ at: `${TODAY}T02:00:00.000Z`, automaticBackups: false });
+    const loaded = await env.call('setup.loadDemo', {});
     expect(loaded.ok).toBe(true);
-    const { sqlite } = backend.database();
+    const { backend, sqlite } = env;
     const count = (query: string) => (sqlite.prepare(query).get() as { n: number }).n;
     const bills = count('SELECT count(*) AS n FROM bills');
     const paidBills = count('SELECT count(DISTINCT a.bill_id) AS n FROM payment_allocations a WHERE a.payment_id NOT IN (SELECT payment_id FROM payment_voids)');

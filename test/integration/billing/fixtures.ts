@@ -2,9 +2,6 @@
 // billing area's bill run issued them (db/demo/billing.ts, September to
 // November 2026), but without the demo payments: each test pays its own.
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { bundledLegalCalendar } from '../../../core/calendar';
 import { loadDemo } from '../../../db/demo';
@@ -12,29 +9,26 @@ import { staff } from '../../../db/schema';
 import type { Api, ApiName } from '../../../electron/api/index';
 import { actorOf } from '../../../electron/api/auth';
 import { hashPassword } from '../../../electron/auth/password';
-import { type Backend, createBackend } from '../../../electron/backend';
+import type { Backend } from '../../../electron/backend';
+import { callBackend, copyBackend, freshBackend, template } from '../../backend';
 
 /** Today for the money tests: 1 December 2026, 10:00 in Beijing (every demo bill is overdue). */
 export const TODAY = '2026-12-01';
 
-/** `instanceLock: false` for a second writer on the same file (as the kd command line is beside the app). */
-export const openMoneyBackend = (dbPath: string, { instanceLock = true } = {}) =>
-  createBackend({ dbPath, log: () => {}, now: () => new Date(`${TODAY}T02:00:00.000Z`), automaticBackups: false, instanceLock });
+const AT = `${TODAY}T02:00:00.000Z`;
 
-let template: Promise<string> | undefined;
-function demoTemplate(): Promise<string> {
-  template ??= (async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'kd-pay-demo-')), 'demo.sqlite');
-    const backend = openMoneyBackend(path);
-    const { db, sqlite } = backend.database();
+/** `instanceLock: false` for a second writer on the same file (as the kd command line is beside the app). The file stays when it closes. */
+export const openMoneyBackend = (dbPath: string, { instanceLock = true } = {}) => freshBackend({ dbPath, at: AT, automaticBackups: false, instanceLock }).backend;
+
+/** The demo's bills without its payments, loaded once per test file. */
+const demoBills = template(
+  (env) => {
+    const { db, sqlite } = env.backend.database();
     const calendar = bundledLegalCalendar();
     sqlite.transaction(() => loadDemo(db, { hashPassword, isWorkingDay: (d) => calendar.isWorkingDay(d), payments: false }))();
-    // Closing checkpoints the WAL into the file, so a plain copy is complete.
-    backend.close();
-    return path;
-  })();
-  return template;
-}
+  },
+  { at: AT },
+);
 
 /** A session for a demo account without its password check (sign-in is tested in accounts/; scrypt is slow on purpose). */
 export function sessionOf(backend: Backend, username: string): string {
@@ -48,12 +42,12 @@ export function sessionOf(backend: Backend, username: string): string {
  * sessions for each role that handles money (teacher included, to be refused).
  * The demo is copied from a template loaded once per test file.
  */
-export async function moneyBackend(dbPath = join(mkdtempSync(join(tmpdir(), 'kd-pay-')), 'kinderdesk.sqlite')) {
-  copyFileSync(await demoTemplate(), dbPath);
-  const backend = openMoneyBackend(dbPath);
+export async function moneyBackend() {
+  const env = await copyBackend(demoBills, { at: AT });
+  const { backend } = env;
   return {
     backend,
-    dbPath,
+    dbPath: env.dbPath,
     sessions: {
       principal: sessionOf(backend, 'admin'),
       finance: sessionOf(backend, 'caiwu'),
@@ -66,9 +60,9 @@ export async function moneyBackend(dbPath = join(mkdtempSync(join(tmpdir(), 'kd-
 /** Calls the API as `session`; resolves with the value or rejects with the error body. */
 export function caller(backend: Backend, session: string) {
   return async <K extends ApiName>(name: K, input: Api[K]['input'], as = session): Promise<Api[K]['output']> => {
-    const result = await backend.dispatcher.call({ name, input, session: as });
+    const result = await callBackend(backend, name, input, as);
     if (!result.ok) throw Object.assign(new Error(result.error.message), { body: result.error });
-    return result.value as Api[K]['output'];
+    return result.value;
   };
 }
 

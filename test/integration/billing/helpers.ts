@@ -1,34 +1,21 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: tests read API results loosely; the renderer checks the API types
-import { copyFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Backend, createBackend } from '../../../electron/backend';
-import { tableCounts } from '../../backend';
+import type { Api, ApiName } from '../../../electron/api/index';
+import type { Backend } from '../../../electron/backend';
+import { copyBackend, demoTemplate, tableCounts } from '../../backend';
 
 /** The fee area's money tables and the rows a bill run writes. */
 export const MONEY_TABLES = ['bills', 'bill_lines', 'bill_voids', 'ledger_entries', 'counters', 'idempotency_keys', 'fee_standards', 'child_discounts'];
 
 /** The demo is loaded once per test file into a template; each test gets its own copy of the file. */
-let template: string | undefined;
-
-async function demoTemplate(): Promise<string> {
-  if (template) return template;
-  const path = join(mkdtempSync(join(tmpdir(), 'kd-billing-template-')), 'demo.sqlite');
-  const backend = createBackend({ dbPath: path, log: () => {}, automaticBackups: false, now: () => new Date('2026-12-01T01:00:00Z') });
-  const loaded = await backend.dispatcher.call({ name: 'setup.loadDemo', input: {} });
-  if (!loaded.ok) throw new Error(loaded.error.message);
-  backend.database().sqlite.pragma('wal_checkpoint(TRUNCATE)');
-  backend.close();
-  template = path;
-  return path;
-}
+const demo = demoTemplate('2026-12-01T01:00:00Z');
 
 export interface BillingDemo {
   backend: Backend;
   dbPath: string;
   session(username?: string): Promise<string>;
-  call(name: string, input: unknown, username?: string): Promise<{ ok: boolean; value?: any; error?: any }>;
-  ok<T = any>(name: string, input: unknown, username?: string): Promise<T>;
+  /** Names and inputs are checked against the API; results are read loosely, as the assertions pin them. */
+  call<K extends ApiName>(name: K, input: Api[K]['input'], username?: string): Promise<{ ok: boolean; value?: any; error?: any }>;
+  ok<K extends ApiName>(name: K, input: Api[K]['input'], username?: string): Promise<any>;
   counts(): Record<string, number>;
   sql<T = any>(query: string, ...params: unknown[]): T[];
   one<T = any>(query: string, ...params: unknown[]): T;
@@ -40,35 +27,22 @@ export interface BillingDemo {
  * (孙会计) unless another user is named.
  */
 export async function billingDemo(now = '2026-12-01T01:00:00Z'): Promise<BillingDemo> {
-  const dbPath = join(mkdtempSync(join(tmpdir(), 'kd-billing-')), 'kinderdesk.sqlite');
-  copyFileSync(await demoTemplate(), dbPath);
-  const backend = createBackend({ dbPath, log: () => {}, automaticBackups: false, now: () => new Date(now) });
+  const env = await copyBackend(demo, { at: now });
   const sessions = new Map<string, string>();
   async function session(username = 'caiwu') {
-    const known = sessions.get(username);
-    if (known) return known;
-    const r = await backend.dispatcher.call({ name: 'auth.login', input: { username, password: 'demo1234' } });
-    if (!r.ok) throw new Error(r.error.message);
-    const s = (r.value as { session: string }).session;
-    sessions.set(username, s);
-    return s;
+    const known = sessions.get(username) ?? (await env.signIn(username));
+    sessions.set(username, known);
+    return known;
   }
-  const call = async (name: string, input: unknown, username?: string) => backend.dispatcher.call({ name, input, session: await session(username) });
-  async function ok(name: string, input: unknown, username?: string) {
-    const r = await call(name, input, username);
-    if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
-    return r.value as any;
-  }
-  const sqlite = () => backend.database().sqlite;
   return {
-    backend,
-    dbPath,
+    backend: env.backend,
+    dbPath: env.dbPath,
     session,
-    call: call as BillingDemo['call'],
-    ok,
-    counts: () => tableCounts(backend),
-    sql: (query, ...params) => sqlite().prepare(query).all(...params) as any[],
-    one: (query, ...params) => sqlite().prepare(query).get(...params) as any,
+    call: async (name, input, username) => env.call(name, input, await session(username)),
+    ok: async (name, input, username) => env.ok(name, input, await session(username)),
+    counts: () => tableCounts(env.backend),
+    sql: (query, ...params) => env.sqlite.prepare(query).all(...params) as any[],
+    one: (query, ...params) => env.sqlite.prepare(query).get(...params) as any,
   };
 }
 

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dumpTables } from '../../backend';
+import { dumpTables, freshBackend } from '../../backend';
 import { type BillingDemo, billingDemo, billNumbersGapFree, key, ledgerAgreesWithBills, MONEY_TABLES } from './helpers';
 
 let demo: BillingDemo | undefined;
@@ -134,7 +134,6 @@ describe('bill numbers: no gap and no repeat', () => {
 
 /** The same file opened again by a new backend (the workers wrote to it). */
 async function reopen(old: BillingDemo): Promise<BillingDemo> {
-  const { createBackend } = await import('../../../electron/backend');
-  const backend = createBackend({ dbPath: old.dbPath, log: () => {}, automaticBackups: false });
+  const { backend } = freshBackend({ dbPath: old.dbPath, automaticBackups: false });
   return { ...old, backend, sql: (q, ...p) => backend.database().sqlite.prepare(q).all(...p) as never[], one: (q, ...p) => backend.database().sqlite.prepare(q).get(...p) as never };
 }

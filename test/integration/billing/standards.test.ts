@@ -1,11 +1,21 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: tests read API results loosely; the renderer checks the API types
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Api } from '../../../electron/api/index';
 import { type BillingDemo, billingDemo, key } from './helpers';
+
+type StandardInput = Api['standards.save']['input'];
 
 let demo: BillingDemo | undefined;
 afterEach(() => demo?.backend.close());
 
-const standard = (s: Record<string, unknown>) => ({ label: '', level: null, enrolledFrom: null, note: '', idempotencyKey: key(), ...s });
+const standard = (s: Pick<StandardInput, 'item' | 'amount' | 'unit' | 'appliesFrom'> & Partial<StandardInput>): StandardInput => ({
+  label: '',
+  level: null,
+  enrolledFrom: null,
+  note: '',
+  idempotencyKey: key(),
+  ...s,
+});
 
 describe('fee standards: saved through the notice’s checks, history kept', () => {
   it('refuses a standard the notice forbids, naming the clause under the field, and stores nothing', async () => {
@@ -48,7 +58,7 @@ describe('fee standards: saved through the notice’s checks, history kept', () 
 
   it('NT-3.6: vacation care above 30% needs the principal’s explicit confirmation, which is recorded', async () => {
     demo = await billingDemo();
-    const input = { item: 'vacation_care', label: '暑假托管费', amount: '28.00', unit: 'day', appliesFrom: '2027-07-05' };
+    const input = { item: 'vacation_care', label: '暑假托管费', amount: '28.00', unit: 'day', appliesFrom: '2027-07-05' } as const;
     const check = await demo.ok('standards.check', standard(input), 'admin');
     expect(check.toConfirm).toEqual(['NT-3.6']);
     const byFinance = await demo.call('standards.save', standard({ ...input, confirm: { clauses: ['NT-3.6'], note: '暑期延时，园务会议通过' } }));
@@ -86,7 +96,7 @@ describe('reductions', () => {
     expect(list.share.statutory).toBe(list.children.filter((c: any) => c.reductionCategory).length);
     expect(list.children.filter((c: any) => c.discounts.length > 0)).toHaveLength(2);
     const child = list.all[5];
-    const input = { childId: child.childId, item: 'education', kind: 'rate', rate: '20', fromMonth: '2026-12', reason: '教职工子女', idempotencyKey: key() };
+    const input = { childId: child.childId, item: 'education' as const, kind: 'rate' as const, rate: '20', fromMonth: '2026-12', reason: '教职工子女', idempotencyKey: key() };
     expect((await demo.call('discounts.set', input)).error.code).toBe('forbidden');
     const bad = await demo.call('discounts.set', { ...input, rate: '120' }, 'admin');
     expect(bad.error.fields.rate).toContain('1～100');

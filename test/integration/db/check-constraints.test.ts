@@ -2,7 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Backend, createBackend } from '../../../electron/backend';
+import type { Backend } from '../../../electron/backend';
+import { callBackend, freshBackend } from '../../backend';
 import { migrationIndex, oldDatabaseWithDemo, rowCounts, shippedMigrations } from './migration-sets';
 
 let backends: Backend[] = [];
@@ -37,7 +38,7 @@ describe('status and kind columns checked by the database (migration 0004_check_
     expect(old.counts.attendance).toBeGreaterThan(1000);
     expect(old.counts.audit_log).toBeGreaterThan(0);
 
-    const upgraded = createBackend({ dbPath: path, log: () => {}, automaticBackups: false, now });
+    const { backend: upgraded } = freshBackend({ dbPath: path, automaticBackups: false, now });
     backends.push(upgraded);
     const { sqlite, schemaVersion, backupPath } = upgraded.database();
     expect(schemaVersion).toBeGreaterThan(before);
@@ -52,18 +53,19 @@ describe('status and kind columns checked by the database (migration 0004_check_
     expect(rowCounts(sqlite, Object.keys(old.counts))).toEqual(old.counts);
 
     // The upgraded kindergarten goes on as before: today's roll call of a class is taken.
-    const login = await upgraded.dispatcher.call({ name: 'auth.login', input: { username: 'admin', password: 'demo1234' } });
+    const login = await callBackend(upgraded, 'auth.login', { username: 'admin', password: 'demo1234' });
     if (!login.ok) throw new Error(login.error.message);
-    const session = (login.value as { session: string }).session;
+    const { session } = login.value;
     const classId = (sqlite.prepare("SELECT id FROM classes WHERE name = '苗苗班'").get() as { id: number }).id;
-    const roll = await upgraded.dispatcher.call({ name: 'attendance.rollCall', input: { classId, date: '2026-11-23' }, session });
+    const roll = await callBackend(upgraded, 'attendance.rollCall', { classId, date: '2026-11-23' }, session);
     if (!roll.ok) throw new Error(roll.error.message);
-    const children = (roll.value as { children: { id: number }[] }).children;
-    const saved = await upgraded.dispatcher.call({
-      name: 'attendance.saveRollCall',
-      input: { classId, date: '2026-11-23', entries: children.map((c) => ({ childId: c.id, status: 'present', note: '' })), reason: '' },
+    const { children } = roll.value;
+    const saved = await callBackend(
+      upgraded,
+      'attendance.saveRollCall',
+      { classId, date: '2026-11-23', entries: children.map((c) => ({ childId: c.id, status: 'present' as const, note: '' })), reason: '' },
       session,
-    });
+    );
     expect(saved).toMatchObject({ ok: true });
   }, 120_000);
 });

@@ -2,7 +2,8 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { openDatabase } from '../../../db/open';
-import { type Backend, createBackend, defaultMigrationsFolder } from '../../../electron/backend';
+import { type Backend, defaultMigrationsFolder } from '../../../electron/backend';
+import { callBackend, freshBackend } from '../../backend';
 
 /**
  * Databases as earlier versions of the app left them, for upgrade tests: the
@@ -50,9 +51,9 @@ export async function oldDatabaseWithDemo(
   now: () => Date,
 ): Promise<{ schemaVersion: number; counts: Record<string, number> }> {
   const sourcePath = join(dir, 'source.sqlite');
-  const source = createBackend({ dbPath: sourcePath, log: () => {}, automaticBackups: false, now });
+  const { backend: source } = freshBackend({ dbPath: sourcePath, automaticBackups: false, now });
   keep.push(source);
-  const loaded = await source.dispatcher.call({ name: 'setup.loadDemo', input: {} });
+  const loaded = await callBackend(source, 'setup.loadDemo', {});
   if (!loaded.ok) throw new Error(loaded.error.message);
   source.database().sqlite.pragma('wal_checkpoint(TRUNCATE)');
 

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readJournal } from '../../../db/open';
-import { type Backend, createBackend, defaultMigrationsFolder } from '../../../electron/backend';
+import { type Backend, defaultMigrationsFolder } from '../../../electron/backend';
+import { callBackend, freshBackend } from '../../backend';
 import { oldDatabaseWithDemo, shippedMigrations, tables } from './migration-sets';
 
 const migrationsFolder = defaultMigrationsFolder();
@@ -27,7 +28,7 @@ describe('upgrading a database of the first release', () => {
     expect(oldTables).not.toContain('bills');
 
     // Today's app opens it: a copy first, then 0001 (the money tables) and every later migration.
-    const upgraded = createBackend({ dbPath: oldPath, log: () => {}, automaticBackups: false, now });
+    const { backend: upgraded } = freshBackend({ dbPath: oldPath, automaticBackups: false, now });
     backends.push(upgraded);
     const { sqlite } = upgraded.database();
     expect(upgraded.database().schemaVersion).toBe(readJournal(migrationsFolder).length);
@@ -39,20 +40,19 @@ describe('upgrading a database of the first release', () => {
     expect(sqlite.prepare("SELECT count(*) AS n FROM children WHERE health_notes = ''").get()).toEqual({ n: before.children });
 
     // And the upgraded kindergarten can charge: standards, then December's bills.
-    const login = await upgraded.dispatcher.call({ name: 'auth.login', input: { username: 'caiwu', password: 'demo1234' } });
+    const login = await callBackend(upgraded, 'auth.login', { username: 'caiwu', password: 'demo1234' });
     const session = (login as { value: { session: string } }).value.session;
-    const call = (name: string, input: unknown) => upgraded.dispatcher.call({ name, input, session });
     for (const s of [
       { item: 'education', amount: '420.00', unit: 'month', appliesFrom: '2026-09-01' },
       { item: 'education', amount: '500.00', unit: 'month', appliesFrom: '2026-09-01', level: 'toddler' },
       { item: 'meal', amount: '15.00', unit: 'day', appliesFrom: '2026-09-01' },
       { item: 'custody', amount: '100.00', unit: 'month', appliesFrom: '2026-09-01' },
       { item: 'bus', amount: '150.00', unit: 'month', appliesFrom: '2026-09-01' },
-    ]) {
-      const saved = await call('standards.save', { ...s, idempotencyKey: `migrate-${s.item}-${s.amount}` });
+    ] as const) {
+      const saved = await callBackend(upgraded, 'standards.save', { ...s, idempotencyKey: `migrate-${s.item}-${s.amount}` }, session);
       expect(saved.ok, JSON.stringify(saved)).toBe(true);
     }
-    const issued = await call('bills.issue', { month: '2026-12', dueOn: '2026-12-10', idempotencyKey: 'migrate-issue-december' });
+    const issued = await callBackend(upgraded, 'bills.issue', { month: '2026-12', dueOn: '2026-12-10', idempotencyKey: 'migrate-issue-december' }, session);
     expect(issued.ok, JSON.stringify(issued)).toBe(true);
     expect((issued as { value: { first: string } }).value.first).toBe('JF2026-00001');
   }, 60_000);

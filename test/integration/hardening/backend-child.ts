@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { createBackend } from '../../../electron/backend';
+import { freshBackend, type TestBackend } from '../../backend';
 
 const [dbPath, nowArg, lockArg] = process.argv.slice(2);
 if (!dbPath || !nowArg) throw new Error('usage: backend-child.ts <db> <now> [lock|nolock]');
@@ -20,11 +20,12 @@ type Message =
   | { id: number; type: 'close' };
 const send = (message: unknown) => process.send!(message);
 
-let backend: ReturnType<typeof createBackend>;
+// A process of its own (a call that loops for ever must not block the runner), so it opens its own backend on the test's file.
+let env: TestBackend;
 try {
-  backend = createBackend({
+  env = freshBackend({
     dbPath,
-    now: () => now,
+    at: now,
     automaticBackups: false,
     instanceLock: lockArg !== 'nolock',
     log: (message, error) => send({ type: 'log', message, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
@@ -33,6 +34,7 @@ try {
   send({ type: 'refused', message: error instanceof Error ? error.message : String(error) });
   process.exit(3);
 }
+const { backend } = env;
 
 /**
  * SQLite's data_version on a connection of its own: it changes whenever any
@@ -78,7 +80,8 @@ function sessionAs(role: string): string | null {
 process.on('message', async (message: Message) => {
   if (message.type === 'call') {
     const session = message.as ? sessionAs(message.as) : message.session;
-    const result = await backend.dispatcher.call({ name: message.name, input: message.input, session });
+    // Raw: it forwards whatever the fuzz test sends, hostile names and inputs included.
+    const result = await env.callRaw(message.name, message.input, session);
     if (result.ok) {
       probe?.close();
       probe = null;

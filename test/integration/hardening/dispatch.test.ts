@@ -17,7 +17,10 @@ afterEach(() => {
   for (const c of cleanups.splice(0)) c();
 });
 
-/** A dispatcher over a real SQLite file with handlers written for the test. */
+/**
+ * A dispatcher over a real SQLite file with handlers written for the test.
+ * Its calls are raw: these handlers (test.*) are not in the API contract.
+ */
 function testDispatcher(map: HandlerMap) {
   const dir = mkdtempSync(join(tmpdir(), 'kd-dispatch-'));
   const path = join(dir, 'a.sqlite');

@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => env.backend.close());
 
-const login = (username: string, password: string) => env.backend.dispatcher.call({ name: 'auth.login', input: { username, password } });
+const login = (username: string, password: string) => env.call('auth.login', { username, password }, null);
 
 async function costOf(run: () => Promise<unknown>): Promise<number> {
   const before = derivations();

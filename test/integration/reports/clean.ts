@@ -1,25 +1,18 @@
 // A kindergarten with no money on its books (the demo now has bills): set up
 // through the first-start API, three families of one child each, and one
 // account of every role. Today is Monday 2026-11-23, 10:00 in Beijing.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { staff } from '../../../db/schema';
-import { hashPassword } from '../../../electron/auth/password';
 import type { Api, ApiName } from '../../../electron/api/index';
-import { createBackend } from '../../../electron/backend';
+import { hashPassword } from '../../../electron/auth/password';
+import { freshBackend } from '../../backend';
 
 export const NOW = new Date('2026-11-23T02:00:00Z');
 const PASSWORD = 'kinder2026';
 
 export async function cleanKindergarten(now: Date = NOW) {
-  const backend = createBackend({ dbPath: join(mkdtempSync(join(tmpdir(), 'kd-rep-')), 'k.sqlite'), log: () => {}, now: () => now, automaticBackups: false });
-  const call = <K extends ApiName>(name: K, input: Api[K]['input'], session?: string) => backend.dispatcher.call({ name, input, session });
-  const must = async <K extends ApiName>(name: K, input: Api[K]['input'], session?: string): Promise<Api[K]['output']> => {
-    const result = await call(name, input, session);
-    if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-    return result.value as Api[K]['output'];
-  };
+  const env = freshBackend({ at: now, automaticBackups: false });
+  const { backend } = env;
+  const must = env.ok;
   const { session: admin } = await must('setup.complete', {
     profile: { name: '南通市崇川区实验幼儿园', type: 'public', fundingType: 'balance', grade: 'municipal', policyId: 'nantong-2018' },
     schoolYear: {
@@ -36,8 +29,9 @@ export async function cleanKindergarten(now: Date = NOW) {
     ],
     principal: { username: 'admin', displayName: '周园长', password: PASSWORD },
   });
+  env.session = admin;
   const { sqlite, db } = backend.database();
-  const classId = (name: string) => (sqlite.prepare('SELECT id FROM classes WHERE name = ?').get(name) as { id: number }).id;
+  const classId = env.classId;
   const families = [
     { child: '王小明', className: '星星班', birthDate: '2024-03-05', mobile: '13800000001', reductionCategory: null },
     { child: '李小红', className: '苗苗班', birthDate: '2023-05-06', mobile: '13800000002', reductionCategory: 'dibao' as const },
@@ -72,8 +66,8 @@ export async function cleanKindergarten(now: Date = NOW) {
       { username: 'laoshi', displayName: '李娜', role: 'teacher', classId: classId('苗苗班'), passwordHash },
     ])
     .run();
-  const login = async (username: string) => (await must('auth.login', { username, password: PASSWORD })).session;
-  const ok = <K extends ApiName>(name: K, input: Api[K]['input'], session = admin) => must(name, input, session);
-  const callAs = <K extends ApiName>(name: K, input: Api[K]['input'], session = admin) => call(name, input, session);
-  return { backend, sqlite, admin, ok, call: callAs, login, classId, close: () => backend.close() };
+  const login = (username: string) => env.signIn(username, PASSWORD);
+  const ok = <K extends ApiName>(name: K, input: Api[K]['input'], session = admin) => env.ok(name, input, session);
+  const call = <K extends ApiName>(name: K, input: Api[K]['input'], session = admin) => env.call(name, input, session);
+  return { backend, sqlite, admin, ok, call, login, classId, close: env.close };
 }

@@ -1,12 +1,11 @@
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReportDoc } from '../../../core/reports/document';
 import { ledgerCheckLine } from '../../../db/reports/ledger';
-import type { Api, ApiName } from '../../../electron/api/index';
-import { createBackend } from '../../../electron/backend';
+import { copyBackend } from '../../backend';
 import { cleanKindergarten } from './clean';
 import { books, type Method } from './fixtures';
 
@@ -18,7 +17,9 @@ beforeAll(async () => {
     ('education', '保教费', 42000, 'month', '2026-09-01', NULL), ('education', '保教费（托班）', 50000, 'month', '2026-09-01', 'toddler'),
     ('meal', '伙食费', 1500, 'day', '2026-09-01', NULL);
     UPDATE children SET billing_mode = 'semester' WHERE name = '李小红';`);
-  template = app.backend.services.dbPath;
+  // A consistent copy made by SQLite itself: closing the kindergarten removes its folder.
+  template = join(mkdtempSync(join(tmpdir(), 'kd-prop-template-')), 'template.sqlite');
+  app.sqlite.prepare('VACUUM INTO ?').run(template);
   app.close();
 });
 
@@ -42,14 +43,12 @@ describe('the check lines hold after any sequence of issue / replace / void / pa
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 20 }), async (unsorted) => {
         const ops = [...unsorted].sort((a, b) => a.day - b.day);
-        const path = join(mkdtempSync(join(tmpdir(), 'kd-prop-')), 'k.sqlite');
-        copyFileSync(template, path);
         let clock = new Date(`${DAYS[0]}T02:00:00Z`);
-        const backend = createBackend({ dbPath: path, log: () => {}, now: () => clock, automaticBackups: false });
+        const env = await copyBackend(template, { now: () => clock });
+        const { backend } = env;
         try {
-          const login = await backend.dispatcher.call({ name: 'auth.login', input: { username: 'admin', password: 'kinder2026' } });
-          const session = (login as { value: { session: string } }).value.session;
-          const call = <K extends ApiName>(name: K, input: Api[K]['input']) => backend.dispatcher.call({ name, input, session });
+          env.session = await env.signIn('admin', 'kinder2026');
+          const { call } = env;
           const b = books(backend);
           const kids = b.sqlite.prepare('SELECT id, household_id AS householdId FROM children ORDER BY id').all() as { id: number; householdId: number }[];
           const liveBills = () =>
@@ -116,7 +115,7 @@ describe('the check lines hold after any sequence of issue / replace / void / pa
           const total = (b.sqlite.prepare('SELECT coalesce(sum(amount_fen), 0) AS s FROM ledger_entries').get() as { s: number }).s;
           expect(ledgerCheckLine(b.db, '2000-01-01', '2099-12-31').closing.totalFen).toBe(total);
         } finally {
-          backend.close();
+          env.close();
         }
       }),
       { numRuns: 25 },
