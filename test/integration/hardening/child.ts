@@ -2,9 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 
 /** A backend-child.ts process: calls with a deadline, table hashes, and what it logged. */
 export interface BackendChild {
-  call(name: string, input: unknown, session?: string | null, deadlineMs?: number): Promise<CallResult>;
+  call(name: string, input: unknown, session?: string | null, deadlineMs?: number): Promise<TimedResult>;
   /** A call as the first account with this role (a session the child keeps alive). */
-  callAs(role: string, name: string, input: unknown, deadlineMs?: number): Promise<CallResult>;
+  callAs(role: string, name: string, input: unknown, deadlineMs?: number): Promise<TimedResult>;
   hash(): Promise<string>;
   /** SQLite's data_version seen from a connection of the child's own: unchanged means nothing was committed. */
   version(): Promise<number>;
@@ -17,8 +17,19 @@ export interface BackendChild {
 }
 
 export type CallResult = { ok: boolean; error?: { code: string; message: string; fields?: Record<string, string> }; value?: unknown };
+/** A call's result and the CPU time the child spent on it. */
+export type TimedResult = CallResult & { cpuMs: number };
 
 export class DeadlineExceeded extends Error {}
+
+/**
+ * How long a call may take on the wall before it counts as hung and the child
+ * is killed: far beyond any handler's work, so a busy machine never trips it
+ * (how much work a call costs is its cpuMs).
+ */
+export const HANG_MS = 30_000;
+
+const answer = (reply: Record<string, unknown>): TimedResult => ({ ...(reply.result as CallResult), cpuMs: reply.cpuMs as number });
 
 export function startBackendChild(dbPath: string, now: string, lock: 'lock' | 'nolock' = 'lock'): Promise<BackendChild> {
   const child = spawn(process.execPath, ['--import', 'tsx', `${import.meta.dirname}/backend-child.ts`, dbPath, now, lock], {
@@ -61,9 +72,8 @@ export function startBackendChild(dbPath: string, now: string, lock: 'lock' | 'n
     const api: BackendChild = {
       child,
       logs,
-      call: async (name, input, session = null, deadlineMs = 2000) =>
-        (await request({ type: 'call', name, input, session }, deadlineMs)).result as CallResult,
-      callAs: async (role, name, input, deadlineMs = 2000) => (await request({ type: 'call', name, input, session: null, as: role }, deadlineMs)).result as CallResult,
+      call: async (name, input, session = null, deadlineMs = HANG_MS) => answer(await request({ type: 'call', name, input, session }, deadlineMs)),
+      callAs: async (role, name, input, deadlineMs = HANG_MS) => answer(await request({ type: 'call', name, input, session: null, as: role }, deadlineMs)),
       hash: async () => (await request({ type: 'hash' }, 30_000)).hash as string,
       version: async () => (await request({ type: 'version' }, 30_000)).version as number,
       query: async <T>(sql: string) => (await request({ type: 'query', sql }, 30_000)).rows as T[],
