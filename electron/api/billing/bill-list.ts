@@ -1,6 +1,7 @@
 // Reading bills: the month's list with each bill's lifecycle, one bill with
 // its lines, and the fee notices to print.
-import { and, asc, eq, gte, inArray, isNull, lte, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import { readSettings } from '../../backup/settings';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
 import { periodLabel } from '../../../core/billing/items';
@@ -106,6 +107,18 @@ function linesOf(ctx: HandlerContext, billIds: number[]) {
   return byBill;
 }
 
+/** 代收费 charged per bill (fen), printed apart from the fees. */
+function agencyOf(ctx: HandlerContext, billIds: number[]): Map<number, number> {
+  if (billIds.length === 0) return new Map();
+  const rows = ctx.db
+    .select({ billId: billLines.billId, fen: sql<number>`sum(${billLines.amountFen})` })
+    .from(billLines)
+    .where(and(inArray(billLines.billId, billIds), eq(billLines.item, 'agency'), eq(billLines.kind, 'charge')))
+    .groupBy(billLines.billId)
+    .all();
+  return new Map(rows.map((r) => [r.billId, r.fen]));
+}
+
 export const billListHandlers = {
   /** Every bill whose period covers the month (this month by default): issued, replaced and voided, by class and name. */
   'bills.list': handler({
@@ -163,12 +176,13 @@ export const billListHandlers = {
       const total = billRows(ctx, where).all().length;
       const page = billRows(ctx, where).limit(input.limit).offset(input.offset).all();
       const lines = linesOf(ctx, page.map((r) => r.id));
+      const agency = agencyOf(ctx, page.map((r) => r.id));
       const profile = loadProfile(ctx);
       return {
         kindergartenName: profile.name,
-        howToPay: DEFAULT_HOW_TO_PAY,
+        howToPay: readSettings(ctx.db).howToPay || DEFAULT_HOW_TO_PAY,
         total,
-        notices: page.map((r) => ({ ...billView(r), lines: lines.get(r.id) ?? [], refunds: refundsBeforeBill(ctx.sqlite, r) })),
+        notices: page.map((r) => ({ ...billView(r), lines: lines.get(r.id) ?? [], agency: yuan(agency.get(r.id) ?? 0), refunds: refundsBeforeBill(ctx.sqlite, r) })),
       };
     },
   }),
