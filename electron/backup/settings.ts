@@ -7,7 +7,7 @@ export interface AppSettings {
   backupFolder: string | null;
   idleLockMinutes: number;
   complaintPhone: string;
-  /** 缴费方式 printed on fee notices; empty = DEFAULT_HOW_TO_PAY. */
+  /** 缴费方式 printed on fee notices; empty = DEFAULT_HOW_TO_PAY (core/billing/how-to-pay.ts). */
   howToPay: string;
 }
 

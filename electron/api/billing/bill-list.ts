@@ -4,6 +4,7 @@ import { and, asc, eq, gte, inArray, isNull, lte, type SQL, sql } from 'drizzle-
 import { readSettings } from '../../backup/settings';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
+import { howToPayText } from '../../../core/billing/how-to-pay';
 import { periodLabel } from '../../../core/billing/items';
 import { lifecycleOf } from '../../../core/billing/lifecycle';
 import { billLines, billVoids, bills, children, classes, feeStandards, staff } from '../../../db/schema';
@@ -16,9 +17,6 @@ import { refundsBeforeBill } from '../settlement/bill-refunds';
 
 const DESK = ['principal', 'finance', 'front_desk'] as const;
 
-/** What the notice says about paying when the profile gives nothing more specific. */
-export const DEFAULT_HOW_TO_PAY =
-  '请在缴费截止日前到园财务室缴费（现金、微信、支付宝、银行转账或刷卡均可），缴费后请索取收据并妥善保管。如对金额有疑问，请与财务室联系。';
 
 const replacement = alias(bills, 'replacement');
 const replaced = alias(bills, 'replaced');
@@ -180,9 +178,9 @@ export const billListHandlers = {
       const profile = loadProfile(ctx);
       return {
         kindergartenName: profile.name,
-        howToPay: readSettings(ctx.db).howToPay || DEFAULT_HOW_TO_PAY,
+        howToPay: howToPayText(readSettings(ctx.db).howToPay),
         total,
-        notices: page.map((r) => ({ ...billView(r), lines: lines.get(r.id) ?? [], agency: yuan(agency.get(r.id) ?? 0), refunds: refundsBeforeBill(ctx.sqlite, r) })),
+        notices: page.map((r) => ({ ...billView(r), lines: lines.get(r.id) ?? [], agency: yuan(agency.get(r.id) ?? 0), fees: yuan(r.chargesFen - r.reductionsFen - (agency.get(r.id) ?? 0)), refunds: refundsBeforeBill(ctx.sqlite, r) })),
       };
     },
   }),
