@@ -21,7 +21,7 @@ export function PayoutReceipt({ args }: { args: string[] }) {
       <p style={{ textAlign: 'right', fontSize: 11 }}>No. {data.receiptNo}</p>
       {data.voided && (
         <p data-testid="payout-void" style={{ border: '2px solid #c00', color: '#c00', padding: '4px 8px', fontWeight: 'bold', textAlign: 'center', letterSpacing: 2 }}>
-          作废 · {data.voidedOn} 作废：{data.voidReason}（本收据所列款项已冲销，该笔退费重新记为应退）
+          作废（{data.voidedOn}）：{data.voidReason}。本收据所列款项已冲销，该笔退费重新记为应退。
         </p>
       )}
       <table>
