@@ -140,4 +140,18 @@ describe('items the family chooses, 缴费方式 and a voided payout in the brow
     expect(text).toContain('重复登记，实际未付款');
     expect(text).toContain('壹佰伍拾元整');
   });
+
+  it('reads in English at 1024 wide: the fee tabs and the vacation sheet stay within the window', async () => {
+    const { page } = app;
+    await page.evaluate(() => {
+      window.location.hash = '/billing/voluntary';
+    });
+    await page.getByText('English', { exact: true }).click();
+    await page.getByText('Vacation care bookings').click();
+    await waitForText(page.getByTestId('vacation-sheet'), 'Days');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await app.screenshot('billing-voluntary-english', { fullPage: false });
+    await page.getByText('中文', { exact: true }).click();
+  });
 });
