@@ -118,7 +118,20 @@ export const voluntaryHandlers = {
           summary: `代收「${input.label}」：${yes.length ? `自愿参加 ${yes.join('、')}` : ''}${yes.length && no.length ? '；' : ''}${no.length ? `不参加 ${no.join('、')}` : ''}`,
           after: { label: input.label, changes: changed, note: input.note },
         });
-        return { recorded: changed.length, optedIn: yes.length, optedOut: no.length };
+        // A yes for a child whose bill covering this month is out already: the item comes with that bill's replacement (or the next bill).
+        const month = ctx.today().slice(0, 7);
+        const billedStmt = ctx.sqlite
+          .prepare(
+            `SELECT b.number FROM bills b WHERE b.child_id = ? AND b.period_first <= ? AND b.period_last >= ?
+               AND b.id NOT IN (SELECT bill_id FROM bill_voids) AND b.id NOT IN (SELECT replaces_bill_id FROM bills WHERE replaces_bill_id IS NOT NULL)
+               AND NOT EXISTS (SELECT 1 FROM bill_lines l WHERE l.bill_id = b.id AND l.item = 'agency' AND l.label = ?)`,
+          )
+          .pluck();
+        const alreadyBilled = changed.flatMap((c) => {
+          const number = c.optedIn ? (billedStmt.get(c.childId, month, month, input.label) as string | undefined) : undefined;
+          return number ? [{ childId: c.childId, name: names.get(c.childId)!, number }] : [];
+        });
+        return { recorded: changed.length, optedIn: yes.length, optedOut: no.length, alreadyBilled };
       });
     },
   }),

@@ -16,6 +16,7 @@ export function AgencyPanel() {
   const [ticked, setTicked] = useState<Record<number, boolean>>({});
   const [note, setNote] = useState('');
   const [key, setKey] = useState(newSubmissionKey);
+  const [billed, setBilled] = useState<{ name: string; number: string }[]>([]);
   const { run, busy } = useApiAction();
 
   useEffect(() => {
@@ -32,6 +33,7 @@ export function AgencyPanel() {
     if (!done) return;
     setKey(newSubmissionKey());
     setNote('');
+    setBilled(done.alreadyBilled);
     await sheet.reload();
   };
 
@@ -58,6 +60,14 @@ export function AgencyPanel() {
           </Text>
         )}
       </Group>
+      {billed.length > 0 && (
+        <Alert color="orange" data-testid="agency-billed">
+          {t(
+            `以下幼儿本月的缴费通知单已开具：${billed.map((b) => `${b.name}（${b.number}）`).join('、')}。这一项将计入下一期通知单；如需本期收取，请在“缴费通知单”中替换该通知单。`,
+            `Already billed this month (${billed.map((b) => b.number).join(', ')}): the item comes with the next bill, or replace the bill now.`,
+          )}
+        </Alert>
+      )}
       <Table striped verticalSpacing={2} fz="sm" data-testid="agency-sheet">
         <Table.Thead>
           <Table.Tr>

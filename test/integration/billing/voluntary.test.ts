@@ -36,7 +36,7 @@ describe('items the family chooses', () => {
 
     // The front desk records the family's yes (who and when) and the days booked.
     const chose = await demo.ok('voluntary.setAgency', { label: INSURANCE, changes: [{ childId: a.id, optedIn: true }, { childId: b.id, optedIn: false }], note: '家长签字回执', idempotencyKey: key() }, 'qiantai');
-    expect(chose).toEqual({ recorded: 1, optedIn: 1, optedOut: 0 });
+    expect(chose).toEqual({ recorded: 1, optedIn: 1, optedOut: 0, alreadyBilled: [] });
     const row = demo.one('SELECT a.opted_in, s.username, a.recorded_at FROM agency_choices a JOIN staff s ON s.id = a.recorded_by WHERE a.child_id = ?', a.id);
     expect(row).toMatchObject({ opted_in: 1, username: 'qiantai', recorded_at: '2026-12-01T01:00:00.000Z' });
     await winterRate(demo);
@@ -95,17 +95,24 @@ describe('items the family chooses', () => {
     expect(billOf(confirmed, a.id).lines.find((l: any) => l.item === 'vacation_care')).toMatchObject({ quantity: 4, amount: '100.00', clause: 'NT-3.6' });
   });
 
-  it('days booked for a month already billed are named, and the replacement books only the vacation care', async () => {
+  it('days booked and items opted in for a period already billed are named, and the replacement books only what was chosen since', async () => {
     demo = await billingDemo();
     const semesterPayer = demo.one("SELECT id, household_id AS householdId FROM children WHERE status = 'enrolled' AND billing_mode = 'semester' ORDER BY id LIMIT 1");
     await winterRate(demo);
     const booked = await demo.ok('voluntary.bookVacation', { month: '2026-12', rows: [{ childId: semesterPayer.id, days: 3 }], note: '', idempotencyKey: key() });
+    // Opting in to the insurance is named too: the semester bill is out already.
+    const chose = await demo.ok('voluntary.setAgency', { label: INSURANCE, changes: [{ childId: semesterPayer.id, optedIn: true }], note: '', idempotencyKey: key() });
+    expect(chose.alreadyBilled).toEqual([expect.objectContaining({ childId: semesterPayer.id, number: booked.alreadyBilled[0]?.number })]);
     expect(booked.alreadyBilled).toEqual([expect.objectContaining({ childId: semesterPayer.id, number: expect.stringMatching(/^JF2026-/) })]);
     const bill = demo.one("SELECT id, number FROM bills WHERE child_id = ? AND number = ?", semesterPayer.id, booked.alreadyBilled[0].number);
     const preview = await demo.ok('bills.replacePreview', { billId: bill.id });
-    expect(preview.difference).toEqual([{ kind: 'charge', item: 'vacation_care', old: '0.00', new: '72.00', change: '+72.00' }]);
-    const replaced = await demo.ok('bills.replace', { billId: bill.id, reason: 'other', note: '寒假托管预订 3 天', idempotencyKey: key() });
-    expect(replaced.difference).toBe('72.00');
+    // The replacement adds what was chosen since: 3 days of vacation care and the semester's insurance.
+    expect(preview.difference).toEqual([
+      { kind: 'charge', item: 'vacation_care', old: '0.00', new: '72.00', change: '+72.00' },
+      { kind: 'charge', item: 'agency', old: '0.00', new: '100.00', change: '+100.00' },
+    ]);
+    const replaced = await demo.ok('bills.replace', { billId: bill.id, reason: 'other', note: '寒假托管预订 3 天，参加意外伤害保险', idempotencyKey: key() });
+    expect(replaced.difference).toBe('172.00');
     expect(ledgerAgreesWithBills(demo)).toEqual([]);
   });
 
