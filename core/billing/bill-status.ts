@@ -28,6 +28,8 @@ export const BILL_STATUS_COLORS: Record<BillStatus, string> = {
 /** What the database holds about one issued bill. */
 export interface BillFacts {
   id: number;
+  /** Needed with `balances` (billFigures): whose account the bill is on. */
+  householdId?: number;
   replacesBillId: number | null;
   /** charges - reductions - credit applied, never below 0 (bills.total_due_fen). */
   totalDueFen: number;
@@ -44,10 +46,15 @@ export interface BillFigures {
   replacedById: number | null;
   /** Allocations to this bill and to the revisions it replaces: money paid for the bill keeps counting after a correction. */
   allocatedFen: number;
-  /** What has been paid against the bill: allocations plus the credit applied when it was issued. */
+  /** What has been paid against the bill: allocations plus the credit applied when it was issued (as far as that credit still exists). */
   paidFen: number;
   /** Still to pay (0 for replaced and voided bills: the live revision carries it). */
   outstandingFen: number;
+  /**
+   * Credit the bill took off when issued that is gone since (the payment that
+   * left it was voided): owed again on this bill, and part of outstandingFen.
+   */
+  creditWithdrawnFen: number;
 }
 
 export function billStatus(
@@ -64,8 +71,16 @@ export function billStatus(
 /**
  * Figures for every bill given (pass all bills of the households concerned,
  * so that a replacement finds the revisions it replaces).
+ *
+ * With `balances` (each household's ledger balance, the truth): a bill
+ * issued with credit from the account counted that credit as paid. When the
+ * credit is gone afterwards — the payment that left it over was voided — the
+ * account owes more than its bills say. That difference is put back on the
+ * bills that used credit, newest first and never more than each used, so
+ * their outstanding adds up to what the family owes again (billing-model
+ * invariant 3: the balance is the sum of entries; bills follow it).
  */
-export function billFigures(bills: readonly BillFacts[], today: string): Map<number, BillFigures> {
+export function billFigures(bills: readonly BillFacts[], today: string, balances?: ReadonlyMap<number, number>): Map<number, BillFigures> {
   const byId = new Map(bills.map((b) => [b.id, b]));
   const replacedBy = new Map<number, number>();
   for (const b of bills) if (b.replacesBillId !== null) replacedBy.set(b.replacesBillId, b.id);
@@ -78,18 +93,38 @@ export function billFigures(bills: readonly BillFacts[], today: string): Map<num
     }
     return total;
   };
+  const live = (bill: BillFacts) => !bill.voided && !replacedBy.has(bill.id);
+  const base = new Map(bills.map((bill) => [bill.id, live(bill) ? Math.max(0, bill.totalDueFen - chainAllocated(bill)) : 0]));
+  const withdrawn = new Map<number, number>();
+  if (balances) {
+    const households = new Map<number, BillFacts[]>();
+    for (const bill of bills) if (bill.householdId !== undefined && live(bill)) households.set(bill.householdId, [...(households.get(bill.householdId) ?? []), bill]);
+    for (const [householdId, own] of households) {
+      const shown = own.reduce((sum, b) => sum + base.get(b.id)!, 0);
+      let gap = (balances.get(householdId) ?? 0) - shown;
+      for (const bill of [...own].sort((a, b) => b.id - a.id)) {
+        if (gap <= 0) break;
+        // Never beyond what the bill charges net: it is owed again, not twice.
+        const room = Math.min(bill.creditAppliedFen, Math.max(0, bill.totalDueFen + bill.creditAppliedFen - chainAllocated(bill)) - base.get(bill.id)!);
+        const back = Math.min(gap, Math.max(0, room));
+        if (back > 0) withdrawn.set(bill.id, back);
+        gap -= back;
+      }
+    }
+  }
   const out = new Map<number, BillFigures>();
   for (const bill of bills) {
     const replacedById = replacedBy.get(bill.id) ?? null;
     const allocatedFen = chainAllocated(bill);
-    const live = !bill.voided && replacedById === null;
-    const outstandingFen = live ? Math.max(0, bill.totalDueFen - allocatedFen) : 0;
+    const creditWithdrawnFen = withdrawn.get(bill.id) ?? 0;
+    const outstandingFen = base.get(bill.id)! + creditWithdrawnFen;
     out.set(bill.id, {
       status: billStatus({ voided: bill.voided, replaced: replacedById !== null, outstandingFen, allocatedFen, dueOn: bill.dueOn }, today),
       replacedById,
       allocatedFen,
-      paidFen: allocatedFen + bill.creditAppliedFen,
+      paidFen: allocatedFen + bill.creditAppliedFen - creditWithdrawnFen,
       outstandingFen,
+      creditWithdrawnFen,
     });
   }
   return out;

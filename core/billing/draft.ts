@@ -8,6 +8,7 @@ import { Decimal, formatAmount, formatPercent, fromFen, toFen } from '../money';
 import { type BillingItem, ITEM_LABELS, LEVEL_LABELS, periodLabel, type StandardUnit } from './items';
 import { standardInForce } from './standards';
 import type { BillDraft, BillingContext, ChildForBilling, DraftResult, LineDraft, OwnDiscount, Period, Problem } from './types';
+import { agencyLines, NO_VOLUNTARY, vacationLines, type VoluntaryFacts } from './voluntary';
 
 const LEFT_LABELS: Record<string, string> = { suspended: '休学', withdrawn: '退园', graduated: '毕业' };
 
@@ -194,13 +195,15 @@ function joinerNote(child: ChildForBilling, period: Period, ctx: BillingContext)
  * Drafts one bill. Refused (with every reason) when the period crosses a
  * semester (NT-3.1), the child is not in the kindergarten then, a standard
  * for an item the child takes is missing, or the calendar for a meal month
- * is missing. Credit from the household's balance is applied by the run.
+ * is missing. Vacation care (days booked) and 代收费 (opted in) come from
+ * `voluntary`. Credit from the household's balance is applied by the run.
  */
 export function draftBill(
   child: ChildForBilling,
   period: Period,
   ctx: BillingContext,
   discounts: readonly OwnDiscount[] = [],
+  voluntary: VoluntaryFacts = NO_VOLUNTARY,
 ): DraftResult {
   const crossing = checkBillPeriod(ctx.policy, { first: period.first, last: period.last, semesters: ctx.semesters });
   if (crossing.length > 0) {
@@ -218,17 +221,19 @@ export function draftBill(
     if ('code' in line) problems.push(line);
     else charges.push(line);
   }
+  const vacation = vacationLines(child, period, ctx, voluntary);
+  problems.push(...vacation.problems);
   // A semester bill reaching into a year whose calendar is not out yet (the
   // autumn term ends in January) is billed up to the last month W is known
   // for; the rest is billed by a later run, once the calendar is imported.
   const missing = problems.find((p): p is Problem & { month: string } => p.code === 'calendar_missing' && 'month' in p);
   if (missing && problems.every((p) => p.code === 'calendar_missing') && missing.month > period.first) {
-    const shorter = draftBill(child, { ...period, last: prevMonth(missing.month) }, ctx, discounts);
+    const shorter = draftBill(child, { ...period, last: prevMonth(missing.month) }, ctx, discounts, voluntary);
     if (shorter.ok) {
       const note = `${missing.month.slice(0, 4)} 年的法定节假日安排尚未公布，伙食费无法按法定工作日计算，本单收到 ${periodLabel(prevMonth(missing.month), prevMonth(missing.month))}；${periodLabel(missing.month, missing.month)}起的费用另行通知。`;
       shorter.bill.notes.push(note);
       // On the notice too: the parent reads why a semester bill stops early.
-      const meal = shorter.bill.lines.find((l) => l.kind === 'charge' && l.unit === 'day');
+      const meal = shorter.bill.lines.find((l) => l.kind === 'charge' && l.item === 'meal' && l.unit === 'day');
       if (meal) meal.note = meal.note ? `${meal.note}；${note}` : note;
     }
     return shorter;
@@ -256,6 +261,8 @@ export function draftBill(
     const own = discount ? ownDiscountLine(discount, charge, reducedFen) : null;
     if (own) lines.push(own);
   }
+  // Chosen by the family, at the standard: no reduction or discount applies to them.
+  lines.push(...vacation.lines, ...agencyLines(child, period, ctx, voluntary, notes));
   if (child.status !== 'enrolled' && child.statusSince && child.statusSince <= lastDayOf(period.last)) {
     notes.push(`该幼儿自 ${child.statusSince} 起${LEFT_LABELS[child.status] ?? '离园'}，之后的费用在月结时按退费规定处理。`);
   }

@@ -51,11 +51,13 @@ export const LEVEL_LABELS: Labels<ClassLevel> = {
 };
 
 /**
- * Items a monthly bill run charges by itself. Vacation care (per day signed
- * up for) and items collected on behalf (voluntary, per family's choice) need
- * a per-child sign-up the run does not know, so they are not billed by it.
+ * Items a bill run charges from the child's fee profile. Vacation care and
+ * items collected on behalf are billed too, but only from the family's own
+ * choice recorded at the desk (days booked, opted in: core/billing/voluntary.ts).
  */
 export const RUN_ITEMS: readonly BillingItem[] = ['education', 'accommodation', 'meal', 'custody', 'bus'];
+/** Billed only by the family's choice: per day booked, or opted in. */
+export const VOLUNTARY_ITEMS: readonly BillingItem[] = ['vacation_care', 'agency'];
 
 export const REPLACE_REASONS = ['attendance', 'reduction', 'standard', 'enrolment', 'other'] as const;
 export type ReplaceReason = (typeof REPLACE_REASONS)[number];

@@ -4,6 +4,7 @@
 import { addDays } from '../calendar/dates';
 import { applyHouseholdCredit, draftBill, periodFor } from './draft';
 import type { BillDraft, BillingContext, ChildForBilling, OwnDiscount, Problem } from './types';
+import { NO_VOLUNTARY, type VoluntaryFacts } from './voluntary';
 
 export interface LiveBill {
   childId: number;
@@ -34,6 +35,8 @@ export function planRun(
     liveBills: readonly LiveBill[];
     discounts: readonly OwnDiscount[];
     balanceFen(householdId: number): number;
+    /** Days of vacation care booked and 代收费 opted in, per child (none when absent). */
+    voluntary?(childId: number): VoluntaryFacts;
   },
 ): RunPlan {
   const live = new Map<number, LiveBill[]>();
@@ -52,7 +55,7 @@ export function planRun(
       alreadyBilled.push({ childId: child.id, number: existing.number, periodFirst: existing.periodFirst, periodLast: existing.periodLast });
       continue;
     }
-    const result = draftBill(child, period, ctx, facts.discounts);
+    const result = draftBill(child, period, ctx, facts.discounts, facts.voluntary?.(child.id) ?? NO_VOLUNTARY);
     if (result.ok) drafts.push(result.bill);
     else cannotBill.push({ childId: child.id, problems: result.problems });
   }

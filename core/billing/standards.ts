@@ -16,6 +16,8 @@ export interface FeeStandard {
   level: string | null;
   /** Only children enrolled on or after this date (NT-3.2 新生新办法). */
   enrolledFrom: string | null;
+  /** Clauses the principal confirmed an exception to when saving ("NT-3.6", or several comma-separated). */
+  overrideClause?: string | null;
 }
 
 export interface StandardQuery {

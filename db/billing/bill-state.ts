@@ -5,7 +5,7 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { payingOrder } from '../../core/billing/allocate';
 import { type BillFigures, billFigures } from '../../core/billing/bill-status';
 import type { Db } from '../open';
-import { billVoids, bills, children, classes, paymentAllocations, payments, paymentVoids } from '../schema';
+import { billVoids, bills, children, classes, ledgerEntries, paymentAllocations, payments, paymentVoids } from '../schema';
 
 export type BillState = Omit<typeof bills.$inferSelect, 'runId' | 'replaceNote'> & {
   childName: string;
@@ -65,9 +65,20 @@ export function loadBills(db: Db, today: string, householdIds?: readonly number[
       .all()
       .map((r) => [r.billId, r.fen]),
   );
+  // Each household's balance: a bill's credit that is gone since (its payment voided) is owed on it again.
+  const balances = new Map(
+    db
+      .select({ householdId: ledgerEntries.householdId, fen: sql<number>`sum(${ledgerEntries.amountFen})` })
+      .from(ledgerEntries)
+      .where(householdIds ? inArray(ledgerEntries.householdId, [...householdIds]) : undefined)
+      .groupBy(ledgerEntries.householdId)
+      .all()
+      .map((r) => [r.householdId, r.fen]),
+  );
   const figures = billFigures(
     rows.map((r) => ({ ...r, voided: r.voidedAt !== null, allocatedFen: allocated.get(r.id) ?? 0 })),
     today,
+    balances,
   );
   return rows.map(({ voidedAt, ...r }) => ({ ...r, voided: voidedAt !== null, ...figures.get(r.id)! }));
 }

@@ -1,7 +1,7 @@
 // Booking a payment and its void: the rows written, in the caller's
 // transaction. The API handlers validate first (and audit); the demo books
 // through the same code, so demo data looks exactly like the desk's.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { documentNumber, PAYMENT_METHOD_LABELS, type PaymentMethod, periodLabel, RECEIPT_PREFIX, receiptSequence } from '../../core/billing/payments';
 import type { Db } from '../open';
 import { ledgerEntries, paymentAllocations, payments, paymentVoids } from '../schema';
@@ -70,19 +70,22 @@ export function bookPayment(db: Db, p: PaymentToBook) {
 }
 
 /**
- * 作废: the void row and one reversal for each of the payment's entries. Its
- * allocations then stop counting (bill status reads only payments not voided).
+ * 作废: the void row and one reversal for each of the payment's entries (a
+ * payment in, or a refund paid out). Its allocations then stop counting (bill
+ * status reads only payments not voided); a payout voided puts the refund
+ * back on the household's account as credit owed to it.
  */
 export function bookPaymentVoid(
   db: Db,
   v: { payment: typeof payments.$inferSelect; reason: string; voidedBy: number; voidedAt: string; entryDate: string },
-): void {
+): { reversedFen: number } {
   db.insert(paymentVoids).values({ paymentId: v.payment.id, reason: v.reason, voidedBy: v.voidedBy, voidedAt: v.voidedAt }).run();
   const entries = db
     .select()
     .from(ledgerEntries)
-    .where(and(eq(ledgerEntries.paymentId, v.payment.id), eq(ledgerEntries.kind, 'payment')))
+    .where(and(eq(ledgerEntries.paymentId, v.payment.id), inArray(ledgerEntries.kind, ['payment', 'payout']), isNull(ledgerEntries.reversesEntryId)))
     .all();
+  const what = v.payment.direction === 'out' ? '作废退费收据' : '作废收据';
   postEntries(
     db,
     entries.map((e) => ({
@@ -95,9 +98,10 @@ export function bookPaymentVoid(
       billId: e.billId,
       paymentId: e.paymentId,
       reversesEntryId: e.id,
-      description: `作废收据 ${v.payment.receiptNo}：${v.reason}`,
+      description: `${what} ${v.payment.receiptNo}：${v.reason}`,
       createdBy: v.voidedBy,
       createdAt: v.voidedAt,
     })),
   );
+  return { reversedFen: -entries.reduce((sum, e) => sum + e.amountFen, 0) };
 }

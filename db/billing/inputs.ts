@@ -25,6 +25,7 @@ export function loadStandards(db: Db): FeeStandard[] {
       appliesFrom: r.appliesFrom,
       level: r.level,
       enrolledFrom: r.enrolledFrom,
+      overrideClause: r.overrideClause,
     }));
 }
 

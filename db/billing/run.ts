@@ -4,10 +4,12 @@
 import { nextMonth } from '../../core/calendar/dates';
 import { type RunPlan, planRun } from '../../core/billing/run';
 import type { BillingContext, ChildForBilling } from '../../core/billing/types';
+import { NO_VOLUNTARY } from '../../core/billing/voluntary';
 import { monthSpan } from '../../core/calendar/dates';
 import type { Db } from '../open';
 import { type IssuedBill, type IssueMeta, issueBills } from './bills';
 import { householdBalances, loadChildrenForRun, loadDiscounts, loadLiveBills } from './inputs';
+import { loadVoluntary } from './voluntary';
 
 export interface LoadedPlan {
   plan: RunPlan;
@@ -21,10 +23,12 @@ export function planBillRun(db: Db, month: string, ctx: BillingContext): LoadedP
   const last = ctx.semesters.find((s) => s.first <= month && month <= s.last)?.last ?? month;
   const horizon = monthSpan(month, last) >= 1 ? last : nextMonth(month);
   const balances = householdBalances(db);
+  const voluntary = loadVoluntary(db);
   const plan = planRun(month, children, ctx, {
     liveBills: loadLiveBills(db, month, horizon),
     discounts: loadDiscounts(db),
     balanceFen: (householdId) => balances.get(householdId) ?? 0,
+    voluntary: (childId) => voluntary.get(childId) ?? NO_VOLUNTARY,
   });
   return { plan, children: new Map(children.map((c) => [c.id, c])) };
 }

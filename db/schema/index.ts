@@ -7,3 +7,4 @@ export * from './policies';
 export * from './settings';
 export * from './staff';
 export * from './surveys';
+export * from './voluntary';

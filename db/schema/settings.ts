@@ -12,6 +12,8 @@ export const appSettings = sqliteTable('app_settings', {
   idleLockMinutes: integer('idle_lock_minutes').notNull().default(10),
   /** 收费监督（投诉）电话 printed on the public fee board and the fee agreement (seeds 002, 004). */
   complaintPhone: text('complaint_phone').notNull().default(''),
+  /** 缴费方式 printed on every fee notice (cash, WeChat, Alipay, the bank account); empty = the default sentence. */
+  howToPay: text('how_to_pay').notNull().default(''),
   updatedAt: text('updated_at'),
 });
 

@@ -17,8 +17,10 @@ import {
   month,
   optionalText,
   shortText,
+  text,
   whenFieldsValid,
 } from './schemas';
+import { DEFAULT_HOW_TO_PAY, HOW_TO_PAY_MAX_CHARS, howToPayProblem } from '../../core/billing/how-to-pay';
 
 /** The profile form; setup offers the built-in notices, Settings also the kindergarten's copies. */
 const profileSchema = <P extends z.ZodType<string>>(policyId: P) =>
@@ -39,10 +41,21 @@ const profileSchema = <P extends z.ZodType<string>>(policyId: P) =>
     .transform((v) => (v.type === 'public' ? v : { ...v, fundingType: null, grade: null }));
 
 export const profileInput = profileSchema(z.enum(BUILTIN_POLICY_IDS, '请选择适用的收费文件'));
-/** Settings also edit the complaint telephone of the fee board (kept in app_settings). */
+/**
+ * Settings also edit the complaint telephone of the fee board and the 缴费方式
+ * printed on fee notices (both kept in app_settings).
+ */
 const profileUpdateInput = z.intersection(
   profileSchema(z.string().trim().min(1, '请选择适用的收费文件').max(80)),
-  z.object({ complaintPhone: optionalText(60) }),
+  z.object({
+    complaintPhone: optionalText(60),
+    howToPay: text(HOW_TO_PAY_MAX_CHARS, { multiline: true, tooLong: `缴费方式最多 ${HOW_TO_PAY_MAX_CHARS} 个字` })
+      .default('')
+      .superRefine((v, ctx) => {
+        const problem = howToPayProblem(v);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem[0] });
+      }),
+  }),
 );
 
 const semesterInput = z.object({
@@ -79,6 +92,8 @@ export function readProfile(ctx: HandlerContext) {
   return {
     profile,
     complaintPhone: readSettings(ctx.db).complaintPhone,
+    howToPay: readSettings(ctx.db).howToPay,
+    defaultHowToPay: DEFAULT_HOW_TO_PAY,
     schoolYears: years.map((y) => ({ ...y, semesters: terms.filter((s) => s.schoolYearId === y.id) })),
     classes: classList,
   };
@@ -125,25 +140,25 @@ export const kindergartenHandlers = {
     access: ADMIN,
     write: true,
     input: profileUpdateInput,
-    run(ctx, { complaintPhone, ...input }) {
+    run(ctx, { complaintPhone, howToPay, ...input }) {
       resolvePolicy(ctx, input.policyId);
       const before = ctx.db.select().from(kindergarten).where(eq(kindergarten.id, 1)).get();
       if (!before) throw notFound('幼儿园资料', 'kindergarten profile');
-      const phoneBefore = readSettings(ctx.db).complaintPhone;
+      const { complaintPhone: phoneBefore, howToPay: howToPayBefore } = readSettings(ctx.db);
       const after = ctx.db
         .update(kindergarten)
         .set({ ...input, updatedAt: ctx.now().toISOString() })
         .where(eq(kindergarten.id, 1))
         .returning()
         .get();
-      writeSettings(ctx.db, { complaintPhone }, ctx.now().toISOString());
+      writeSettings(ctx.db, { complaintPhone, howToPay: howToPay.trim() }, ctx.now().toISOString());
       ctx.audit({
         action: 'kindergarten.update',
         kind: 'record',
         entity: 'kindergarten',
         entityId: 1,
-        before: { ...before, complaintPhone: phoneBefore },
-        after: { ...after, complaintPhone },
+        before: { ...before, complaintPhone: phoneBefore, howToPay: howToPayBefore },
+        after: { ...after, complaintPhone, howToPay: howToPay.trim() },
       });
       return after;
     },

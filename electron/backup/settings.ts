@@ -7,6 +7,8 @@ export interface AppSettings {
   backupFolder: string | null;
   idleLockMinutes: number;
   complaintPhone: string;
+  /** 缴费方式 printed on fee notices; empty = DEFAULT_HOW_TO_PAY (core/billing/how-to-pay.ts). */
+  howToPay: string;
 }
 
 export function readSettings(db: Db): AppSettings {
@@ -15,6 +17,7 @@ export function readSettings(db: Db): AppSettings {
     backupFolder: row?.backupFolder ?? null,
     idleLockMinutes: row?.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES,
     complaintPhone: row?.complaintPhone ?? '',
+    howToPay: row?.howToPay ?? '',
   };
 }
 

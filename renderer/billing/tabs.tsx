@@ -9,6 +9,7 @@ import { FeeBoardTab } from '../reports/FeeBoardTab';
 import { RefundCalculator } from './RefundCalculator';
 import { SettlementTab } from './settlement/SettlementTab';
 import { StandardsTab } from './standards/StandardsTab';
+import { VoluntaryTab } from './voluntary/VoluntaryTab';
 
 /**
  * The fee area's tabs in order (`#/billing/<id>/…`); each part of the money
@@ -32,6 +33,7 @@ export const BILLING_TABS: BillingTab[] = [
   { id: 'arrears', label: ['欠费', 'Arrears'], roles: DESK, component: ArrearsTab },
   { id: 'settlement', label: ['月结与退费', 'Settlement'], roles: DESK, component: SettlementTab },
   { id: 'standards', label: ['收费标准', 'Fee standards'], roles: DESK, component: StandardsTab },
+  { id: 'voluntary', label: ['自愿项目', 'Voluntary items'], roles: DESK, component: VoluntaryTab },
   { id: 'check', label: ['收费自查', 'Standards check'], roles: ['principal', 'finance'], component: FeeStandardCheck },
   { id: 'board', label: ['收费公示', 'Fee board'], roles: DESK, component: FeeBoardTab },
 ];

@@ -1,10 +1,11 @@
-import { Select, SimpleGrid, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
+import { DEFAULT_HOW_TO_PAY, HOW_TO_PAY_MAX_CHARS, HOW_TO_PAY_MAX_LINES } from '../../core/billing/how-to-pay';
 import type { Api } from '../../electron/api/index';
 import { useT } from '../i18n';
 import { FUNDING_LABELS, GRADE_LABELS, options, TYPE_LABELS } from './labels';
 
 /** Settings also edit the complaint telephone (shown when present); first-start setup leaves it for later. */
-export type ProfileValue = Omit<Required<Api['kindergarten.updateProfile']['input']>, 'complaintPhone'> & { complaintPhone?: string };
+export type ProfileValue = Omit<Required<Api['kindergarten.updateProfile']['input']>, 'complaintPhone' | 'howToPay'> & { complaintPhone?: string; howToPay?: string };
 type Choice<K extends keyof ProfileValue> = NonNullable<ProfileValue[K]>;
 
 /** The kindergarten's profile; shared by first-start setup and Settings. */
@@ -86,6 +87,25 @@ export function ProfileForm({
           onChange={(e) => set({ complaintPhone: e.currentTarget.value })}
           error={errors.complaintPhone}
           readOnly={readOnly}
+        />
+      )}
+      {value.howToPay !== undefined && (
+        <Textarea
+          style={{ gridColumn: '1 / -1' }}
+          label={t('缴费方式（印在每张缴费通知单上）', 'How to pay (printed on every fee notice)')}
+          description={t(
+            `现金、微信、支付宝、银行转账的账户信息等，最多 ${HOW_TO_PAY_MAX_LINES} 行、${HOW_TO_PAY_MAX_CHARS} 字；不填则印默认说明。`,
+            `Cash, WeChat, Alipay, bank account details …; at most ${HOW_TO_PAY_MAX_LINES} lines. Empty: the default sentence.`,
+          )}
+          placeholder={DEFAULT_HOW_TO_PAY}
+          value={value.howToPay}
+          onChange={(e) => set({ howToPay: e.currentTarget.value })}
+          error={errors.howToPay}
+          readOnly={readOnly}
+          autosize
+          minRows={3}
+          maxRows={5}
+          data-testid="how-to-pay"
         />
       )}
     </SimpleGrid>

@@ -1,6 +1,6 @@
 import { Button, Card, Group, Loader, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { useApiAction, useApiQuery } from '../api/hooks';
+import { useApiQuery, useSubmit } from '../api/hooks';
 import { useCan } from '../app/session';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useT } from '../i18n';
@@ -13,23 +13,23 @@ export function ProfileTab() {
   const { data, error, reload } = useApiQuery('kindergarten.get', {});
   const policies = useApiQuery('policies.list', {});
   const policyOptions = policies.data?.map((p) => (p.builtin ? policyOption(p, t) : { value: p.id, label: `${p.name}（${t('本园调整', 'adjusted copy')}）` }));
-  const { run, busy } = useApiAction();
+  const { submit, errors, busy } = useSubmit();
   const [value, setValue] = useState<ProfileValue | null>(null);
   useEffect(() => {
     if (data?.profile) {
       const { name, type, fundingType, grade, policyId } = data.profile;
-      setValue({ name, type, fundingType, grade, policyId, complaintPhone: data.complaintPhone } as ProfileValue);
+      setValue({ name, type, fundingType, grade, policyId, complaintPhone: data.complaintPhone, howToPay: data.howToPay } as ProfileValue);
     }
   }, [data]);
   if (error) return <ErrorAlert error={error} />;
   if (!value || !policyOptions) return <Loader />;
   const save = async () => {
-    const saved = await run('kindergarten.updateProfile', { ...value, complaintPhone: value.complaintPhone ?? '' }, t('已保存幼儿园资料', 'Profile saved'));
+    const saved = await submit('kindergarten.updateProfile', { ...value, complaintPhone: value.complaintPhone ?? '', howToPay: value.howToPay ?? '' }, t('已保存幼儿园资料', 'Profile saved'));
     if (saved) void reload();
   };
   return (
     <Card withBorder p="lg" maw={820}>
-      <ProfileForm value={value} onChange={setValue} readOnly={!canEdit} policyOptions={policyOptions} />
+      <ProfileForm value={value} onChange={setValue} errors={errors} readOnly={!canEdit} policyOptions={policyOptions} />
       {canEdit ? (
         <Group justify="flex-end" mt="lg">
           <Button onClick={save} loading={busy}>

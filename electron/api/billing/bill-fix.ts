@@ -8,6 +8,7 @@ import { replacementDifference } from '../../../core/billing/lifecycle';
 import type { BillDraft, Period } from '../../../core/billing/types';
 import { type BillRow, liveBill, replaceBill, voidBill } from '../../../db/billing/bills';
 import { loadChild, loadDiscounts } from '../../../db/billing/inputs';
+import { voluntaryOf } from '../../../db/billing/voluntary';
 import { billLines } from '../../../db/schema';
 import { handler, type HandlerContext } from '../define';
 import { conflict, invalid, notFound } from '../errors';
@@ -32,7 +33,7 @@ function redraft(ctx: HandlerContext, old: BillRow): BillDraft {
   if (!child) throw notFound('幼儿', 'child');
   const { billing } = billingContext(ctx);
   const period: Period = { billing: old.billing as Period['billing'], first: old.periodFirst, last: old.periodLast, semesterId: old.semesterId };
-  const result = draftBill(child, period, billing, loadDiscounts(ctx.db, child.id));
+  const result = draftBill(child, period, billing, loadDiscounts(ctx.db, child.id), voluntaryOf(ctx.db, child.id, old.id));
   if (!result.ok) {
     const reasons = result.problems.map((p) => (p.clause ? `【${p.clause}】${p.messageZh}` : p.messageZh)).join('；');
     const hint = result.problems.some((p) => p.code === 'not_enrolled' || p.code === 'not_yet_enrolled') ? '如本期不应收费，请作废原通知单。' : '';

@@ -1,8 +1,10 @@
 // Reading bills: the month's list with each bill's lifecycle, one bill with
 // its lines, and the fee notices to print.
-import { and, asc, eq, gte, inArray, isNull, lte, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import { readSettings } from '../../backup/settings';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
+import { howToPayText } from '../../../core/billing/how-to-pay';
 import { periodLabel } from '../../../core/billing/items';
 import { lifecycleOf } from '../../../core/billing/lifecycle';
 import { billLines, billVoids, bills, children, classes, feeStandards, staff } from '../../../db/schema';
@@ -15,9 +17,6 @@ import { refundsBeforeBill } from '../settlement/bill-refunds';
 
 const DESK = ['principal', 'finance', 'front_desk'] as const;
 
-/** What the notice says about paying when the profile gives nothing more specific. */
-export const DEFAULT_HOW_TO_PAY =
-  '请在缴费截止日前到园财务室缴费（现金、微信、支付宝、银行转账或刷卡均可），缴费后请索取收据并妥善保管。如对金额有疑问，请与财务室联系。';
 
 const replacement = alias(bills, 'replacement');
 const replaced = alias(bills, 'replaced');
@@ -106,6 +105,18 @@ function linesOf(ctx: HandlerContext, billIds: number[]) {
   return byBill;
 }
 
+/** 代收费 charged per bill (fen), printed apart from the fees. */
+function agencyOf(ctx: HandlerContext, billIds: number[]): Map<number, number> {
+  if (billIds.length === 0) return new Map();
+  const rows = ctx.db
+    .select({ billId: billLines.billId, fen: sql<number>`sum(${billLines.amountFen})` })
+    .from(billLines)
+    .where(and(inArray(billLines.billId, billIds), eq(billLines.item, 'agency'), eq(billLines.kind, 'charge')))
+    .groupBy(billLines.billId)
+    .all();
+  return new Map(rows.map((r) => [r.billId, r.fen]));
+}
+
 export const billListHandlers = {
   /** Every bill whose period covers the month (this month by default): issued, replaced and voided, by class and name. */
   'bills.list': handler({
@@ -163,12 +174,13 @@ export const billListHandlers = {
       const total = billRows(ctx, where).all().length;
       const page = billRows(ctx, where).limit(input.limit).offset(input.offset).all();
       const lines = linesOf(ctx, page.map((r) => r.id));
+      const agency = agencyOf(ctx, page.map((r) => r.id));
       const profile = loadProfile(ctx);
       return {
         kindergartenName: profile.name,
-        howToPay: DEFAULT_HOW_TO_PAY,
+        howToPay: howToPayText(readSettings(ctx.db).howToPay),
         total,
-        notices: page.map((r) => ({ ...billView(r), lines: lines.get(r.id) ?? [], refunds: refundsBeforeBill(ctx.sqlite, r) })),
+        notices: page.map((r) => ({ ...billView(r), lines: lines.get(r.id) ?? [], agency: yuan(agency.get(r.id) ?? 0), fees: yuan(r.chargesFen - r.reductionsFen - (agency.get(r.id) ?? 0)), refunds: refundsBeforeBill(ctx.sqlite, r) })),
       };
     },
   }),

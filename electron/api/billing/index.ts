@@ -3,6 +3,7 @@ import { billListHandlers } from './bill-list';
 import { billRunHandlers } from './bill-run';
 import { discountsHandlers } from './discounts';
 import { standardsHandlers } from './standards';
+import { voluntaryHandlers } from './voluntary';
 
 /** The billing part of the fee area: standards, reductions, bill runs, replacement and void, notices. */
 export const billingHandlers = {
@@ -11,4 +12,5 @@ export const billingHandlers = {
   ...billRunHandlers,
   ...billFixHandlers,
   ...billListHandlers,
+  ...voluntaryHandlers,
 };

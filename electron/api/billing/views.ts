@@ -32,6 +32,11 @@ const who = (child: ChildForBilling | undefined, childId: number) => ({
   className: child?.className ?? '',
 });
 
+/** The 代收费 charged on a bill's lines (fen). */
+export function agencyFen(lines: ReadonlyArray<{ kind: string; item: string; amountFen: number }>): number {
+  return lines.filter((l) => l.kind === 'charge' && l.item === 'agency').reduce((s, l) => s + l.amountFen, 0);
+}
+
 export function draftView(bill: BillDraft, child: ChildForBilling | undefined) {
   return {
     ...who(child, bill.childId),
@@ -44,6 +49,8 @@ export function draftView(bill: BillDraft, child: ChildForBilling | undefined) {
     reductions: yuan(bill.reductionsFen),
     credit: yuan(bill.creditAppliedFen),
     totalDue: yuan(bill.totalDueFen),
+    /** 代收费 on the bill (part of the charges), shown apart from the fees. */
+    agency: yuan(agencyFen(bill.lines)),
     notes: bill.notes,
   };
 }
@@ -64,6 +71,7 @@ export function planView(plan: RunPlan, children: Map<number, ChildForBilling>) 
       reductions: sum((b) => b.reductionsFen),
       credit: sum((b) => b.creditAppliedFen),
       totalDue: sum((b) => b.totalDueFen),
+      agency: sum((b) => agencyFen(b.lines)),
     },
   };
 }

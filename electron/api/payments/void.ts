@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { formatFen } from '../../../core/money';
+import { loadBills } from '../../../db/billing/bill-state';
 import { bookPaymentVoid } from '../../../db/billing/book';
 import { householdBalanceFen } from '../../../db/billing/ledger';
 import { payments, paymentVoids } from '../../../db/schema';
@@ -25,18 +26,27 @@ export const voidPayment = handler({
       if (already) throw conflict(`收据 ${payment.receiptNo} 已于 ${localDate(new Date(already.voidedAt))} 作废`, `Receipt ${payment.receiptNo} is already void.`);
       const voidedAt = ctx.now().toISOString();
       bookPaymentVoid(ctx.db, { payment, reason: input.reason, voidedBy: staffId, voidedAt, entryDate: ctx.today() });
+      // Credit this payment left over that a later bill already took off is gone: that bill is owed again.
+      const creditWithdrawn = loadBills(ctx.db, ctx.today(), [payment.householdId])
+        .filter((b) => b.creditWithdrawnFen > 0)
+        .map((b) => ({ billId: b.id, number: b.number, childName: b.childName, amount: formatFen(b.creditWithdrawnFen) }));
       const result = {
         paymentId: payment.id,
         receiptNo: payment.receiptNo,
         voidedAt,
         balance: formatFen(householdBalanceFen(ctx.db, payment.householdId)),
+        creditWithdrawn,
+        /** One sentence for the desk: what the family owes again and why. */
+        explanation: creditWithdrawn.length
+          ? `该笔缴费的预收款已在 ${creditWithdrawn.map((c) => `${c.number}（${c.childName}）抵扣 ${c.amount} 元`).join('、')}；收据作废后预收款不复存在，这些金额重新计为该通知单的欠费。`
+          : '',
       };
       ctx.audit({
         action: 'payment.void',
         kind: 'money',
         entity: 'payment',
         entityId: payment.id,
-        summary: `作废收据 ${payment.receiptNo}（${formatFen(payment.amountFen)} 元）：${input.reason}`,
+        summary: `作废收据 ${payment.receiptNo}（${formatFen(payment.amountFen)} 元）：${input.reason}${result.explanation ? `。${result.explanation}` : ''}`,
         before: payment,
         after: { reason: input.reason, voidedAt },
       });

@@ -3,6 +3,7 @@
 // a household may ask for it to be paid out (cash, transfer) instead, and a
 // family that left is paid what is left. A payout is a payment out with its
 // own receipt number (TK2026-00001) and a positive ledger entry.
+import { localDate } from '../../../core/calendar/dates';
 import { formatFen, parseAmount, toFen } from '../../../core/money';
 import { amountInWords } from '../../../core/print/amount-words';
 import { householdBalanceFen, nextNumber } from '../../../db/billing/ledger';
@@ -140,17 +141,19 @@ export interface PayoutReceipt {
   paidBy: string | null;
   note: string;
   voided: boolean;
+  voidReason: string | null;
+  voidedOn: string | null;
 }
 
 export function payoutReceipt(ctx: Pick<SettlementContext, 'sqlite'>, paymentId: number): PayoutReceipt {
   const row = ctx.sqlite
     .prepare(
       `SELECT p.receipt_no AS receiptNo, p.household_id AS householdId, p.amount_fen AS amountFen, p.method, p.reference, p.paid_on AS paidOn,
-         p.payer_name AS payee, p.note, st.display_name AS paidBy, EXISTS (SELECT 1 FROM payment_voids v WHERE v.payment_id = p.id) AS voided
-       FROM payments p LEFT JOIN staff st ON st.id = p.received_by WHERE p.id = ? AND p.direction = 'out'`,
+         p.payer_name AS payee, p.note, st.display_name AS paidBy, (v.payment_id IS NOT NULL) AS voided, v.reason AS voidReason, v.voided_at AS voidedAt
+       FROM payments p LEFT JOIN staff st ON st.id = p.received_by LEFT JOIN payment_voids v ON v.payment_id = p.id WHERE p.id = ? AND p.direction = 'out'`,
     )
     .get(paymentId) as
-    | { receiptNo: string; householdId: number; amountFen: number; method: PayoutMethod; reference: string; paidOn: string; payee: string; note: string; paidBy: string | null; voided: number }
+    | { receiptNo: string; householdId: number; amountFen: number; method: PayoutMethod; reference: string; paidOn: string; payee: string; note: string; paidBy: string | null; voided: number; voidReason: string | null; voidedAt: string | null }
     | undefined;
   if (!row) throw notFound('这张退费收据', 'payout receipt');
   const kg = ctx.sqlite.prepare('SELECT name FROM kindergarten WHERE id = 1').pluck().get() as string | undefined;
@@ -168,5 +171,7 @@ export function payoutReceipt(ctx: Pick<SettlementContext, 'sqlite'>, paymentId:
     paidBy: row.paidBy,
     note: row.note,
     voided: row.voided === 1,
+    voidReason: row.voidReason,
+    voidedOn: row.voidedAt ? localDate(new Date(row.voidedAt)) : null,
   };
 }

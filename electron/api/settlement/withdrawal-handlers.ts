@@ -4,6 +4,7 @@ import { idempotencyKey, once } from '../idempotency';
 import { id, isoDate, optionalText, shortText } from '../schemas';
 import { MONEY_READERS, SETTLERS } from './context';
 import { PAYOUT_METHODS, payoutReceipt, payoutsDue, recordPayout, refundMode, setRefundMode } from './payouts';
+import { payoutsMade, voidPayout } from './payout-void';
 import { withdrawalStatement } from './statement';
 import { bookWithdrawal, previewInTransaction } from './withdrawal';
 
@@ -92,6 +93,22 @@ export const withdrawalHandlers = {
       idempotencyKey,
     }),
     run: (ctx, { idempotencyKey: key, ...input }) => once(ctx, key, 'settlement.recordPayout', () => recordPayout(ctx, input)),
+  }),
+
+  /** Refunds paid out, newest first, voided ones marked. */
+  'settlement.payouts': handler({
+    access: MONEY_READERS,
+    write: false,
+    input: z.object({}).strict().default({}),
+    run: (ctx) => payoutsMade(ctx),
+  }),
+
+  /** A payout recorded by mistake: reversed with a reason; the TK receipt keeps its number and prints 作废; the refund is owed again. */
+  'settlement.voidPayout': handler({
+    access: SETTLERS,
+    write: true,
+    input: z.object({ paymentId: id, reason: shortText('作废原因', 200), idempotencyKey }),
+    run: (ctx, { idempotencyKey: key, ...input }) => once(ctx, key, 'settlement.voidPayout', () => voidPayout(ctx, input)),
   }),
 
   'settlement.payoutReceipt': handler({

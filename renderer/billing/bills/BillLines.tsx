@@ -27,8 +27,9 @@ export function BillLines({ lines }: { lines: Line[] }) {
       </Table.Thead>
       <Table.Tbody>
         {lines.map((l) => (
-          <Table.Tr key={`${l.kind}-${l.item}-${l.label}`}>
+          <Table.Tr key={`${l.kind}-${l.item}-${l.label}-${l.period}`}>
             <Table.Td>
+              {l.item === 'agency' ? `${t('代收费', 'On behalf')}：` : ''}
               {l.label}
               {l.note && (
                 <Text size="xs" c="dimmed">

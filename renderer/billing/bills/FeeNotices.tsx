@@ -86,8 +86,17 @@ export function FeeNotices({ args }: { args: string[] }) {
   );
 }
 
+/** The 依据 / 说明 cell: a reduction's clause or reason; vacation care's days booked and its clause. */
+function basis(l: Notice['lines'][number]): string {
+  if (l.kind === 'reduction') return l.clause ? `依 ${l.clause} 减免` : `园内优惠：${l.note}`;
+  if (l.item === 'vacation_care') return `${l.note}，按天收取${l.clause ? `（${l.clause}）` : ''}`;
+  return '';
+}
+
 function FeeNotice({ notice, kindergartenName, howToPay }: { notice: Notice; kindergartenName: string; howToPay: string }) {
-  const notes = notice.lines.filter((l) => l.kind === 'charge' && l.note).map((l) => l.note);
+  const notes = notice.lines.filter((l) => l.kind === 'charge' && l.note && l.item !== 'agency' && l.item !== 'vacation_care').map((l) => l.note);
+  const fees = notice.lines.filter((l) => !(l.kind === 'charge' && l.item === 'agency'));
+  const agency = notice.lines.filter((l) => l.kind === 'charge' && l.item === 'agency');
   return (
     <article className="kd-notice" data-testid="fee-notice">
       <h3>{kindergartenName} 缴费通知单</h3>
@@ -117,14 +126,39 @@ function FeeNotice({ notice, kindergartenName, howToPay }: { notice: Notice; kin
           </tr>
         </thead>
         <tbody>
-          {notice.lines.map((l) => (
-            <tr key={`${l.kind}-${l.item}-${l.label}`}>
+          {fees.map((l) => (
+            <tr key={`${l.kind}-${l.item}-${l.label}-${l.period}`}>
               <td>{l.label}</td>
               <td>{quantityText(l)}</td>
               <td className="num">{l.kind === 'reduction' ? `-${l.amount}` : l.amount}</td>
-              <td>{l.kind === 'reduction' ? (l.clause ? `依 ${l.clause} 减免` : `园内优惠：${l.note}`) : ''}</td>
+              <td>{basis(l)}</td>
             </tr>
           ))}
+          {agency.length > 0 && (
+            <>
+              <tr className="kd-notice-subtotal">
+                <td colSpan={2}>保教及服务收费小计</td>
+                <td className="num">{notice.fees}</td>
+                <td />
+              </tr>
+              <tr className="kd-notice-section" data-testid="notice-agency">
+                <th colSpan={4}>代收费（家长自愿参加，据实收取，多退少补；不属于保教收费）</th>
+              </tr>
+              {agency.map((l) => (
+                <tr key={`agency-${l.label}-${l.period}`}>
+                  <td>{l.label}</td>
+                  <td>{quantityText(l)}</td>
+                  <td className="num">{l.amount}</td>
+                  <td>代收费</td>
+                </tr>
+              ))}
+              <tr className="kd-notice-subtotal">
+                <td colSpan={2}>代收费小计</td>
+                <td className="num">{notice.agency}</td>
+                <td />
+              </tr>
+            </>
+          )}
           {notice.credit !== '0.00' && (
             <tr>
               <td>账户结余抵扣</td>
@@ -155,7 +189,9 @@ function FeeNotice({ notice, kindergartenName, howToPay }: { notice: Notice; kin
         <div>
           <b>缴费截止日期：{notice.dueOn}</b>
         </div>
-        <div>缴费方式：{howToPay}</div>
+        <div className="kd-notice-howto" data-testid="notice-how-to-pay">
+          缴费方式：{howToPay}
+        </div>
         {notes.map((n) => (
           <div key={n}>说明：{n}</div>
         ))}

@@ -54,8 +54,8 @@ export function RunPreview({ month, onClose, onIssued }: { month: string; onClos
           <Group justify="space-between" align="flex-end">
             <Text data-testid="run-summary">
               {t(
-                `将开具 ${data.totals.count} 份，收费 ${data.totals.charges} 元，减免 ${data.totals.reductions} 元，结余抵扣 ${data.totals.credit} 元，应缴合计 ${data.totals.totalDue} 元。`,
-                `${data.totals.count} bills: charges ${data.totals.charges}, reductions ${data.totals.reductions}, credit ${data.totals.credit}, due ${data.totals.totalDue}.`,
+                `将开具 ${data.totals.count} 份，收费 ${data.totals.charges} 元（其中代收费 ${data.totals.agency} 元），减免 ${data.totals.reductions} 元，结余抵扣 ${data.totals.credit} 元，应缴合计 ${data.totals.totalDue} 元。`,
+                `${data.totals.count} bills: charges ${data.totals.charges} (collected on behalf ${data.totals.agency}), reductions ${data.totals.reductions}, credit ${data.totals.credit}, due ${data.totals.totalDue}.`,
               )}
               {data.alreadyBilled.length > 0 && t(` 已开具 ${data.alreadyBilled.length} 名。`, ` ${data.alreadyBilled.length} already billed.`)}
               {data.cannotBill.length > 0 && t(` 无法开具 ${data.cannotBill.length} 名。`, ` ${data.cannotBill.length} cannot be billed.`)}
@@ -107,7 +107,12 @@ export function RunPreview({ month, onClose, onIssued }: { month: string; onClos
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{b.period}</Table.Td>
                     <Table.Td>
                       {b.lines.map((l) => (
-                        <Text size="xs" key={`${l.kind}-${l.item}-${l.label}`} c={l.kind === 'reduction' ? 'teal' : undefined}>
+                        <Text size="xs" key={`${l.kind}-${l.item}-${l.label}-${l.period}`} c={l.kind === 'reduction' ? 'teal' : undefined}>
+                          {l.item === 'agency' && (
+                            <Badge size="xs" color="grape" variant="light" mr={4}>
+                              {t('代收费', 'On behalf')}
+                            </Badge>
+                          )}
                           {l.label} {quantityText(l)} {l.kind === 'reduction' ? `-${l.amount}` : `= ${l.amount}`} {l.clause && <Badge size="xs" variant="light">{l.clause}</Badge>}
                           {l.kind === 'reduction' && !l.clause && l.note ? `（${l.note}）` : ''}
                         </Text>

@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { PaymentView } from '../../../electron/api/payments/views';
 import { useSubmit } from '../../families/shared';
@@ -19,6 +20,13 @@ export function VoidDialog({ payment, onClose, onSaved }: { payment: PaymentView
         onSubmit={async (e) => {
           e.preventDefault();
           const done = await submit('payments.void', { idempotencyKey, paymentId: payment.id, reason }, t('已作废', 'Voided'));
+          if (done?.explanation) {
+            notifications.show({
+              color: 'orange',
+              autoClose: false,
+              message: t(done.explanation, `The credit this payment left was used on ${done.creditWithdrawn.map((c) => c.number).join(', ')}; that amount is owed again on those bills.`),
+            });
+          }
           if (done) {
             onSaved();
             onClose();

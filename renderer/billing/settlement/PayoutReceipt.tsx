@@ -19,6 +19,11 @@ export function PayoutReceipt({ args }: { args: string[] }) {
         退费收据{data.voided ? '（作废）' : ''}
       </h3>
       <p style={{ textAlign: 'right', fontSize: 11 }}>No. {data.receiptNo}</p>
+      {data.voided && (
+        <p data-testid="payout-void" style={{ border: '2px solid #c00', color: '#c00', padding: '4px 8px', fontWeight: 'bold', textAlign: 'center', letterSpacing: 2 }}>
+          作废（{data.voidedOn}）：{data.voidReason}。本收据所列款项已冲销，该笔退费重新记为应退。
+        </p>
+      )}
       <table>
         <tbody>
           <tr>

@@ -8,6 +8,7 @@ import { DateField } from '../../attendance/shared';
 import { EmptyState } from '../../components/EmptyState';
 import { useT } from '../../i18n';
 import { printDocument } from '../../print/print';
+import { PayoutHistory } from './PayoutHistory';
 import { newKey } from './shared';
 
 type Due = Api['settlement.payoutsDue']['output'][number];
@@ -64,6 +65,7 @@ export function PayoutsPanel({ today }: { today: string }) {
   const canPay = useCan('principal', 'finance');
   const { data, reload } = useApiQuery('settlement.payoutsDue', {});
   const { run, busy } = useApiAction();
+  const [historyKey, setHistoryKey] = useState(0);
   const [paying, setPaying] = useState<{ due: Due; key: string } | null>(null);
   const [amount, setAmount] = useState('');
   const [method, setMethod] = useState<Method>('cash');
@@ -88,6 +90,7 @@ export function PayoutsPanel({ today }: { today: string }) {
     if (!done) return;
     setPaying(null);
     await reload();
+    setHistoryKey((k) => k + 1);
     await printDocument(`payout-receipt/${done.paymentId}`);
   };
   return (
@@ -138,6 +141,7 @@ export function PayoutsPanel({ today }: { today: string }) {
           </Table>
         </Card>
       )}
+      <PayoutHistory key={historyKey} onChanged={reload} />
       <Modal opened={paying !== null} onClose={() => setPaying(null)} title={t('登记退还家长', 'Record a payout')}>
         {paying && (
           <Stack>

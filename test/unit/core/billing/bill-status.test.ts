@@ -51,3 +51,24 @@ describe('bill status, derived from allocations, credit and the due date', () =>
     expect(billStatus({ voided: false, replaced: true, outstandingFen: 0, allocatedFen: 0, dueOn: '2026-10-10' }, '2026-12-01')).toBe('replaced');
   });
 });
+
+describe('credit a bill used that is gone since (its payment voided)', () => {
+  // November: 690.00 paid by allocation. December: 690.00 net, 300.00 of it taken from credit, 390.00 paid.
+  const bills = [
+    facts({ id: 1, householdId: 7, allocatedFen: 69000 }),
+    facts({ id: 2, householdId: 7, totalDueFen: 39000, creditAppliedFen: 30000, allocatedFen: 39000, dueOn: '2026-12-10' }),
+  ];
+
+  it('changes nothing while the account agrees with the bills', () => {
+    const figures = billFigures(bills, '2026-12-01', new Map([[7, 0]]));
+    expect(figures.get(2)).toMatchObject({ status: 'paid', outstandingFen: 0, creditWithdrawnFen: 0, paidFen: 69000 });
+  });
+
+  it('puts what the account owes beyond its bills back on the bill that used credit, never more than it used', () => {
+    const owedAgain = billFigures(bills, '2026-12-01', new Map([[7, 30000]]));
+    expect(owedAgain.get(2)).toMatchObject({ status: 'partly_paid', outstandingFen: 30000, creditWithdrawnFen: 30000, paidFen: 39000 });
+    expect(owedAgain.get(1)).toMatchObject({ outstandingFen: 0 });
+    // More than the credit used (a charge that is on no bill): the bill carries only its own credit.
+    expect(billFigures(bills, '2026-12-01', new Map([[7, 50000]])).get(2)).toMatchObject({ outstandingFen: 30000 });
+  });
+});
