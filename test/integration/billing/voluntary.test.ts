@@ -1,4 +1,5 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: tests read API results loosely; the renderer checks the API types
+import type { Api } from '../../../electron/api/index';
 // 代收费 (opted in per child, who and when; default not) and 寒暑假托管 (days
 // booked × the day rate, NT-3.6) billed by the bill run, on the demo file.
 import { afterEach, describe, expect, it } from 'vitest';
@@ -8,7 +9,15 @@ let demo: BillingDemo | undefined;
 afterEach(() => demo?.backend.close());
 
 const INSURANCE = '幼儿意外伤害保险（代收）';
-const standard = (s: Record<string, unknown>) => ({ label: '', level: null, enrolledFrom: null, note: '', idempotencyKey: key(), ...s });
+type StandardInput = Api['standards.save']['input'];
+const standard = (s: Pick<StandardInput, 'item' | 'amount' | 'unit' | 'appliesFrom'> & Partial<StandardInput>): StandardInput => ({
+  label: '',
+  level: null,
+  enrolledFrom: null,
+  note: '',
+  idempotencyKey: key(),
+  ...s,
+});
 
 /** Two enrolled monthly payers of one class (not 托班, whose education standard is its own), not yet billed for December. */
 function twoMonthlyPayers(d: BillingDemo): [any, any] {
