@@ -39,12 +39,14 @@ export interface Booked {
 }
 
 /**
- * Three statements whatever the size of the month (rows travel as one JSON
- * array each and SQLite unpacks them): a month of 1,000 children is some
- * 4,000 rows, and one statement per row would cost more than the month's
- * whole planning. The ledger entries are made from the lines just written, one
- * per line that changes money, on the account of the bill's household; their sentence names the child, the month, the
- * item and the clause, so the next bill can show 上月退费 with its clause.
+ * Four statements whatever the size of the month. The children travel as one
+ * JSON array that SQLite unpacks; the lines (some 2,000 for 1,000 children)
+ * are bound one by one to a statement prepared once for the call, which costs
+ * SQLite less than unpacking a column of every line's JSON text each (a
+ * quarter of the booking's writing). The ledger entries are made from the
+ * lines just written, one per line that changes money, on the account of the
+ * bill's household; their sentence names the child, the month, the item and
+ * the clause, so the next bill can show 上月退费 with its clause.
  */
 export function writeSettlement(ctx: SettlementContext, head: SettlementHead, children: readonly BookChild[]): Booked {
   const { sqlite } = ctx;
@@ -64,15 +66,16 @@ export function writeSettlement(ctx: SettlementContext, head: SettlementHead, ch
        SELECT @id, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8 FROM json_each(@rows)`,
     )
     .run({ id: settlementId, rows: JSON.stringify(kids) });
-  const lines = children.flatMap((c) =>
-    c.lines.map((l) => [c.child.id, l.billId, l.item, l.baseFen, l.refundFen, l.previousFen, l.clause, l.explanation, l.inputs]),
+  const insertLine = sqlite.prepare(
+    `INSERT INTO settlement_lines (settlement_id, child_id, bill_id, item, base_fen, refund_fen, previous_refund_fen, clause, explanation, inputs_json)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  sqlite
-    .prepare(
-      `INSERT INTO settlement_lines (settlement_id, child_id, bill_id, item, base_fen, refund_fen, previous_refund_fen, clause, explanation, inputs_json)
-       SELECT @id, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value -> 8 FROM json_each(@rows) ORDER BY key`,
-    )
-    .run({ id: settlementId, rows: JSON.stringify(lines) });
+  // In the children's order, each child's lines in theirs: the ids (and so the ledger's order) are what they were.
+  for (const c of children) {
+    for (const l of c.lines) {
+      insertLine.run(settlementId, c.child.id, l.billId, l.item, l.baseFen, l.refundFen, l.previousFen, l.clause, l.explanation, JSON.stringify(l.inputs));
+    }
+  }
   const { changes: ledgerEntries } = sqlite
     .prepare(
       `INSERT INTO ledger_entries (household_id, child_id, kind, amount_fen, entry_date, item, period_month, bill_id, settlement_id, settlement_line_id, clause, description, created_by, created_at)
