@@ -57,6 +57,8 @@ export function wholeSemesterMonth(policy: Policy, group: Pick<ChargeGroup, 'fir
 
 /** The months whose attendance planChild will read for this child. */
 export function attendanceMonths(month: string, child: ChildFact, bills: readonly BillFact[], policy: Policy): string[] {
+  // Only a whole-semester policy reads more than the month (wholeSemesterMonth is null otherwise): no need to group the bills.
+  if (policy.semester.mode !== 'wholeSemester') return [month];
   const months = new Set([month]);
   const left = leavingMonth(child);
   for (const group of chargesFor(month, bills).groups) {
