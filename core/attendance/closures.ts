@@ -18,7 +18,9 @@ export function closureApplies(closure: Closure, classId: number, date: string):
 
 /** The closure in force for a class on a day, if any (closures of one class never overlap). */
 export function closureOn(closures: readonly Closure[], classId: number, date: string): Closure | undefined {
-  return closures.find((c) => closureApplies(c, classId, date));
+  // A loop, not find(): summaries ask for every child and day, most often of no closure at all.
+  for (const c of closures) if (closureApplies(c, classId, date)) return c;
+  return undefined;
 }
 
 /** Two closures that would cover the same class on the same day. */

@@ -19,6 +19,8 @@ export function notEnrolledReason(child: EnrollmentFacts, date: string): string 
   return null;
 }
 
+/** Exactly when notEnrolledReason is null, without building the sentence (summaries ask this for every child and day). */
 export function isEnrolledOn(child: EnrollmentFacts, date: string): boolean {
-  return notEnrolledReason(child, date) === null;
+  if (date < child.enrolledOn) return false;
+  return child.status === 'enrolled' || date < (child.statusSince ?? child.enrolledOn);
 }

@@ -22,9 +22,6 @@ export function monthSummaries(db: Db, calendar: LegalCalendar, month: string, c
   const kids = childrenEnrolledBetween(db, first, last, classId);
   const counts = statusCounts(db, first, last);
   const closures = closuresBetween(db, first, last);
-  return kids.map((child) => ({
-    ...summarizeChildMonth({ month, days, child, counts: counts.get(child.id), closures }),
-    name: child.name,
-    classId: child.classId,
-  }));
+  // The summary is new: its name and class are added to it (the same keys, in the same order, as spreading it into a new object).
+  return kids.map((child) => Object.assign(summarizeChildMonth({ month, days, child, counts: counts.get(child.id), closures }), { name: child.name, classId: child.classId }));
 }

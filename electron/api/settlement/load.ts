@@ -3,13 +3,13 @@
 // it, and what earlier settlements booked. A few set-wise queries, grouped in
 // memory, so a month of 1,000 children costs a handful of statements.
 import type Database from 'better-sqlite3';
-import { type AttendanceStatus, emptyCounts, summarizeChildMonth } from '../../../core/attendance';
+import { summarizeChildMonth } from '../../../core/attendance';
 import { firstDayOf, lastDayOf, prevMonth } from '../../../core/calendar/dates';
 import type { LegalCalendar } from '../../../core/calendar';
 import { type BillFact, type BookedLine, type ChildFact, type MonthAttendance, unrecordedDates } from '../../../core/settlement';
-import { closuresBetween } from '../../../db/queries/attendance';
+import { closuresBetween, statusCounts } from '../../../db/queries/attendance';
 import type { Db } from '../../../db/open';
-import { monthSummaries } from '../../services/attendance-summary';
+import { withCalendar } from '../../services/legal-calendar';
 
 /**
  * The children's live bills (not voided, not replaced) overlapping from..to,
@@ -57,10 +57,15 @@ export function loadChildren(sqlite: Database.Database, ids: readonly number[]):
 }
 
 /**
- * Each child's month as the attendance area's monthly summary gives it (the
- * same function), with the days that have no roll call. A billed child not
- * enrolled on any day of the month (left before it) is summarised by the same
- * core function: no enrolled day, so no closure and nothing missing.
+ * Each child's month as the attendance area's monthly summary gives it — the
+ * same core function (summarizeChildMonth) on the same facts: the month's
+ * days, the child's enrolment, its status counts (statusCounts, one range
+ * scan for the month) and the month's closures — with the days that have no
+ * roll call. Summarised for these children only: the monthly summary's own
+ * list of the children enrolled that month (read again and sorted by name)
+ * adds nothing, and a billed child not enrolled on any day of the month (left
+ * before it) gets from the same function what it always did: no enrolled day,
+ * so no closure and nothing missing.
  */
 export function loadMonthAttendance(
   db: Db,
@@ -69,33 +74,24 @@ export function loadMonthAttendance(
   month: string,
   children: readonly ChildFact[],
 ): Map<number, MonthAttendance> {
-  const wanted = new Set(children.map((c) => c.id));
+  const days = withCalendar(() => calendar.monthDays(month));
+  const first = firstDayOf(month);
+  const last = lastDayOf(month);
+  const counts = statusCounts(db, first, last);
+  const closures = closuresBetween(db, first, last);
   const out = new Map<number, MonthAttendance>();
-  const gaps: number[] = [];
-  for (const row of monthSummaries(db, calendar, month)) {
-    if (!wanted.has(row.childId)) continue;
-    out.set(row.childId, { month, W: row.W, present: row.present, closureDays: row.closureDays, unrecorded: row.unrecorded, missingDates: [] });
-    if (row.unrecorded > 0) gaps.push(row.childId);
-  }
-  const days = calendar.monthDays(month);
-  const absent = children.filter((c) => !out.has(c.id));
-  if (absent.length > 0) {
-    const counts = sqlite.prepare('SELECT status, count(*) AS n FROM attendance WHERE child_id = ? AND date >= ? AND date <= ? GROUP BY status');
-    for (const child of absent) {
-      const c = emptyCounts();
-      for (const r of counts.all(child.id, firstDayOf(month), lastDayOf(month)) as { status: AttendanceStatus; n: number }[]) c[r.status] = r.n;
-      const s = summarizeChildMonth({ month, days, child, counts: c, closures: [] });
-      out.set(child.id, { month, W: s.W, present: s.present, closureDays: s.closureDays, unrecorded: s.unrecorded, missingDates: [] });
-    }
+  const gaps: ChildFact[] = [];
+  for (const child of children) {
+    const s = summarizeChildMonth({ month, days, child, counts: counts.get(child.id), closures });
+    out.set(child.id, { month, W: s.W, present: s.present, closureDays: s.closureDays, unrecorded: s.unrecorded, missingDates: [] });
+    if (s.unrecorded > 0) gaps.push(child);
   }
   if (gaps.length > 0) {
-    const closures = closuresBetween(db, firstDayOf(month), lastDayOf(month));
     const recorded = sqlite.prepare('SELECT date FROM attendance WHERE child_id = ? AND date >= ? AND date <= ?').pluck();
-    const byId = new Map(children.map((c) => [c.id, c]));
-    for (const id of gaps) {
-      const dates = new Set(recorded.all(id, firstDayOf(month), lastDayOf(month)) as string[]);
-      const row = out.get(id)!;
-      out.set(id, { ...row, missingDates: unrecordedDates(days, byId.get(id)!, closures, dates) });
+    for (const child of gaps) {
+      const dates = new Set(recorded.all(child.id, first, last) as string[]);
+      const row = out.get(child.id)!;
+      out.set(child.id, { ...row, missingDates: unrecordedDates(days, child, closures, dates) });
     }
   }
   return out;

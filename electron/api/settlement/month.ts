@@ -197,12 +197,14 @@ export function bookMonth(ctx: SettlementContext, month: string, source: Source)
   }
   const plan = planMonth(ctx, month);
   const settled = plan.plans.filter((p): p is SettledChild => p.kind === 'settle');
+  // Nothing was booked for the month before: one empty map for every child (differenceLines only reads it).
+  const nothingBefore = new Map();
   let booked: ReturnType<typeof writeSettlement>;
   try {
     booked = writeSettlement(
       ctx,
       { kind: 'month', month, childId: null, policyId: plan.setup.policy.id, legalWorkingDays: plan.W, source },
-      settled.map((p) => ({ ...p, lines: differenceLines(month, p.lines, new Map(), ''), previousTotalFen: null })),
+      settled.map((p) => ({ ...p, lines: differenceLines(month, p.lines, nothingBefore, ''), previousTotalFen: null })),
     );
   } catch (error) {
     // Two bookings at once (the window and the command line): the second one meets the unique month.
