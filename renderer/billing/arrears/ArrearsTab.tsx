@@ -12,7 +12,9 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useClassOptions } from '../../families/forms';
 import { downloadBase64, useLabel } from '../../families/shared';
+import { periodLabelEn } from '../../../core/billing/items';
 import { useLang, useT } from '../../i18n';
+import { usePeriod } from '../labels';
 import { printDocument } from '../../print/print';
 import { Amount } from '../money';
 import { ContactDialog, type ContactTarget } from './ContactDialog';
@@ -112,7 +114,7 @@ export function ArrearsTab() {
               {data.rows
                 .filter((r) => r.classId === c.classId)
                 .map((r) => (
-                  <ArrearsRow key={r.billId} row={r} bucketLabel={bucketLabel} onContact={() => setContact({ householdId: r.householdId, householdLabel: r.householdLabel, childId: r.childId, guardianId: r.guardian?.id ?? null, topic: t(`催缴 ${r.period}费用 ${r.outstanding} 元`, `Reminder: ${r.period} ${r.outstanding}`) })} />
+                  <ArrearsRow key={r.billId} row={r} bucketLabel={bucketLabel} onContact={() => setContact({ householdId: r.householdId, householdLabel: r.householdLabel, childId: r.childId, guardianId: r.guardian?.id ?? null, topic: t(`催缴 ${r.period}费用 ${r.outstanding} 元`, `Reminder: ${periodLabelEn(r.periodFirst, r.periodLast)} ${r.outstanding}`) })} />
                 ))}
             </Table.Tbody>
           </Table>
@@ -125,6 +127,7 @@ export function ArrearsTab() {
 
 function ArrearsRow({ row: r, bucketLabel, onContact }: { row: Row; bucketLabel(b: AgingBucket): string; onContact(): void }) {
   const t = useT();
+  const period = usePeriod();
   const label = useLabel();
   const [fullMobile, setFullMobile] = useState<string | null>(null);
   // The full number is on the family record; fetched only when the desk clicks to call.
@@ -138,7 +141,7 @@ function ArrearsRow({ row: r, bucketLabel, onContact }: { row: Row; bucketLabel(
         {r.childName}
       </Table.Td>
       <Table.Td>
-        {r.period}
+        {period(r)}
         <Text size="xs" c="dimmed">
           <Text span ff="monospace" size="xs">
             {r.number}

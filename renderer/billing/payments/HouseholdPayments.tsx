@@ -6,6 +6,7 @@ import { navigate } from '../../app/router';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { EmptyState } from '../../components/EmptyState';
 import { useT } from '../../i18n';
+import { usePeriod } from '../labels';
 import { Amount, BillStatusBadge, balanceWords } from '../money';
 import { PaymentDialog } from './PaymentDialog';
 import { PaymentsTable } from './PaymentsTable';
@@ -13,6 +14,7 @@ import { PaymentsTable } from './PaymentsTable';
 /** One household at the fee desk: balance, open bills, every bill and receipt, and 登记缴费 (Enter). */
 export function HouseholdPayments({ householdId }: { householdId: number }) {
   const t = useT();
+  const period = usePeriod();
   const { data, error, reload } = useApiQuery('payments.household', { householdId });
   // A new dialog (and with it a new submission key) each time it opens.
   const [dialog, setDialog] = useState(0);
@@ -74,7 +76,7 @@ export function HouseholdPayments({ householdId }: { householdId: number }) {
                 <Table.Tr key={b.id}>
                   <Table.Td ff="monospace">{b.number}</Table.Td>
                   <Table.Td>{b.childName}</Table.Td>
-                  <Table.Td>{b.period}</Table.Td>
+                  <Table.Td>{period(b)}</Table.Td>
                   <Table.Td>{b.dueOn}</Table.Td>
                   <Table.Td ta="right">
                     <Amount value={b.totalDue} />

@@ -7,6 +7,7 @@ import { amountProblem, formatFen, parseFen } from '../../../core/money';
 import type { Api } from '../../../electron/api/index';
 import { DateField, useSubmit } from '../../families/shared';
 import { useLang, useT } from '../../i18n';
+import { usePeriod } from '../labels';
 import { printDocument } from '../../print/print';
 import { Amount, useMethodLabel } from '../money';
 
@@ -191,6 +192,7 @@ function AllocationTable({
   errorFor(billId: number): string | undefined;
 }) {
   const t = useT();
+  const period = usePeriod();
   const typo = (v: string) => (v.trim() !== '' && amountProblem(v.trim()) !== null ? t('金额应为数字，例如 520.00', 'Enter a number such as 520.00') : undefined);
   if (account.openBills.length === 0) {
     return (
@@ -216,7 +218,7 @@ function AllocationTable({
           <Table.Tr key={b.id}>
             <Table.Td ff="monospace">{b.number}</Table.Td>
             <Table.Td>{b.childName}</Table.Td>
-            <Table.Td>{b.period}</Table.Td>
+            <Table.Td>{period(b)}</Table.Td>
             <Table.Td>{b.dueOn}</Table.Td>
             <Table.Td ta="right">
               <Amount value={b.outstanding} />
