@@ -224,6 +224,9 @@ describe.each(VIEWPORTS)('a day at the desk at $width×$height', (viewport) => {
     await page.getByTestId('import-commit').click();
     await page.getByText('已导入 12 份答卷').waitFor();
 
+    // An anonymous run shows its results only once collection is closed (2700712); the two branches met in the merge.
+    const closed = await app.backend.dispatcher.call({ name: 'surveys.setRunStatus', input: { runId, status: 'closed' }, session: await session(page) });
+    expect(closed.ok).toBe(true);
     await go(`/surveys/run/${runId}/review`);
     await waitForText(page.getByTestId('summary-unknown-class'), '其中 12 份班级未知');
     const invited = sqlite().prepare('SELECT sum(invited) FROM survey_run_classes WHERE run_id = ?').pluck().get(runId) as number;
@@ -278,6 +281,11 @@ describe.each(VIEWPORTS)('a day at the desk at $width×$height', (viewport) => {
     expect(lines).toMatch(/days present this month[\s\S]*refunds 50% of the education fee, 260\.00 yuan/);
     expect(lines).not.toMatch(/[\u4e00-\u9fff]{4,}/);
     await shot('refund-en');
+
+    // Paper entry's keyboard hint names the keys in English too (it showed 空格 for Space).
+    await go('/surveys/run/2/entry');
+    const hint = await waitForText(page.getByText(/^Keyboard:/), 'then Space');
+    expect(hint).not.toMatch(/[\u4e00-\u9fff]/);
     await page.getByText('中文', { exact: true }).click();
   });
 });
