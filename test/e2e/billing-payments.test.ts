@@ -54,6 +54,14 @@ describe('payments at the fee desk', () => {
     await waitForText(page.getByTestId('household-balance'), `应缴 ${formatFen(family.dueFen)} 元`);
     expect(await textOf(page.getByTestId('household-bills'))).toContain('逾期未缴');
     await app.screenshot('payments-household');
+    // In English each column has its own heading (缴费期限 and 应缴 both read "Due") and periods read in English.
+    await page.getByText('English', { exact: true }).click();
+    const headings = (await waitForText(page.getByTestId('household-bills').locator('thead'), 'Due on')).split(/\t|\n/).filter(Boolean);
+    expect(new Set(headings).size).toBe(headings.length);
+    expect(await textOf(page.getByTestId('household-bills').locator('tbody'))).not.toMatch(/\d{4}年/);
+    await page.getByText('中文', { exact: true }).click();
+    await waitForText(page.getByTestId('household-bills').locator('thead'), '缴费期限');
+    await page.getByRole('button', { name: '登记缴费' }).focus();
 
     // 登记缴费 has the focus: Enter opens the dialog with the cursor in the amount.
     await page.keyboard.press('Enter');

@@ -64,7 +64,7 @@ export function HouseholdPayments({ householdId }: { householdId: number }) {
                 <Table.Th>{t('缴费通知单', 'Bill')}</Table.Th>
                 <Table.Th>{t('幼儿', 'Child')}</Table.Th>
                 <Table.Th>{t('期间', 'Period')}</Table.Th>
-                <Table.Th>{t('缴费期限', 'Due')}</Table.Th>
+                <Table.Th>{t('缴费期限', 'Due on')}</Table.Th>
                 <Table.Th ta="right">{t('应缴', 'Due')}</Table.Th>
                 <Table.Th ta="right">{t('已缴', 'Paid')}</Table.Th>
                 <Table.Th ta="right">{t('未缴', 'Outstanding')}</Table.Th>

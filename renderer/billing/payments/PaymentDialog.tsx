@@ -208,7 +208,7 @@ function AllocationTable({
           <Table.Th>{t('缴费通知单', 'Bill')}</Table.Th>
           <Table.Th>{t('幼儿', 'Child')}</Table.Th>
           <Table.Th>{t('期间', 'Period')}</Table.Th>
-          <Table.Th>{t('缴费期限', 'Due')}</Table.Th>
+          <Table.Th>{t('缴费期限', 'Due on')}</Table.Th>
           <Table.Th ta="right">{t('未缴', 'Outstanding')}</Table.Th>
           <Table.Th w={130}>{t('本次分配', 'This payment')}</Table.Th>
         </Table.Tr>
