@@ -62,6 +62,9 @@ describe('payments at the fee desk', () => {
     await page.getByText('中文', { exact: true }).click();
     await waitForText(page.getByTestId('household-bills').locator('thead'), '缴费期限');
     await page.getByRole('button', { name: '登记缴费' }).focus();
+    // One word for a bill (docs/glossary.md): the family's open bills are 缴费通知单, as the tab that issues them is called.
+    expect(await textOf(page.getByText('缴费通知单', { exact: true }).first())).toBe('缴费通知单');
+    expect(await page.getByText('账单', { exact: true }).count()).toBe(0);
 
     // 登记缴费 has the focus: Enter opens the dialog with the cursor in the amount.
     await page.keyboard.press('Enter');
@@ -72,7 +75,7 @@ describe('payments at the fee desk', () => {
     await dialog.getByText('金额不能为负数').waitFor();
     await dialog.getByLabel('金额（元）').fill('300');
     await dialog.getByText('现金', { exact: true }).click();
-    await waitForText(dialog.getByTestId('payment-split'), '分配到账单 300.00 元');
+    await waitForText(dialog.getByTestId('payment-split'), '分配到缴费通知单 300.00 元');
     await app.screenshot('payments-dialog');
     await dialog.getByLabel('金额（元）').press('Enter');
     const done = await textOf(dialog.getByTestId('payment-recorded'));

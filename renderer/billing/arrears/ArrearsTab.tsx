@@ -69,7 +69,7 @@ export function ArrearsTab() {
               {data.total.outstanding}
             </Text>
             <Text size="xs" c="dimmed">
-              {t(`${data.total.households} 户 · ${data.total.count} 张账单`, `${data.total.households} families · ${data.total.count} bills`)}
+              {t(`${data.total.households} 户 · ${data.total.count} 张通知单`, `${data.total.households} families · ${data.total.count} bills`)}
             </Text>
           </Card>
           {data.buckets.map((b) => (
@@ -81,15 +81,15 @@ export function ArrearsTab() {
                 {b.outstanding}
               </Text>
               <Text size="xs" c="dimmed">
-                {t(`${b.count} 张账单`, `${b.count} bills`)}
+                {t(`${b.count} 张通知单`, `${b.count} bills`)}
               </Text>
             </Card>
           ))}
         </SimpleGrid>
       )}
       {data && data.rows.length === 0 && (
-        <EmptyState icon={<IconMoodHappy />} title={t('没有逾期未缴的账单', 'No overdue bills')}>
-          {t('账单过了缴费期限仍未缴清时会出现在这里，可按班级查看、打电话提醒并记录沟通。', 'Bills not paid by their due date appear here, by class, with the guardian to call.')}
+        <EmptyState icon={<IconMoodHappy />} title={t('没有逾期未缴的缴费通知单', 'No overdue bills')}>
+          {t('缴费通知单过了缴费期限仍未缴清时会出现在这里，可按班级查看、打电话提醒并记录沟通。', 'Bills not paid by their due date appear here, by class, with the guardian to call.')}
         </EmptyState>
       )}
       {data?.classes.map((c) => (
@@ -102,7 +102,7 @@ export function ArrearsTab() {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th w={70}>{t('幼儿', 'Child')}</Table.Th>
-                <Table.Th>{t('账单与缴费期限', 'Bill and due date')}</Table.Th>
+                <Table.Th>{t('缴费通知单与缴费期限', 'Bill and due date')}</Table.Th>
                 <Table.Th w={80}>{t('逾期', 'Overdue')}</Table.Th>
                 <Table.Th ta="right">{t('欠费', 'Outstanding')}</Table.Th>
                 <Table.Th>{t('联系家长', 'Call')}</Table.Th>

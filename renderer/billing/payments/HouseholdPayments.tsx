@@ -51,11 +51,11 @@ export function HouseholdPayments({ householdId }: { householdId: number }) {
 
       <Card withBorder>
         <Title order={5} mb="xs">
-          {t('账单', 'Bills')}
+          {t('缴费通知单', 'Bills')}
         </Title>
         {data.bills.length === 0 ? (
           <Text c="dimmed" size="sm">
-            {t('还没有开具账单。账单在「收费 → 账单」中按月生成并开具；在此之前收到的钱会存为预收款。', 'No bills issued yet. Money received now is kept as credit.')}
+            {t('还没有开具缴费通知单。缴费通知单在「收费 → 缴费通知单」中按月开具；在此之前收到的钱会存为预收款。', 'No bills issued yet. Money received now is kept as credit.')}
           </Text>
         ) : (
           <Table fz="sm" data-testid="household-bills">

@@ -147,7 +147,7 @@ export function PaymentDialog({ account, onClose, onSaved }: { account: Account;
             />
             <Group justify="space-between">
               <Text size="sm" data-testid="payment-split">
-                {t(`分配到账单 ${formatFen(allocatedFen)} 元`, `To bills ${formatFen(allocatedFen)}`)}
+                {t(`分配到缴费通知单 ${formatFen(allocatedFen)} 元`, `To bills ${formatFen(allocatedFen)}`)}
                 {' · '}
                 {creditFen >= 0
                   ? t(`存为预收款 ${formatFen(creditFen)} 元`, `Kept as credit ${formatFen(creditFen)}`)
@@ -197,7 +197,7 @@ function AllocationTable({
   if (account.openBills.length === 0) {
     return (
       <Text size="sm" c="dimmed">
-        {t('这个家庭没有待缴账单，本次收款将全部存为预收款，抵扣以后的账单。', 'No open bills: the whole amount is kept as credit for later bills.')}
+        {t('这个家庭没有待缴的缴费通知单，本次收款将全部存为预收款，抵扣以后的缴费通知单。', 'No open bills: the whole amount is kept as credit for later bills.')}
       </Text>
     );
   }
