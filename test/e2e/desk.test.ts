@@ -286,6 +286,10 @@ describe.each(VIEWPORTS)('a day at the desk at $width×$height', (viewport) => {
     await go('/surveys/run/2/entry');
     const hint = await waitForText(page.getByText(/^Keyboard:/), 'then Space');
     expect(hint).not.toMatch(/[\u4e00-\u9fff]/);
+
+    // A family's account sums up in words a desk reads (it said "up 2415.00 · down 2415.00").
+    await go('/billing/ledger/1');
+    expect(await waitForText(page.getByTestId('account-summary'), 'charged')).toMatch(/^Opening [\d.]+ · charged [\d.]+ · paid or credited [\d.]+ · closing/);
     await page.getByText('中文', { exact: true }).click();
   });
 });
