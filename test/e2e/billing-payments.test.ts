@@ -59,6 +59,10 @@ describe('payments at the fee desk', () => {
     const headings = (await waitForText(page.getByTestId('household-bills').locator('thead'), 'Due on')).split(/\t|\n/).filter(Boolean);
     expect(new Set(headings).size).toBe(headings.length);
     expect(await textOf(page.getByTestId('household-bills').locator('tbody'))).not.toMatch(/\d{4}年/);
+    // The guardian to ask for is named with an English relationship (it said 母亲).
+    const who = await textOf(page.getByTestId('household-who'));
+    expect(who).toMatch(/\) · [A-Z][a-z]/);
+    expect(who).not.toMatch(/母亲|父亲|祖|（/);
     await page.getByText('中文', { exact: true }).click();
     await waitForText(page.getByTestId('household-bills').locator('thead'), '缴费期限');
     await page.getByRole('button', { name: '登记缴费' }).focus();

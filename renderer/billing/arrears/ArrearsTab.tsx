@@ -14,6 +14,7 @@ import { useClassOptions } from '../../families/forms';
 import { downloadBase64, useLabel } from '../../families/shared';
 import { periodLabelEn } from '../../../core/billing/items';
 import { useLang, useT } from '../../i18n';
+import { useRelationship } from '../../families/shared';
 import { usePeriod } from '../labels';
 import { printDocument } from '../../print/print';
 import { Amount } from '../money';
@@ -127,6 +128,7 @@ export function ArrearsTab() {
 
 function ArrearsRow({ row: r, bucketLabel, onContact }: { row: Row; bucketLabel(b: AgingBucket): string; onContact(): void }) {
   const t = useT();
+  const relationship = useRelationship();
   const period = usePeriod();
   const label = useLabel();
   const [fullMobile, setFullMobile] = useState<string | null>(null);
@@ -166,7 +168,7 @@ function ArrearsRow({ row: r, bucketLabel, onContact }: { row: Row; bucketLabel(
         {r.guardian ? (
           <UnstyledButton onClick={() => void reveal()} title={t('点击显示完整号码', 'Click for the full number')} data-testid="guardian-phone">
             <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-              {r.guardian.relationship} {r.guardian.name}
+              {relationship(r.guardian.relationship)} {r.guardian.name}
             </Text>
             <Text size="sm" ff="monospace" c="blue" style={{ whiteSpace: 'nowrap' }}>
               <IconPhone size={12} /> {fullMobile ?? r.guardian.mobileMasked}

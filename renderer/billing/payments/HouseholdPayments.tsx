@@ -6,6 +6,7 @@ import { navigate } from '../../app/router';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { EmptyState } from '../../components/EmptyState';
 import { useT } from '../../i18n';
+import { useRelationship } from '../../families/shared';
 import { usePeriod } from '../labels';
 import { Amount, BillStatusBadge, balanceWords } from '../money';
 import { PaymentDialog } from './PaymentDialog';
@@ -14,6 +15,7 @@ import { PaymentsTable } from './PaymentsTable';
 /** One household at the fee desk: balance, open bills, every bill and receipt, and 登记缴费 (Enter). */
 export function HouseholdPayments({ householdId }: { householdId: number }) {
   const t = useT();
+  const relationship = useRelationship();
   const period = usePeriod();
   const { data, error, reload } = useApiQuery('payments.household', { householdId });
   // A new dialog (and with it a new submission key) each time it opens.
@@ -31,9 +33,9 @@ export function HouseholdPayments({ householdId }: { householdId: number }) {
           <Title order={3} mt={4}>
             {data.household.label}
           </Title>
-          <Text size="sm" c="dimmed">
-            {data.children.map((c) => `${c.name}（${c.className}）`).join('、')}
-            {data.guardians[0] && ` · ${data.guardians[0].relationship} ${data.guardians[0].name} ${data.guardians[0].mobileMasked}`}
+          <Text size="sm" c="dimmed" data-testid="household-who">
+            {data.children.map((c) => t(`${c.name}（${c.className}）`, `${c.name} (${c.className})`)).join(t('、', ', '))}
+            {data.guardians[0] && ` · ${relationship(data.guardians[0].relationship)} ${data.guardians[0].name} ${data.guardians[0].mobileMasked}`}
           </Text>
         </div>
         <Group>
