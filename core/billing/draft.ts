@@ -11,6 +11,7 @@ import type { BillDraft, BillingContext, ChildForBilling, DraftResult, LineDraft
 import { agencyLines, NO_VOLUNTARY, vacationLines, type VoluntaryFacts } from './voluntary';
 
 const LEFT_LABELS: Record<string, string> = { suspended: '休学', withdrawn: '退园', graduated: '毕业' };
+const LEFT_LABELS_EN: Record<string, string> = { suspended: 'Suspended', withdrawn: 'Withdrawn', graduated: 'Graduated' };
 
 /** The period a run for `month` bills: the month, or the rest of its semester for a semester payer. */
 export function periodFor(
@@ -25,6 +26,7 @@ export function periodFor(
       code: 'no_semester',
       clause: null,
       messageZh: `${month} 不在任何学期之内，按学期缴费的幼儿无法开具缴费通知单。请核对“设置 → 学年与学期”。`,
+      messageEn: `${month} is in no semester, so a child who pays by semester cannot be billed. Check Settings → School years.`,
     };
   }
   return { billing: 'semester', first: month, last: semester.last, semesterId: semester.id };
@@ -33,12 +35,17 @@ export function periodFor(
 /** Null when the child is in the kindergarten for some of the period, else why not. */
 export function notBillableReason(child: ChildForBilling, period: Period): Problem | null {
   if (child.enrolledOn > lastDayOf(period.last)) {
-    return { code: 'not_yet_enrolled', clause: null, messageZh: `入园日期为 ${child.enrolledOn}，本期（${period.first}）尚未入园。` };
+    return { code: 'not_yet_enrolled', clause: null, messageZh: `入园日期为 ${child.enrolledOn}，本期（${period.first}）尚未入园。`, messageEn: `Enrolled on ${child.enrolledOn}: not yet in the kindergarten in ${period.first}.` };
   }
   if (child.status !== 'enrolled') {
     const since = child.statusSince ?? child.enrolledOn;
     if (since <= firstDayOf(period.first)) {
-      return { code: 'not_enrolled', clause: null, messageZh: `自 ${since} 起已${LEFT_LABELS[child.status] ?? '离园'}，本期不收费。` };
+      return {
+        code: 'not_enrolled',
+        clause: null,
+        messageZh: `自 ${since} 起已${LEFT_LABELS[child.status] ?? '离园'}，本期不收费。`,
+        messageEn: `${LEFT_LABELS_EN[child.status] ?? 'Left'} since ${since}: nothing is charged for this period.`,
+      };
     }
   }
   return null;
@@ -61,13 +68,14 @@ function unitsFor(item: BillingItem, period: Period, fullSemester: boolean): Sta
   return ['month'];
 }
 
-function calendarMissing(month: string, itemLabel: string): Problem & { month: string } {
+function calendarMissing(month: string, itemLabel: string, itemLabelEn: string): Problem & { month: string } {
   const year = month.slice(0, 4);
   return {
     month,
     code: 'calendar_missing',
     clause: null,
     messageZh: `系统中还没有 ${year} 年的法定节假日安排，无法确定 ${month} 的法定工作日天数，${itemLabel}（日标准 × 法定工作日）无法计算。请先在“设置 → 法定日历”中导入或录入 ${year} 年的放假与调休安排。`,
+    messageEn: `There is no legal calendar for ${year} yet, so the working days of ${month} and the daily ${itemLabelEn.toLowerCase()} cannot be counted. Enter or import ${year} in Settings → Legal calendar first.`,
   };
 }
 
@@ -86,6 +94,7 @@ function chargeLine(item: BillingItem, child: ChildForBilling, period: Period, c
       code: 'standard_missing',
       clause: null,
       messageZh: `没有适用于${level}（${child.enrolledOn} 入园）${period.first} 的${itemLabel}标准。请先在“收费 → 收费标准”中设定。`,
+      messageEn: `No ${ITEM_LABELS[item][1].toLowerCase()} standard applies to ${LEVEL_LABELS[child.classLevel as keyof typeof LEVEL_LABELS]?.[1] ?? child.classLevel} (enrolled ${child.enrolledOn}) in ${period.first}. Set one in Fees → Fee standards first.`,
     };
   }
   const months = monthsBetween(period.first, period.last);
@@ -95,7 +104,7 @@ function chargeLine(item: BillingItem, child: ChildForBilling, period: Period, c
     quantity = 0;
     for (const month of months) {
       const w = ctx.workingDays(month);
-      if (w === null) return calendarMissing(month, itemLabel);
+      if (w === null) return calendarMissing(month, itemLabel, ITEM_LABELS[item][1]);
       quantity += w;
     }
   }

@@ -78,8 +78,16 @@ export function billSequence(year: number): string {
   return `bill:${year}`;
 }
 
-/** How a period reads on a notice: 2026年10月, or 2026年9月—2027年1月. */
+/** How a period reads on a notice, a receipt and the family's account: 2026年10月, or 2026年9月—2027年1月. */
 export function periodLabel(first: string, last: string): string {
   const one = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5, 7))}月`;
   return first === last ? one(first) : `${one(first)}—${one(last)}`;
+}
+
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** The same in the English interface: Oct 2026, or Sep 2026 – Jan 2027. */
+export function periodLabelEn(first: string, last: string): string {
+  const one = (m: string) => `${MONTHS_EN[Number(m.slice(5, 7)) - 1]} ${m.slice(0, 4)}`;
+  return first === last ? one(first) : `${one(first)} – ${one(last)}`;
 }

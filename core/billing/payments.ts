@@ -48,8 +48,5 @@ export function sequenceOf(number: string): number | null {
 export const RECEIPT_PREFIX = 'SK';
 export const receiptSequence = (paidOn: string) => `receipt:${paidOn.slice(0, 4)}`;
 
-/** 2026年10月, or 2026年9月–2027年1月 for a semester bill. */
-export function periodLabel(first: string, last: string): string {
-  const one = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5, 7))}月`;
-  return first === last ? one(first) : `${one(first)}–${one(last)}`;
-}
+/** One way a period is written, on notices and receipts alike. */
+export { periodLabel } from './items';

@@ -101,6 +101,8 @@ export interface Problem {
   code: string;
   clause: string | null;
   messageZh: string;
+  /** For the English interface; a problem without one is shown in Chinese there too. */
+  messageEn?: string;
 }
 
 export type DraftResult = { ok: true; bill: BillDraft } | { ok: false; problems: Problem[] };

@@ -2,7 +2,7 @@
 // set against them (core/billing/aging.ts), the guardian to call and the
 // last conversation logged with the family.
 import { desc, inArray, sql } from 'drizzle-orm';
-import { type AgingBucket, householdArrears } from '../../core/billing/aging';
+import { type AgingBucket, type ArrearsLine, householdArrears } from '../../core/billing/aging';
 import type { Db } from '../open';
 import { contactLog, ledgerEntries } from '../schema';
 import { type BillState, loadBills } from './bill-state';
@@ -18,13 +18,17 @@ export interface ArrearsRow {
   lastContact: { date: string; topic: string; channel: string } | null;
 }
 
-export function loadArrears(db: Db, today: string): ArrearsRow[] {
+/**
+ * The overdue bills, aged, with each household's credit set against them:
+ * the figure the arrears screen lists and the home screen adds up.
+ */
+export function overdueLines(db: Db, today: string): { lines: ArrearsLine[]; billsById: Map<number, BillState> } {
   const live = loadBills(db, today).filter((b) => b.outstandingFen > 0);
   const billsById = new Map(live.map((b) => [b.id, b]));
   const byHousehold = new Map<number, BillState[]>();
   for (const b of live) byHousehold.set(b.householdId, [...(byHousehold.get(b.householdId) ?? []), b]);
   const ids = [...byHousehold.keys()];
-  if (ids.length === 0) return [];
+  if (ids.length === 0) return { lines: [], billsById };
   const balances = new Map(
     db
       .select({ householdId: ledgerEntries.householdId, fen: sql<number>`sum(${ledgerEntries.amountFen})` })
@@ -41,6 +45,12 @@ export function loadArrears(db: Db, today: string): ArrearsRow[] {
       today,
     ),
   );
+  return { lines, billsById };
+}
+
+export function loadArrears(db: Db, today: string): ArrearsRow[] {
+  const { lines, billsById } = overdueLines(db, today);
+  if (lines.length === 0) return [];
   const owing = [...new Set(lines.map((l) => billsById.get(l.billId)!.householdId))];
   const people = householdPeople(db, owing);
   const contacts = new Map<number, ArrearsRow['lastContact']>();

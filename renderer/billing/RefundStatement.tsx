@@ -86,7 +86,7 @@ export function RefundStatement({ args }: { args: string[] }) {
         </tbody>
       </table>
       <p style={{ fontSize: 11, marginTop: 10 }}>
-        计算依据：{policy.name}（{policy.source}）。本单由园务通按上述条款自动计算，金额按每项四舍五入到分。
+        计算依据：{policy.name}，{policy.source}。本单由园务通按上述条款自动计算，金额按每项四舍五入到分。
       </p>
       <table style={{ marginTop: 24, border: 'none' }}>
         <tbody>

@@ -1,3 +1,6 @@
+import { periodLabel, periodLabelEn } from '../../core/billing/items';
+import { useT } from '../i18n';
+
 export const FEE_ITEM_LABELS: Record<string, [string, string]> = {
   education: ['保教费', 'Education fee'],
   meal: ['伙食费', 'Meal fee'],
@@ -10,3 +13,9 @@ export const REASON_LABELS: Record<string, [string, string]> = {
   withdrawal: ['退园、转园', 'Withdrawal or transfer'],
   false_advertising: ['虚假招生宣传等违规', 'False advertising or other violation'],
 };
+
+/** A bill's period in the reader's language: 2026年9月—2026年12月 / Sep 2026 – Dec 2026. */
+export function usePeriod(): (p: { periodFirst: string; periodLast: string }) => string {
+  const t = useT();
+  return (p) => t(periodLabel(p.periodFirst, p.periodLast), periodLabelEn(p.periodFirst, p.periodLast));
+}

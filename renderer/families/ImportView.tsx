@@ -154,7 +154,8 @@ export function ImportView() {
                     <Table.Tr key={r.sheetRow} data-testid={`import-row-${r.sheetRow}`} opacity={r.skip ? 0.45 : 1}>
                       <Table.Td>{r.sheetRow}</Table.Td>
                       <Table.Td>
-                        {r.record.childName || '—'}
+                        {/* A name and a class read whole (欧阳子墨, not 欧阳子 / 墨); the health notes under the name wrap. */}
+                        <div style={{ whiteSpace: 'nowrap' }}>{r.record.childName || '—'}</div>
                         {r.record.healthNotes && (
                           <Text size="xs" c="orange.8" maw={220} data-testid="import-health-notes">
                             {r.record.healthNotes}
@@ -162,7 +163,7 @@ export function ImportView() {
                         )}
                       </Table.Td>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.record.birthDate}</Table.Td>
-                      <Table.Td>{r.record.className}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.record.className}</Table.Td>
                       <Table.Td>
                         {r.record.guardian1Name} {r.record.guardian1Mobile}
                       </Table.Td>

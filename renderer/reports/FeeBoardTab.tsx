@@ -64,7 +64,7 @@ export function FeeBoardTab(_: { path: string[] }) {
                 <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
                   {i.amount}
                 </Table.Td>
-                <Table.Td>{t(...i.unit)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{t(...i.unit)}</Table.Td>
                 <Table.Td>{i.basis.join('；') || '—'}</Table.Td>
               </Table.Tr>
             ))}

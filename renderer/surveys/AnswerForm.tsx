@@ -142,7 +142,7 @@ export function AnswerForm({
       <Text size="xs" c="dimmed">
         {t('键盘录入：', 'Keyboard: ')}
         <Kbd>1</Kbd>–<Kbd>5</Kbd> {t('评分并跳到下一题 · 0～10 分题输入', 'rate and move on · for 0–10 type')} <Kbd>1</Kbd>
-        <Kbd>0</Kbd> {t('为 10 · 多选题按数字勾选后按', 'for 10 · multiple choice: tick with digits, then')} <Kbd>空格</Kbd>{' '}
+        <Kbd>0</Kbd> {t('为 10 · 多选题按数字勾选后按', 'for 10 · multiple choice: tick with digits, then')} <Kbd>{t('空格', 'Space')}</Kbd>{' '}
         {t('· 空格跳过 · ↑ 上一题 · 退格清除 ·', '· Space skips · ↑ back · Backspace clears ·')} <Kbd>Enter</Kbd>{' '}
         {t('保存并录入下一份', 'save and start the next')}
       </Text>

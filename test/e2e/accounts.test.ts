@@ -64,6 +64,14 @@ describe('accounts, audit trail, backups and the idle lock', () => {
     await choose('类别', '账号');
     await waitForText(page.getByTestId('audit-table'), '新建账号', { without: '载入演示数据' });
     await app.screenshot('audit-trail');
+    // The demo's month-end settlement reads in words and yuan, not as stored (totalFen 294272, source app).
+    await choose('类别', '钱款');
+    const settlement = await waitForText(page.getByTestId('audit-table'), '月结', { without: '新建账号' });
+    const total = /退费合计 (\d+\.\d{2}) 元/.exec(settlement)![1];
+    expect(settlement).toMatch(new RegExp(`合计\\s+${total} 元`));
+    expect(settlement).toMatch(/来源\s+本软件[\s\S]*幼儿人数\s+120/);
+    expect(settlement).not.toMatch(/totalFen|ledgerEntries|unsettled|children|\bapp\b/);
+    await app.screenshot('audit-trail-settlement');
   });
 
   it('backs up now into a chosen folder, refuses a corrupt backup and restores a good one', async () => {

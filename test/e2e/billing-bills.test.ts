@@ -57,6 +57,19 @@ describe('fee standards and the month’s bills in the browser', () => {
     await page.getByRole('tab', { name: '缴费通知单' }).click();
     // Semester payers were billed September to December in September: their bills are listed already.
     await waitForText(page.getByTestId('bills-table'), '2026年9月—2026年12月');
+    // In English: periods, quantities and why a child cannot be billed, without Chinese app words.
+    await page.getByText('English', { exact: true }).click();
+    await waitForText(page.getByTestId('bills-table'), 'Sep 2026 – Dec 2026');
+    await page.getByRole('button', { name: /Issue this month/ }).first().click();
+    const preview = await waitForText(page.getByTestId('preview-table'), '23 days × 16.00 = 368.00');
+    expect(preview).toContain('Dec 2026');
+    expect(preview).not.toMatch(/\d{4}年|天 ×|\/月/);
+    expect(await textOf(page.getByTestId('cannot-bill'))).toMatch(/Suspended since \d{4}-\d{2}-\d{2}: nothing is charged/);
+    await app.screenshot('billing-run-preview-en');
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.getByText('中文', { exact: true }).click();
+    await waitForText(page.getByTestId('bills-table'), '2026年9月—2026年12月');
     await page.getByRole('button', { name: '开具本月缴费通知单' }).first().click();
     const summary = await waitForText(page.getByTestId('run-summary'), '将开具');
     const expected = db.prepare("SELECT count(*) AS n FROM children WHERE status = 'enrolled' AND billing_mode = 'monthly'").get() as { n: number };

@@ -54,6 +54,21 @@ describe('payments at the fee desk', () => {
     await waitForText(page.getByTestId('household-balance'), `应缴 ${formatFen(family.dueFen)} 元`);
     expect(await textOf(page.getByTestId('household-bills'))).toContain('逾期未缴');
     await app.screenshot('payments-household');
+    // In English each column has its own heading (缴费期限 and 应缴 both read "Due") and periods read in English.
+    await page.getByText('English', { exact: true }).click();
+    const headings = (await waitForText(page.getByTestId('household-bills').locator('thead'), 'Due on')).split(/\t|\n/).filter(Boolean);
+    expect(new Set(headings).size).toBe(headings.length);
+    expect(await textOf(page.getByTestId('household-bills').locator('tbody'))).not.toMatch(/\d{4}年/);
+    // The guardian to ask for is named with an English relationship (it said 母亲).
+    const who = await textOf(page.getByTestId('household-who'));
+    expect(who).toMatch(/\) · [A-Z][a-z]/);
+    expect(who).not.toMatch(/母亲|父亲|祖|（/);
+    await page.getByText('中文', { exact: true }).click();
+    await waitForText(page.getByTestId('household-bills').locator('thead'), '缴费期限');
+    await page.getByRole('button', { name: '登记缴费' }).focus();
+    // One word for a bill (docs/glossary.md): the family's open bills are 缴费通知单, as the tab that issues them is called.
+    expect(await textOf(page.getByText('缴费通知单', { exact: true }).first())).toBe('缴费通知单');
+    expect(await page.getByText('账单', { exact: true }).count()).toBe(0);
 
     // 登记缴费 has the focus: Enter opens the dialog with the cursor in the amount.
     await page.keyboard.press('Enter');
@@ -64,7 +79,7 @@ describe('payments at the fee desk', () => {
     await dialog.getByText('金额不能为负数').waitFor();
     await dialog.getByLabel('金额（元）').fill('300');
     await dialog.getByText('现金', { exact: true }).click();
-    await waitForText(dialog.getByTestId('payment-split'), '分配到账单 300.00 元');
+    await waitForText(dialog.getByTestId('payment-split'), '分配到缴费通知单 300.00 元');
     await app.screenshot('payments-dialog');
     await dialog.getByLabel('金额（元）').press('Enter');
     const done = await textOf(dialog.getByTestId('payment-recorded'));

@@ -76,6 +76,21 @@ describe('month-end settlement at the desk', () => {
     expect(unsettled).toContain('2026-11-23 等 6 个工作日没有考勤记录');
     expect(unsettled).toContain('去补录考勤');
     await app.screenshot('settlement-november-unsettled');
+    // In English: a class with one refunded child says "1 child", and the link to fix a row stays on one line.
+    await page.getByText('English', { exact: true }).click();
+    try {
+      const link = page.getByTestId('unsettled').getByText('Record attendance').first();
+      await link.waitFor();
+      const lineHeight = await link.evaluate((el) => Number.parseFloat(getComputedStyle(el).lineHeight));
+      expect((await link.boundingBox())!.height).toBeLessThan(lineHeight * 1.5);
+      const sums = await textOf(page.getByTestId('settlement-sums'));
+      expect(sums).not.toMatch(/\b1 children/);
+      expect(sums).toMatch(/\b1 child\b/);
+      await app.screenshot('settlement-november-unsettled-en');
+    } finally {
+      await page.getByText('中文', { exact: true }).click();
+      await waitForText(page.getByTestId('unsettled'), '暂不能结算');
+    }
   });
 
   it('after December’s bills are issued, the child’s notice shows October’s refund with its clause', async () => {

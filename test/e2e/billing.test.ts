@@ -67,6 +67,10 @@ describe('the refund calculator at the front desk', () => {
     expect(text).toContain(yuan(expected.total));
     expect(text).toMatch(/人民币（大写）：.+元/);
     expect(text).toContain('家长签字');
+    // The notice and its source read as one sentence, not brackets inside brackets (…（…（2018年9月1日起执行））).
+    const flat = text.replace(/\s+/g, '');
+    expect(flat).toContain('计算依据：南通市区幼儿园收费管理政策（2018），南通市区关于调整幼儿园收费管理政策的通知');
+    expect(flat).not.toContain('））');
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, join(dir, 'refund-statement')]);
   });
 

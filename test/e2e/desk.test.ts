@@ -224,6 +224,9 @@ describe.each(VIEWPORTS)('a day at the desk at $width×$height', (viewport) => {
     await page.getByTestId('import-commit').click();
     await page.getByText('已导入 12 份答卷').waitFor();
 
+    // An anonymous run shows its results only once collection is closed (2700712); the two branches met in the merge.
+    const closed = await app.backend.dispatcher.call({ name: 'surveys.setRunStatus', input: { runId, status: 'closed' }, session: await session(page) });
+    expect(closed.ok).toBe(true);
     await go(`/surveys/run/${runId}/review`);
     // Anonymous: while collecting, only the count shows; the figures come once the principal closes it.
     await waitForText(page.getByTestId('review-held'), '结束收集');
@@ -281,6 +284,15 @@ describe.each(VIEWPORTS)('a day at the desk at $width×$height', (viewport) => {
     expect(lines).toMatch(/days present this month[\s\S]*refunds 50% of the education fee, 260\.00 yuan/);
     expect(lines).not.toMatch(/[\u4e00-\u9fff]{4,}/);
     await shot('refund-en');
+
+    // Paper entry's keyboard hint names the keys in English too (it showed 空格 for Space).
+    await go('/surveys/run/2/entry');
+    const hint = await waitForText(page.getByText(/^Keyboard:/), 'then Space');
+    expect(hint).not.toMatch(/[\u4e00-\u9fff]/);
+
+    // A family's account sums up in words a desk reads (it said "up 2415.00 · down 2415.00").
+    await go('/billing/ledger/1');
+    expect(await waitForText(page.getByTestId('account-summary'), 'charged')).toMatch(/^Opening [\d.]+ · charged [\d.]+ · paid or credited [\d.]+ · closing/);
     await page.getByText('中文', { exact: true }).click();
   });
 });

@@ -166,6 +166,21 @@ describe('families at the front desk', () => {
     await expect(page.getByTestId('import-row-9').textContent()).resolves.toContain('重复');
     expect(await page.getByTestId('import-commit').isDisabled()).toBe(true);
     await app.screenshot('families-import-preview');
+    // On a 1024-wide screen a four-character name and a class read whole: 欧阳子墨, 向日葵班 (not 欧阳子 / 墨).
+    await page.setViewportSize({ width: 1024, height: 700 });
+    // Lines taken by the cell's first text (a name, not the health notes under it).
+    const lineCount = (cell: Locator) =>
+      cell.evaluate((el) => {
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, { acceptNode: (n) => ((n.textContent ?? '').trim() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP) });
+        const range = document.createRange();
+        range.selectNodeContents(walker.nextNode() ?? el);
+        return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+      });
+    await waitForText(page.getByTestId('import-row-4'), '欧阳子墨');
+    expect(await lineCount(page.getByTestId('import-row-4').locator('td:nth-child(2)'))).toBe(1);
+    expect(await lineCount(page.getByTestId('import-row-6').locator('td:nth-child(4)'))).toBe(1);
+    await app.screenshot('families-import-preview-1024', { fullPage: false });
+    await page.setViewportSize({ width: 1366, height: 860 });
     expect(count('children')).toBe(children);
 
     // Fix the phone on row 6, skip the rest.

@@ -85,6 +85,28 @@ describe('the screens at 1024x700 and 1366x768', () => {
     }
   });
 
+  it('keeps a household’s guardians, relationships and pick-up badges whole at 1024 wide, in Chinese and English', async () => {
+    const badgesCut = (table: Locator) => table.locator('.mantine-Badge-label').evaluateAll((labels) => labels.filter((l) => l.scrollWidth > l.clientWidth).map((l) => l.textContent));
+    await go('/families/household/1');
+    const table = page.getByTestId('guardians-table');
+    await table.getByText('紧急联系人', { exact: true }).waitFor();
+    const rows = table.locator('tbody tr');
+    // Name, relationship, mobile: one line each (外祖母 was broken into 外祖 / 母); the address takes what is left.
+    for (const column of [1, 2, 3]) expect(await wrappedCells(rows.locator(`td:nth-child(${column})`))).toEqual([]);
+    expect(await badgesCut(table)).toEqual([]);
+    await app.screenshot('layout-guardians-1024', { fullPage: false });
+    await page.getByText('English', { exact: true }).click();
+    try {
+      await table.getByText('Emergency contact', { exact: true }).waitFor();
+      for (const column of [1, 2, 3]) expect(await wrappedCells(rows.locator(`td:nth-child(${column})`))).toEqual([]);
+      expect(await badgesCut(table)).toEqual([]);
+      await app.screenshot('layout-guardians-en-1024', { fullPage: false });
+    } finally {
+      await page.getByText('中文', { exact: true }).click();
+      await table.getByText('紧急联系人', { exact: true }).waitFor();
+    }
+  });
+
   it('shows the missing-calendar warning as one thin line on attendance and fees screens, with its action', async () => {
     const screens: [string, () => Locator][] = [
       ['/attendance', () => page.getByTestId('roll-filter')],

@@ -48,6 +48,11 @@ describe('reports, the fee board and the home screen in the browser', () => {
     expect(await textOf(page.getByTestId('home-arrears'))).toContain(`¥${home.arrears!.total}`);
     expect(await textOf(page.getByTestId('home-unsettled'))).toContain(home.unsettled![0]!);
     await app.screenshot('home-principal');
+    // The tile and the arrears screen it opens give one figure: credit on a family's account is set against its bills on both.
+    const tileTotal = /¥([\d.]+)/.exec(await textOf(page.getByTestId('home-arrears')))![1]!;
+    await page.getByTestId('home-arrears').click();
+    expect(await textOf(page.getByTestId('arrears-total'))).toBe(tileTotal);
+    await page.getByTestId('nav-home').click();
     await page.getByTestId('home-class-苗苗班').getByRole('link', { name: '苗苗班' }).click();
     await waitForText(page.getByTestId('current-user'), '周园长');
     expect(page.url()).toContain('#/attendance/roll?class=');

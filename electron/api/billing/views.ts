@@ -60,10 +60,10 @@ export function planView(plan: RunPlan, children: Map<number, ChildForBilling>) 
   return {
     month: plan.month,
     bills: plan.bills.map((b) => draftView(b, children.get(b.childId))),
-    alreadyBilled: plan.alreadyBilled.map((b) => ({ ...who(children.get(b.childId), b.childId), number: b.number, period: periodLabel(b.periodFirst, b.periodLast) })),
+    alreadyBilled: plan.alreadyBilled.map((b) => ({ ...who(children.get(b.childId), b.childId), number: b.number, periodFirst: b.periodFirst, periodLast: b.periodLast, period: periodLabel(b.periodFirst, b.periodLast) })),
     cannotBill: plan.cannotBill.map((c) => ({
       ...who(children.get(c.childId), c.childId),
-      reasons: c.problems.map((p) => ({ clause: p.clause, message: p.messageZh })),
+      reasons: c.problems.map((p) => ({ clause: p.clause, message: p.messageZh, messageEn: p.messageEn ?? p.messageZh })),
     })),
     totals: {
       count: plan.bills.length,

@@ -3,7 +3,7 @@ import { CalendarMissingError } from '../../../core/calendar';
 import { isWorkingKind } from '../../../core/attendance';
 import { homePartsFor, monthsToSettle } from '../../../core/reports/home';
 import { yuan } from '../../../core/reports/document';
-import { overdueBills } from '../../../db/reports/arrears';
+import { overdueLines } from '../../../db/billing/arrears';
 import { billedPeriods, classDays, correctionsDue, hasLiveBill, payoutsDue, settledMonthSet } from '../../../db/reports/home';
 import { loadLegalCalendar } from '../../services/legal-calendar';
 import { attendanceHandlers } from '../attendance';
@@ -46,7 +46,8 @@ export const homeHandlers = {
             return { ...c, closed: c.closed === 1, recorded, missing: day.working && c.closed !== 1 ? Math.max(0, c.enrolled - recorded) : 0 };
           })
         : null;
-      const overdue = parts.has('arrears') ? overdueBills(ctx.db, today, today) : null;
+      // The arrears screen's own figure (credit on the account set against the bills), so the tile and the screen it opens agree.
+      const overdue = parts.has('arrears') ? overdueLines(ctx.db, today) : null;
       const payouts = parts.has('payouts') ? payoutsDue(ctx.db) : null;
       const unsettled = parts.has('unsettled')
         ? monthsToSettle(billedPeriods(ctx.db), settledMonthSet(ctx.db), today.slice(0, 7)).filter((m) => hasLiveBill(ctx.db, m))
@@ -61,9 +62,9 @@ export const homeHandlers = {
         holidayName: day.holidayName,
         rollCall,
         arrears: overdue && {
-          bills: overdue.length,
-          households: new Set(overdue.map((b) => b.householdId)).size,
-          total: yuan(overdue.reduce((a, b) => a + b.outstandingFen, 0)),
+          bills: overdue.lines.length,
+          households: new Set(overdue.lines.map((l) => overdue.billsById.get(l.billId)!.householdId)).size,
+          total: yuan(overdue.lines.reduce((a, l) => a + l.outstandingFen, 0)),
         },
         payouts: payouts && { households: payouts.households, total: yuan(payouts.totalFen) },
         corrections: parts.has('corrections') ? correctionsDue(ctx.db) : null,

@@ -42,6 +42,8 @@ function arrearsList(ctx: HandlerContext, classId: number | null) {
       classId: r.bill.classId,
       className: r.bill.className,
       period: periodLabel(r.bill.periodFirst, r.bill.periodLast),
+      periodFirst: r.bill.periodFirst,
+      periodLast: r.bill.periodLast,
       dueOn: r.bill.dueOn,
       totalDue: formatFen(r.bill.totalDueFen),
       paid: formatFen(r.bill.paidFen),

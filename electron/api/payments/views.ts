@@ -48,6 +48,8 @@ export function paymentView(p: PaymentRecord) {
       childName: a.childName,
       className: a.className,
       period: periodLabel(a.periodFirst, a.periodLast),
+      periodFirst: a.periodFirst,
+      periodLast: a.periodLast,
       items: a.items,
       reductions: a.reductions,
       amount: formatFen(a.amountFen),

@@ -12,7 +12,10 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useClassOptions } from '../../families/forms';
 import { downloadBase64, useLabel } from '../../families/shared';
+import { periodLabelEn } from '../../../core/billing/items';
 import { useLang, useT } from '../../i18n';
+import { useRelationship } from '../../families/shared';
+import { usePeriod } from '../labels';
 import { printDocument } from '../../print/print';
 import { Amount } from '../money';
 import { ContactDialog, type ContactTarget } from './ContactDialog';
@@ -67,7 +70,7 @@ export function ArrearsTab() {
               {data.total.outstanding}
             </Text>
             <Text size="xs" c="dimmed">
-              {t(`${data.total.households} 户 · ${data.total.count} 张账单`, `${data.total.households} families · ${data.total.count} bills`)}
+              {t(`${data.total.households} 户 · ${data.total.count} 张通知单`, `${data.total.households} families · ${data.total.count} bills`)}
             </Text>
           </Card>
           {data.buckets.map((b) => (
@@ -79,15 +82,15 @@ export function ArrearsTab() {
                 {b.outstanding}
               </Text>
               <Text size="xs" c="dimmed">
-                {t(`${b.count} 张账单`, `${b.count} bills`)}
+                {t(`${b.count} 张通知单`, `${b.count} bills`)}
               </Text>
             </Card>
           ))}
         </SimpleGrid>
       )}
       {data && data.rows.length === 0 && (
-        <EmptyState icon={<IconMoodHappy />} title={t('没有逾期未缴的账单', 'No overdue bills')}>
-          {t('账单过了缴费期限仍未缴清时会出现在这里，可按班级查看、打电话提醒并记录沟通。', 'Bills not paid by their due date appear here, by class, with the guardian to call.')}
+        <EmptyState icon={<IconMoodHappy />} title={t('没有逾期未缴的缴费通知单', 'No overdue bills')}>
+          {t('缴费通知单过了缴费期限仍未缴清时会出现在这里，可按班级查看、打电话提醒并记录沟通。', 'Bills not paid by their due date appear here, by class, with the guardian to call.')}
         </EmptyState>
       )}
       {data?.classes.map((c) => (
@@ -100,7 +103,7 @@ export function ArrearsTab() {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th w={70}>{t('幼儿', 'Child')}</Table.Th>
-                <Table.Th>{t('账单与缴费期限', 'Bill and due date')}</Table.Th>
+                <Table.Th>{t('缴费通知单与缴费期限', 'Bill and due date')}</Table.Th>
                 <Table.Th w={80}>{t('逾期', 'Overdue')}</Table.Th>
                 <Table.Th ta="right">{t('欠费', 'Outstanding')}</Table.Th>
                 <Table.Th>{t('联系家长', 'Call')}</Table.Th>
@@ -112,7 +115,7 @@ export function ArrearsTab() {
               {data.rows
                 .filter((r) => r.classId === c.classId)
                 .map((r) => (
-                  <ArrearsRow key={r.billId} row={r} bucketLabel={bucketLabel} onContact={() => setContact({ householdId: r.householdId, householdLabel: r.householdLabel, childId: r.childId, guardianId: r.guardian?.id ?? null, topic: t(`催缴 ${r.period}费用 ${r.outstanding} 元`, `Reminder: ${r.period} ${r.outstanding}`) })} />
+                  <ArrearsRow key={r.billId} row={r} bucketLabel={bucketLabel} onContact={() => setContact({ householdId: r.householdId, householdLabel: r.householdLabel, childId: r.childId, guardianId: r.guardian?.id ?? null, topic: t(`催缴 ${r.period}费用 ${r.outstanding} 元`, `Reminder: ${periodLabelEn(r.periodFirst, r.periodLast)} ${r.outstanding}`) })} />
                 ))}
             </Table.Tbody>
           </Table>
@@ -125,6 +128,8 @@ export function ArrearsTab() {
 
 function ArrearsRow({ row: r, bucketLabel, onContact }: { row: Row; bucketLabel(b: AgingBucket): string; onContact(): void }) {
   const t = useT();
+  const relationship = useRelationship();
+  const period = usePeriod();
   const label = useLabel();
   const [fullMobile, setFullMobile] = useState<string | null>(null);
   // The full number is on the family record; fetched only when the desk clicks to call.
@@ -138,7 +143,7 @@ function ArrearsRow({ row: r, bucketLabel, onContact }: { row: Row; bucketLabel(
         {r.childName}
       </Table.Td>
       <Table.Td>
-        {r.period}
+        {period(r)}
         <Text size="xs" c="dimmed">
           <Text span ff="monospace" size="xs">
             {r.number}
@@ -163,7 +168,7 @@ function ArrearsRow({ row: r, bucketLabel, onContact }: { row: Row; bucketLabel(
         {r.guardian ? (
           <UnstyledButton onClick={() => void reveal()} title={t('点击显示完整号码', 'Click for the full number')} data-testid="guardian-phone">
             <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-              {r.guardian.relationship} {r.guardian.name}
+              {relationship(r.guardian.relationship)} {r.guardian.name}
             </Text>
             <Text size="sm" ff="monospace" c="blue" style={{ whiteSpace: 'nowrap' }}>
               <IconPhone size={12} /> {fullMobile ?? r.guardian.mobileMasked}

@@ -19,7 +19,7 @@ export function ReminderSlips({ args }: { args: string[] }) {
   if (error) return <ErrorAlert error={error} />;
   if (!data) return <Loader m="xl" />;
   const families = [...new Map(data.rows.map((r) => [r.householdId, data.rows.filter((x) => x.householdId === r.householdId)])).values()];
-  if (families.length === 0) return <Text p="xl">没有逾期未缴的账单，无需打印催缴单。</Text>;
+  if (families.length === 0) return <Text p="xl">没有逾期未缴的缴费通知单，无需打印催缴单。</Text>;
   const sheets: Row[][][] = [];
   for (let i = 0; i < families.length; i += 2) sheets.push(families.slice(i, i + 2));
   return (

@@ -2,10 +2,12 @@ import { Group, Modal, Stack, Text } from '@mantine/core';
 import { useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n';
+import { usePeriod } from '../labels';
 import { BillLines } from './BillLines';
 
 export function BillDetail({ billId, onClose }: { billId: number; onClose(): void }) {
   const t = useT();
+  const period = usePeriod();
   const { data, error } = useApiQuery('bills.get', { billId });
   return (
     <Modal opened onClose={onClose} title={data ? `${t('缴费通知单', 'Bill')} ${data.number}` : t('缴费通知单', 'Bill')} size="lg">
@@ -13,7 +15,7 @@ export function BillDetail({ billId, onClose }: { billId: number; onClose(): voi
       {data && (
         <Stack gap="xs">
           <Text size="sm">
-            {data.childName}（{data.className}） · {data.period} · {t(`第 ${data.revision} 版`, `revision ${data.revision}`)}
+            {data.childName}（{data.className}） · {period(data)} · {t(`第 ${data.revision} 版`, `revision ${data.revision}`)}
             {data.replacesNumber ? t(`，替换 ${data.replacesNumber}`, `, replaces ${data.replacesNumber}`) : ''}
           </Text>
           <BillLines lines={data.lines} />

@@ -4,12 +4,14 @@ import { useT } from '../../i18n';
 
 type Line = Api['bills.get']['output']['lines'][number];
 
-/** One line's quantity as a parent reads it: 23 天 × 15.00, 5 个月 × 420.00. */
-export function quantityText(line: Pick<Line, 'kind' | 'quantity' | 'unit' | 'unitPrice'>): string {
+const zh = (text: string) => text;
+
+/** One line's quantity as a parent reads it: 23 天 × 15.00, 5 个月 × 420.00 (the printed notice is always in Chinese). */
+export function quantityText(line: Pick<Line, 'kind' | 'quantity' | 'unit' | 'unitPrice'>, t: (zh: string, en: string) => string = zh): string {
   if (line.kind === 'reduction') return '';
-  if (line.unit === 'day') return `${line.quantity} 天 × ${line.unitPrice}`;
-  if (line.unit === 'semester') return `${line.unitPrice}/学期`;
-  return line.quantity > 1 ? `${line.quantity} 个月 × ${line.unitPrice}` : `${line.unitPrice}/月`;
+  if (line.unit === 'day') return t(`${line.quantity} 天 × ${line.unitPrice}`, `${line.quantity} days × ${line.unitPrice}`);
+  if (line.unit === 'semester') return t(`${line.unitPrice}/学期`, `${line.unitPrice}/semester`);
+  return line.quantity > 1 ? t(`${line.quantity} 个月 × ${line.unitPrice}`, `${line.quantity} months × ${line.unitPrice}`) : t(`${line.unitPrice}/月`, `${line.unitPrice}/month`);
 }
 
 /** The lines of a bill (or of a draft): item, standard x quantity, amount, clause and note. */
@@ -37,7 +39,7 @@ export function BillLines({ lines }: { lines: Line[] }) {
                 </Text>
               )}
             </Table.Td>
-            <Table.Td>{quantityText(l)}</Table.Td>
+            <Table.Td>{quantityText(l, t)}</Table.Td>
             <Table.Td ta="right">{l.kind === 'reduction' ? `-${l.amount}` : l.amount}</Table.Td>
             <Table.Td>{l.clause ?? ''}</Table.Td>
           </Table.Tr>

@@ -10,6 +10,7 @@ import { ClassSelect, MonthField } from '../../attendance/shared';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n';
+import { usePeriod } from '../labels';
 import { printDocument, saveDocumentAsPdf } from '../../print/print';
 import { BillDetail } from './BillDetail';
 import { PaymentStatusCell } from './PaymentStatusCell';
@@ -28,6 +29,7 @@ export function noticesRoute(month: string, scope: { classId?: number | null; ch
 /** 缴费通知单: the month's bills with where each stands; issue the month, print, replace or void. */
 export function BillsTab({ path }: { path: string[] }) {
   const t = useT();
+  const period = usePeriod();
   const { actor } = useSession();
   const manage = actor.role === 'principal' || actor.role === 'finance';
   const [classId, setClassId] = useState<number | null>(null);
@@ -109,7 +111,7 @@ export function BillsTab({ path }: { path: string[] }) {
                   </Table.Td>
                   <Table.Td>{b.childName}</Table.Td>
                   <Table.Td>{b.className}</Table.Td>
-                  <Table.Td>{b.period}</Table.Td>
+                  <Table.Td>{period(b)}</Table.Td>
                   <Table.Td ta="right">{b.totalDue}</Table.Td>
                   <Table.Td>{b.dueOn}</Table.Td>
                   <Table.Td>

@@ -6,6 +6,7 @@ import type { Api } from '../../../electron/api/index';
 import { ApiCallError, api, errorMessage } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { periodLabelEn } from '../../../core/billing/items';
 import { useLang, useT } from '../../i18n';
 import { newSubmissionKey } from '../money-field';
 import { BillLines } from './BillLines';
@@ -130,7 +131,7 @@ export function VoidBill({ bill, onClose, onDone }: { bill: Bill; onClose(): voi
       >
         <Stack gap="sm">
           <Text size="sm">
-            {t(`${bill.childName} ${bill.period}，应缴 ${bill.totalDue} 元。作废后通知单保留编号并标注作废，账户冲销其全部金额。`, `${bill.childName} ${bill.period}, due ${bill.totalDue}. The bill keeps its number; everything it booked is reversed.`)}
+            {t(`${bill.childName} ${bill.period}，应缴 ${bill.totalDue} 元。作废后通知单保留编号并标注作废，账户冲销其全部金额。`, `${bill.childName} ${periodLabelEn(bill.periodFirst, bill.periodLast)}, due ${bill.totalDue}. The bill keeps its number; everything it booked is reversed.`)}
           </Text>
           <Textarea label={t('作废原因', 'Reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={fields.reason} maxLength={200} autosize minRows={2} data-autofocus />
           {message && !fields.reason && <Alert color="red">{message}</Alert>}

@@ -6,6 +6,7 @@ import { useApiQuery } from '../../api/hooks';
 import { DateField } from '../../attendance/shared';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLang, useT } from '../../i18n';
+import { usePeriod } from '../labels';
 import { newSubmissionKey } from '../money-field';
 import { quantityText } from './BillLines';
 
@@ -16,6 +17,7 @@ import { quantityText } from './BillLines';
  */
 export function RunPreview({ month, onClose, onIssued }: { month: string; onClose(): void; onIssued(): void }) {
   const t = useT();
+  const period = usePeriod();
   const { lang } = useLang();
   const { data, error, reload } = useApiQuery('bills.preview', { month });
   const [dueOn, setDueOn] = useState('');
@@ -76,7 +78,7 @@ export function RunPreview({ month, onClose, onIssued }: { month: string; onClos
             <Alert color="orange" title={t('以下幼儿无法开具', 'These children cannot be billed')} data-testid="cannot-bill">
               {data.cannotBill.map((c) => (
                 <Text size="sm" key={c.childId}>
-                  {c.childName}（{c.className}）：{c.reasons.map((r) => (r.clause ? `【${r.clause}】${r.message}` : r.message)).join('；')}
+                  {t(`${c.childName}（${c.className}）：`, `${c.childName} (${c.className}): `)}{c.reasons.map((r) => `${r.clause ? `【${r.clause}】` : ''}${t(r.message, r.messageEn)}`).join(t('；', '; '))}
                 </Text>
               ))}
             </Alert>
@@ -104,7 +106,7 @@ export function RunPreview({ month, onClose, onIssued }: { month: string; onClos
                         {b.className}
                       </Text>
                     </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{b.period}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{period(b)}</Table.Td>
                     <Table.Td>
                       {b.lines.map((l) => (
                         <Text size="xs" key={`${l.kind}-${l.item}-${l.label}-${l.period}`} c={l.kind === 'reduction' ? 'teal' : undefined}>
@@ -113,7 +115,7 @@ export function RunPreview({ month, onClose, onIssued }: { month: string; onClos
                               {t('代收费', 'On behalf')}
                             </Badge>
                           )}
-                          {l.label} {quantityText(l)} {l.kind === 'reduction' ? `-${l.amount}` : `= ${l.amount}`} {l.clause && <Badge size="xs" variant="light">{l.clause}</Badge>}
+                          {l.label} {quantityText(l, t)} {l.kind === 'reduction' ? `-${l.amount}` : `= ${l.amount}`} {l.clause && <Badge size="xs" variant="light">{l.clause}</Badge>}
                           {l.kind === 'reduction' && !l.clause && l.note ? `（${l.note}）` : ''}
                         </Text>
                       ))}
@@ -137,7 +139,7 @@ export function RunPreview({ month, onClose, onIssued }: { month: string; onClos
               <Accordion.Item value="billed">
                 <Accordion.Control>{t(`已开具的幼儿（${data.alreadyBilled.length} 名，本次不再开具）`, `Already billed (${data.alreadyBilled.length})`)}</Accordion.Control>
                 <Accordion.Panel>
-                  <Text size="sm">{data.alreadyBilled.map((b) => `${b.childName} ${b.number}（${b.period}）`).join('；')}</Text>
+                  <Text size="sm">{data.alreadyBilled.map((b) => `${b.childName} ${b.number}（${period(b)}）`).join('；')}</Text>
                 </Accordion.Panel>
               </Accordion.Item>
             </Accordion>

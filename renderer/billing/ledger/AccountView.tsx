@@ -83,7 +83,7 @@ export function AccountView({ householdId }: { householdId: number }) {
         <DateField label={t('从', 'From')} value={from} onChange={setFrom} w={150} />
         <DateField label={t('到', 'To')} value={to} onChange={setTo} w={150} />
         <Text size="sm" ml="auto" data-testid="account-summary">
-          {t(`期初 ${data.opening} · 增加 ${data.debits} · 减少 ${data.credits} · 期末 ${data.closing}`, `Opening ${data.opening} · up ${data.debits} · down ${data.credits} · closing ${data.closing}`)}
+          {t(`期初 ${data.opening} · 增加 ${data.debits} · 减少 ${data.credits} · 期末 ${data.closing}`, `Opening ${data.opening} · charged ${data.debits} · paid or credited ${data.credits} · closing ${data.closing}`)}
           {' · '}
           <b>{balanceWords(data.closing, t)}</b>
         </Text>
@@ -98,7 +98,7 @@ export function AccountView({ householdId }: { householdId: number }) {
       )}
       {data.entries.length === 0 ? (
         <EmptyState title={t('这段期间没有账目', 'No entries in this period')}>
-          {t('账单开具、缴费、退费结算后会自动记入家庭账户。可以清空日期或换一个幼儿再看。', 'Bills, payments and refunds are entered automatically. Clear the dates or choose another child.')}
+          {t('缴费通知单开具、缴费、退费结算后会自动记入家庭账户。可以清空日期或换一个幼儿再看。', 'Bills, payments and refunds are entered automatically. Clear the dates or choose another child.')}
         </EmptyState>
       ) : (
         <Table striped fz="sm" data-testid="account-entries">

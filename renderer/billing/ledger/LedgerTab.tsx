@@ -40,7 +40,7 @@ function IntegrityCheck() {
         <div>
           <Title order={5}>{t('账户核对', 'Account integrity check')}</Title>
           <Text size="sm" c="dimmed">
-            {t('用明细重新计算每张账单的合计、每张收据在家庭账户上的记账、冲正和单据编号，确认没有不一致、缺号或重号。', 'Recomputes bill totals, receipts on the accounts, reversals and document numbers from the rows.')}
+            {t('用明细重新计算每张缴费通知单的合计、每张收据在家庭账户上的记账、冲正和单据编号，确认没有不一致、缺号或重号。', 'Recomputes bill totals, receipts on the accounts, reversals and document numbers from the rows.')}
           </Text>
         </div>
         <Button variant="default" leftSection={<IconShieldCheck size={16} />} loading={busy} onClick={async () => setResult((await run('ledger.check', {})) ?? null)}>
@@ -49,7 +49,7 @@ function IntegrityCheck() {
       </Group>
       {result && (
         <Alert mt="sm" color={result.problems.length === 0 ? 'green' : 'red'} data-testid="integrity-result" title={result.problems.length === 0 ? t('核对无误', 'All consistent') : t(`发现 ${result.problems.length} 处不一致`, `${result.problems.length} problems`)}>
-          {t(`已核对账单 ${result.bills} 张、收据 ${result.payments} 张、冲正 ${result.reversals} 笔（${localTime(result.checkedAt)}）。`, `Checked ${result.bills} bills, ${result.payments} receipts, ${result.reversals} reversals.`)}
+          {t(`已核对缴费通知单 ${result.bills} 张、收据 ${result.payments} 张、冲正 ${result.reversals} 笔（${localTime(result.checkedAt)}）。`, `Checked ${result.bills} bills, ${result.payments} receipts, ${result.reversals} reversals.`)}
           {result.problems.length > 0 && (
             <List size="sm" mt="xs">
               {result.problems.map((p) => (

@@ -82,7 +82,7 @@ export function Statement({ args }: { args: string[] }) {
           </tr>
         </tbody>
       </table>
-      <p style={{ fontSize: 10, marginTop: 8 }}>金额为正数表示家庭应缴，负数表示缴费、减免或退费；余额为负数表示预收结余，将抵扣以后的账单。打印日期：{data.today}。</p>
+      <p style={{ fontSize: 10, marginTop: 8 }}>金额为正数表示家庭应缴，负数表示缴费、减免或退费；余额为负数表示预收结余，将抵扣以后的缴费通知单。打印日期：{data.today}。</p>
       <table style={{ marginTop: 20, border: 'none' }}>
         <tbody>
           <tr>

@@ -6,6 +6,8 @@ import { navigate } from '../../app/router';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { EmptyState } from '../../components/EmptyState';
 import { useT } from '../../i18n';
+import { useRelationship } from '../../families/shared';
+import { usePeriod } from '../labels';
 import { Amount, BillStatusBadge, balanceWords } from '../money';
 import { PaymentDialog } from './PaymentDialog';
 import { PaymentsTable } from './PaymentsTable';
@@ -13,6 +15,8 @@ import { PaymentsTable } from './PaymentsTable';
 /** One household at the fee desk: balance, open bills, every bill and receipt, and 登记缴费 (Enter). */
 export function HouseholdPayments({ householdId }: { householdId: number }) {
   const t = useT();
+  const relationship = useRelationship();
+  const period = usePeriod();
   const { data, error, reload } = useApiQuery('payments.household', { householdId });
   // A new dialog (and with it a new submission key) each time it opens.
   const [dialog, setDialog] = useState(0);
@@ -29,9 +33,9 @@ export function HouseholdPayments({ householdId }: { householdId: number }) {
           <Title order={3} mt={4}>
             {data.household.label}
           </Title>
-          <Text size="sm" c="dimmed">
-            {data.children.map((c) => `${c.name}（${c.className}）`).join('、')}
-            {data.guardians[0] && ` · ${data.guardians[0].relationship} ${data.guardians[0].name} ${data.guardians[0].mobileMasked}`}
+          <Text size="sm" c="dimmed" data-testid="household-who">
+            {data.children.map((c) => t(`${c.name}（${c.className}）`, `${c.name} (${c.className})`)).join(t('、', ', '))}
+            {data.guardians[0] && ` · ${relationship(data.guardians[0].relationship)} ${data.guardians[0].name} ${data.guardians[0].mobileMasked}`}
           </Text>
         </div>
         <Group>
@@ -49,11 +53,11 @@ export function HouseholdPayments({ householdId }: { householdId: number }) {
 
       <Card withBorder>
         <Title order={5} mb="xs">
-          {t('账单', 'Bills')}
+          {t('缴费通知单', 'Bills')}
         </Title>
         {data.bills.length === 0 ? (
           <Text c="dimmed" size="sm">
-            {t('还没有开具账单。账单在「收费 → 账单」中按月生成并开具；在此之前收到的钱会存为预收款。', 'No bills issued yet. Money received now is kept as credit.')}
+            {t('还没有开具缴费通知单。缴费通知单在「收费 → 缴费通知单」中按月开具；在此之前收到的钱会存为预收款。', 'No bills issued yet. Money received now is kept as credit.')}
           </Text>
         ) : (
           <Table fz="sm" data-testid="household-bills">
@@ -62,7 +66,7 @@ export function HouseholdPayments({ householdId }: { householdId: number }) {
                 <Table.Th>{t('缴费通知单', 'Bill')}</Table.Th>
                 <Table.Th>{t('幼儿', 'Child')}</Table.Th>
                 <Table.Th>{t('期间', 'Period')}</Table.Th>
-                <Table.Th>{t('缴费期限', 'Due')}</Table.Th>
+                <Table.Th>{t('缴费期限', 'Due on')}</Table.Th>
                 <Table.Th ta="right">{t('应缴', 'Due')}</Table.Th>
                 <Table.Th ta="right">{t('已缴', 'Paid')}</Table.Th>
                 <Table.Th ta="right">{t('未缴', 'Outstanding')}</Table.Th>
@@ -74,7 +78,7 @@ export function HouseholdPayments({ householdId }: { householdId: number }) {
                 <Table.Tr key={b.id}>
                   <Table.Td ff="monospace">{b.number}</Table.Td>
                   <Table.Td>{b.childName}</Table.Td>
-                  <Table.Td>{b.period}</Table.Td>
+                  <Table.Td>{period(b)}</Table.Td>
                   <Table.Td>{b.dueOn}</Table.Td>
                   <Table.Td ta="right">
                     <Amount value={b.totalDue} />

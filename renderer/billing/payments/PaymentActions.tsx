@@ -36,7 +36,7 @@ export function VoidDialog({ payment, onClose, onSaved }: { payment: PaymentView
         <Stack>
           <Alert color="orange">
             {t(
-              `将冲正这笔 ${payment.amount} 元的收款：家庭账户恢复应缴，所缴账单重新变为待缴。收据保留原号码并打印“作废”。此操作不能撤销。`,
+              `将冲正这笔 ${payment.amount} 元的收款：家庭账户恢复应缴，所缴的缴费通知单重新变为待缴。收据保留原号码并打印“作废”。此操作不能撤销。`,
               `The ${payment.amount} payment will be reversed: its bills become unpaid again. The receipt keeps its number and prints VOID. This cannot be undone.`,
             )}
           </Alert>

@@ -7,6 +7,7 @@ import { amountProblem, formatFen, parseFen } from '../../../core/money';
 import type { Api } from '../../../electron/api/index';
 import { DateField, useSubmit } from '../../families/shared';
 import { useLang, useT } from '../../i18n';
+import { usePeriod } from '../labels';
 import { printDocument } from '../../print/print';
 import { Amount, useMethodLabel } from '../money';
 
@@ -146,7 +147,7 @@ export function PaymentDialog({ account, onClose, onSaved }: { account: Account;
             />
             <Group justify="space-between">
               <Text size="sm" data-testid="payment-split">
-                {t(`分配到账单 ${formatFen(allocatedFen)} 元`, `To bills ${formatFen(allocatedFen)}`)}
+                {t(`分配到缴费通知单 ${formatFen(allocatedFen)} 元`, `To bills ${formatFen(allocatedFen)}`)}
                 {' · '}
                 {creditFen >= 0
                   ? t(`存为预收款 ${formatFen(creditFen)} 元`, `Kept as credit ${formatFen(creditFen)}`)
@@ -191,11 +192,12 @@ function AllocationTable({
   errorFor(billId: number): string | undefined;
 }) {
   const t = useT();
+  const period = usePeriod();
   const typo = (v: string) => (v.trim() !== '' && amountProblem(v.trim()) !== null ? t('金额应为数字，例如 520.00', 'Enter a number such as 520.00') : undefined);
   if (account.openBills.length === 0) {
     return (
       <Text size="sm" c="dimmed">
-        {t('这个家庭没有待缴账单，本次收款将全部存为预收款，抵扣以后的账单。', 'No open bills: the whole amount is kept as credit for later bills.')}
+        {t('这个家庭没有待缴的缴费通知单，本次收款将全部存为预收款，抵扣以后的缴费通知单。', 'No open bills: the whole amount is kept as credit for later bills.')}
       </Text>
     );
   }
@@ -206,7 +208,7 @@ function AllocationTable({
           <Table.Th>{t('缴费通知单', 'Bill')}</Table.Th>
           <Table.Th>{t('幼儿', 'Child')}</Table.Th>
           <Table.Th>{t('期间', 'Period')}</Table.Th>
-          <Table.Th>{t('缴费期限', 'Due')}</Table.Th>
+          <Table.Th>{t('缴费期限', 'Due on')}</Table.Th>
           <Table.Th ta="right">{t('未缴', 'Outstanding')}</Table.Th>
           <Table.Th w={130}>{t('本次分配', 'This payment')}</Table.Th>
         </Table.Tr>
@@ -216,7 +218,7 @@ function AllocationTable({
           <Table.Tr key={b.id}>
             <Table.Td ff="monospace">{b.number}</Table.Td>
             <Table.Td>{b.childName}</Table.Td>
-            <Table.Td>{b.period}</Table.Td>
+            <Table.Td>{period(b)}</Table.Td>
             <Table.Td>{b.dueOn}</Table.Td>
             <Table.Td ta="right">
               <Amount value={b.outstanding} />

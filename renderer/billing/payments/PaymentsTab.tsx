@@ -25,7 +25,7 @@ export function PaymentsTab({ path }: { path: string[] }) {
     <Stack>
       <div>
         <Text size="sm" c="dimmed" mb={4}>
-          {t('输入幼儿或家长的姓名、拼音首字母或手机尾号，回车打开这个家庭的账单并登记缴费。', 'Type a child’s or guardian’s name, initials or phone digits; Enter opens the family to record a payment.')}
+          {t('输入幼儿或家长的姓名、拼音首字母或手机尾号，回车打开这个家庭的缴费通知单并登记缴费。', 'Type a child’s or guardian’s name, initials or phone digits; Enter opens the family to record a payment.')}
         </Text>
         <SearchBox onPick={(r) => navigate(`/billing/payments/${r.householdId}`)} />
       </div>

@@ -5,6 +5,7 @@ import type { PaymentView } from '../../../electron/api/payments/views';
 import { navigate } from '../../app/router';
 import { useCan } from '../../app/session';
 import { useT } from '../../i18n';
+import { usePeriod } from '../labels';
 import { printDocument } from '../../print/print';
 import { Amount, localTime, useMethodLabel } from '../money';
 import { InvoiceDialog, VoidDialog } from './PaymentActions';
@@ -15,6 +16,7 @@ const NOWRAP = { whiteSpace: 'nowrap' } as const;
 /** Receipts with what they paid, who received them and their actions: print, invoice number, void. */
 export function PaymentsTable({ payments, onChanged, showHousehold = false }: { payments: Row[]; onChanged(): void; showHousehold?: boolean }) {
   const t = useT();
+  const period = usePeriod();
   const methodLabel = useMethodLabel();
   const canVoid = useCan('principal', 'finance');
   const [voiding, setVoiding] = useState<Row | null>(null);
@@ -67,7 +69,7 @@ export function PaymentsTable({ payments, onChanged, showHousehold = false }: { 
                 <Amount value={p.amount} td={p.void ? 'line-through' : undefined} />
               </Table.Td>
               <Table.Td>
-                {p.allocations.map((a) => `${a.childName} ${a.period} ${a.amount}`).join('；')}
+                {p.allocations.map((a) => `${a.childName} ${period(a)} ${a.amount}`).join('；')}
                 {p.credit !== '0.00' && (
                   <Text size="xs" c="teal.8">
                     {t(`预收 ${p.credit}`, `Credit ${p.credit}`)}

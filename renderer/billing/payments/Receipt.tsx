@@ -87,7 +87,7 @@ function Copy({ kindergarten, receipt: r, copy }: { kindergarten: string; receip
           ))}
           {r.credit !== '0.00' && (
             <tr>
-              <td colSpan={4}>预收款（存入家庭账户，抵扣以后的账单）</td>
+              <td colSpan={4}>预收款（存入家庭账户，抵扣以后的缴费通知单）</td>
               <td style={{ textAlign: 'right' }}>{r.credit}</td>
             </tr>
           )}

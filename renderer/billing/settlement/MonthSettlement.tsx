@@ -72,7 +72,7 @@ function Sums({ view }: { view: MonthView }) {
             {view.byClass.map((r) => (
               <Table.Tr key={r.className}>
                 <Table.Td>{r.className}</Table.Td>
-                <Table.Td>{t(`${r.children} 人`, `${r.children} children`)}</Table.Td>
+                <Table.Td>{t(`${r.children} 人`, r.children === 1 ? '1 child' : `${r.children} children`)}</Table.Td>
                 <Table.Td ta="right" ff="monospace">
                   {r.refund}
                 </Table.Td>
@@ -174,8 +174,8 @@ export function MonthSettlement({ month }: { month: string }) {
           {data.children.length > 0 && <Sums view={data} />}
           <Unsettled view={data} />
           {data.children.length === 0 && data.unsettled.length === 0 ? (
-            <EmptyState title={t('这个月没有要结算的账单', 'Nothing billed for this month')}>
-              {t('结算按已开出的缴费通知单计算退费。请先在“账单”中为这个月开出账单。', 'Settlement refunds what was billed. Issue the month’s bills first.')}
+            <EmptyState title={t('这个月没有开具缴费通知单', 'Nothing billed for this month')}>
+              {t('结算按已开出的缴费通知单计算退费。请先在“缴费通知单”中为这个月开具。', 'Settlement refunds what was billed. Issue the month’s bills first.')}
             </EmptyState>
           ) : (
             <Card withBorder p={0}>
@@ -236,7 +236,7 @@ export function MonthSettlement({ month }: { month: string }) {
           <Stack>
             <Text>
               {t(
-                `${data.children.length} 名幼儿的退费合计 ${data.total} 元将记入各家庭账户（抵扣下期账单或按家庭要求退还）。${data.unsettled.length ? `另有 ${data.unsettled.length} 名暂不能结算，不入账。` : ''}入账后不能修改，之后的考勤更正按差额补记。`,
+                `${data.children.length} 名幼儿的退费合计 ${data.total} 元将记入各家庭账户（抵扣下期缴费通知单或按家庭要求退还）。${data.unsettled.length ? `另有 ${data.unsettled.length} 名暂不能结算，不入账。` : ''}入账后不能修改，之后的考勤更正按差额补记。`,
                 `Refunds of ${data.total} for ${data.children.length} children will be booked on the families' accounts. ${data.unsettled.length} cannot be settled yet and are not booked. Booked rows never change.`,
               )}
             </Text>

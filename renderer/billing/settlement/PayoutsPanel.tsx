@@ -39,7 +39,7 @@ function RefundModeSetter({ onSaved }: { onSaved(): void }) {
   return (
     <Card withBorder p="sm">
       <Text fw={500} mb="xs">
-        {t('家庭的退费方式（默认抵扣下期账单）', "A household's refund mode (default: credit to the next bill)")}
+        {t('家庭的退费方式（默认抵扣下期缴费通知单）', "A household's refund mode (default: credit to the next bill)")}
       </Text>
       <Group align="flex-end">
         <Select w={260} label={t('幼儿', 'Child')} placeholder={t('输入姓名查找', 'Type a name')} data={options} searchable onChange={(v) => setHouseholdId(v ? Number(v.split(':')[0]) : null)} nothingFoundMessage={t('没有找到', 'Not found')} />
@@ -48,7 +48,7 @@ function RefundModeSetter({ onSaved }: { onSaved(): void }) {
             value={mode.data.mode}
             onChange={save}
             data={[
-              { value: 'credit', label: t('抵扣下期账单', 'Credit to next bill') },
+              { value: 'credit', label: t('抵扣下期缴费通知单', 'Credit to next bill') },
               { value: 'payout', label: t('退还现金或转账', 'Pay out') },
             ]}
             data-testid="refund-mode"
@@ -98,7 +98,7 @@ export function PayoutsPanel({ today }: { today: string }) {
       <RefundModeSetter onSaved={reload} />
       {data && data.length === 0 ? (
         <EmptyState title={t('没有待退还的款项', 'No refunds to pay out')}>
-          {t('退费默认留在家庭账户，抵扣下期账单。要求退还现金或转账的家庭、以及已退园家庭的结余会列在这里。', 'Refunds stay on the account for the next bill; households asking for payouts and those who left are listed here.')}
+          {t('退费默认留在家庭账户，抵扣下期缴费通知单。要求退还现金或转账的家庭、以及已退园家庭的结余会列在这里。', 'Refunds stay on the account for the next bill; households asking for payouts and those who left are listed here.')}
         </EmptyState>
       ) : (
         <Card withBorder p={0}>

@@ -102,7 +102,7 @@ export function WithdrawalStatement({ args }: { args: string[] }) {
         </tbody>
       </table>
       <p style={{ fontSize: 11, marginTop: 10 }}>
-        计算依据：{data.policy.name}（{data.policy.source}）。每项金额按条款计算后四舍五入到分；退园当月按退园办理，退园之后所缴期间未在园的费用全额退还。
+        计算依据：{data.policy.name}，{data.policy.source}。每项金额按条款计算后四舍五入到分；退园当月按退园办理，退园之后所缴期间未在园的费用全额退还。
       </p>
       <table style={{ marginTop: 28, border: 'none' }}>
         <tbody>

@@ -19,34 +19,36 @@ export function newKey(): string {
   return crypto.randomUUID();
 }
 
-/** Where the desk fixes what stops a child from being settled. */
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+
+/** Where the desk fixes what stops a child from being settled (one line: the reason beside it takes the rest). */
 export function FixLink({ link }: { link: UnsettledRow['link'] }) {
   const t = useT();
   if (!link) return null;
   if (link.to === 'attendance') {
     return (
-      <Anchor size="sm" onClick={() => navigate(`/attendance/child/${link.childId}/${link.month}`)}>
+      <Anchor size="sm" style={NO_WRAP} onClick={() => navigate(`/attendance/child/${link.childId}/${link.month}`)}>
         {t('去补录考勤', 'Record attendance')}
       </Anchor>
     );
   }
   if (link.to === 'calendar') {
     return (
-      <Anchor size="sm" onClick={() => navigate('/attendance/calendar')}>
+      <Anchor size="sm" style={NO_WRAP} onClick={() => navigate('/attendance/calendar')}>
         {t('去录入法定日历', 'Enter the legal calendar')}
       </Anchor>
     );
   }
   if (link.to === 'settlement') {
     return (
-      <Anchor size="sm" onClick={() => navigate(`/billing/settlement?month=${link.month}`)}>
+      <Anchor size="sm" style={NO_WRAP} onClick={() => navigate(`/billing/settlement?month=${link.month}`)}>
         {t(`去结算 ${link.month}`, `Settle ${link.month}`)}
       </Anchor>
     );
   }
   return (
-    <Anchor size="sm" onClick={() => navigate(`/billing/bills?child=${link.childId}`)}>
-      {t('去核对账单', 'Check the bills')}
+    <Anchor size="sm" style={NO_WRAP} onClick={() => navigate(`/billing/bills?child=${link.childId}`)}>
+      {t('去核对缴费通知单', 'Check the bills')}
     </Anchor>
   );
 }

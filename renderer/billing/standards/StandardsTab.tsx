@@ -46,7 +46,7 @@ export function StandardsTab() {
             <div>
               <Title order={4}>{t('收费标准', 'Fee standards')}</Title>
               <Text size="sm" c="dimmed">
-                {t('调整标准时新增一条，原标准保留为历史；每月账单使用当月 1 日已执行的标准。', 'A change is a new row; the old one stays in the history. A bill uses the standard in force on the 1st of its month.')}
+                {t('调整标准时新增一条，原标准保留为历史；每月的缴费通知单使用当月 1 日已执行的标准。', 'A change is a new row; the old one stays in the history. A bill uses the standard in force on the 1st of its month.')}
               </Text>
             </div>
             {add}

@@ -4,6 +4,8 @@ import { useT } from '../../i18n';
 import { useRelationship } from '../shared';
 import type { Guardian } from './types';
 
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+
 export function GuardiansCard({ guardians, canEdit, onAdd, onEdit }: { guardians: Guardian[]; canEdit: boolean; onAdd(): void; onEdit(g: Guardian): void }) {
   const t = useT();
   const relationship = useRelationship();
@@ -33,9 +35,14 @@ export function GuardiansCard({ guardians, canEdit, onAdd, onEdit }: { guardians
         <Table.Tbody>
           {guardians.map((g) => (
             <Table.Tr key={g.id}>
-              <Table.Td fw={600}>{g.name}</Table.Td>
-              <Table.Td>{relationship(g.relationship)}</Table.Td>
-              <Table.Td ff="monospace">{g.mobile}</Table.Td>
+              {/* Name, relationship and number stay on one line; workplace and address take what is left. */}
+              <Table.Td fw={600} style={NO_WRAP}>
+                {g.name}
+              </Table.Td>
+              <Table.Td style={NO_WRAP}>{relationship(g.relationship)}</Table.Td>
+              <Table.Td ff="monospace" style={NO_WRAP}>
+                {g.mobile}
+              </Table.Td>
               <Table.Td>{g.wechat}</Table.Td>
               <Table.Td>{g.workplace}</Table.Td>
               <Table.Td>{g.address}</Table.Td>

@@ -1,4 +1,5 @@
 import { STATUS_LABELS } from '../../../core/attendance/status';
+import { formatFen } from '../../../core/money';
 import type { AuditNames as Names } from '../../../electron/api/audit-names';
 import type { Role } from '../../../electron/api/define';
 import { ROLE_LABELS } from '../../app/session';
@@ -84,6 +85,8 @@ export function formatValue(field: string, value: unknown, t: T, names: Names, a
   }
   if (value === null || value === undefined || value === '') return t('（空）', '(empty)');
   if (typeof value === 'boolean') return value ? t('是', 'yes') : t('否', 'no');
+  // Money is stored in fen: 294272 reads 2942.72 元.
+  if (last.endsWith('Fen') && typeof value === 'number' && Number.isInteger(value)) return t(`${formatFen(value)} 元`, `¥${formatFen(value)}`);
   if (last === 'role' && typeof value === 'string' && value in ROLE_LABELS) return t(...ROLE_LABELS[value as Role]);
   const coded = typeof value === 'string' ? VALUE_LABELS[last]?.[value] : undefined;
   if (coded) return t(...coded);

@@ -1,4 +1,5 @@
 import { CLOSURE_LABELS, STATUS_LABELS } from '../../../core/attendance/status';
+import { PAYMENT_METHOD_LABELS } from '../../../core/billing/payments';
 import {
   BILLING_MODE_LABELS,
   CHANNEL_LABELS,
@@ -70,7 +71,6 @@ export const FIELD_LABELS: Record<string, [string, string]> = {
   birthDate: ['出生日期', 'Date of birth'],
   status: ['状态', 'Status'],
   amount: ['金额', 'Amount'],
-  amountFen: ['金额（分）', 'Amount (fen)'],
   date: ['日期', 'Date'],
   note: ['备注', 'Note'],
   reason: ['原因', 'Reason'],
@@ -143,6 +143,28 @@ export const FIELD_LABELS: Record<string, [string, string]> = {
   labels: ['答案写法', 'Label choices'],
   mapping: ['列对应', 'Column mapping'],
   semesterId: ['学期', 'Term'],
+  // Money: a month-end settlement, a withdrawal, a payment, a payout, a settlement correction.
+  amountFen: ['金额', 'Amount'],
+  totalFen: ['合计', 'Total'],
+  previousFen: ['原金额', 'Before'],
+  nowFen: ['更正后金额', 'Now'],
+  children: ['幼儿人数', 'Children'],
+  unsettled: ['暂不能结算', 'Not settled'],
+  ledgerEntries: ['账户分录', 'Ledger entries'],
+  lines: ['明细行', 'Lines'],
+  leftOn: ['离园日期', 'Left on'],
+  handled: ['已处理', 'Handled'],
+  mode: ['退费去向', 'Refund goes to'],
+  receiptNo: ['收据号', 'Receipt no.'],
+  method: ['付款方式', 'Method'],
+  reference: ['交易单号', 'Transaction no.'],
+  paidOn: ['付款日期', 'Paid on'],
+  payerName: ['缴款人', 'Paid by'],
+  receivedBy: ['收款人', 'Received by'],
+  direction: ['收付', 'Direction'],
+  payment: ['收款', 'Payment'],
+  allocations: ['冲抵的缴费通知单', 'Bills paid'],
+  voidedAt: ['作废时间', 'Voided at'],
 };
 
 /** Fields that hold ids, and whose names (audit.list's `names`) they are shown with. */
@@ -155,6 +177,7 @@ export const ID_FIELD_KINDS: Record<string, 'children' | 'households' | 'guardia
   handlerId: 'staff',
   createdBy: 'staff',
   recordedBy: 'staff',
+  receivedBy: 'staff',
   changedBy: 'staff',
   followUpDoneBy: 'staff',
   classId: 'classes',
@@ -181,4 +204,9 @@ export const VALUE_LABELS: Record<string, Record<string, readonly [string, strin
   category: FEEDBACK_CATEGORY_LABELS,
   billingMode: BILLING_MODE_LABELS,
   reductionCategory: REDUCTION_LABELS,
+  method: PAYMENT_METHOD_LABELS,
+  mode: { credit: ['抵扣下期缴费通知单', 'credited to the next bill'], payout: ['退还现金或转账', 'paid out'] },
+  direction: { in: ['收款', 'received'], out: ['付出', 'paid out'] },
+  // Who booked a month-end settlement: the app, or `kd settle` on the command line.
+  source: { app: ['本软件', 'the app'], cli: ['命令行', 'command line'] },
 };

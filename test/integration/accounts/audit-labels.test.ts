@@ -24,5 +24,11 @@ describe('audit screen wording', () => {
     expect(fieldLabel('staffId', 'contact.create', zh, names)).toBe('经办人');
     expect(formatValue('semesters', [{ name: '上学期' }, { name: '下学期' }], en, names)).toBe('2 items');
     expect(formatValue('before', { status: 'present', note: '迟到' }, zh, names)).toBe('状态：出勤，备注：迟到');
+    // Money is stored in fen; a settlement's counts and source have names too.
+    expect(formatValue('totalFen', 294272, zh, names)).toBe('2942.72 元');
+    expect(formatValue('amountFen', 83000, en, names)).toBe('¥830.00');
+    expect(fieldLabel('ledgerEntries', 'settlement.month', zh, names)).toBe('账户分录');
+    expect(formatValue('source', 'cli', zh, names)).toBe('命令行');
+    expect(formatValue('method', 'wechat', zh, names)).toBe('微信');
   });
 });
