@@ -2,6 +2,7 @@ import { closeSync, mkdirSync, openSync, readdirSync, writeSync } from 'node:fs'
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppUnderTest, apiCall, startApp, waitForText } from './harness';
+import { callBackend } from '../backend';
 
 let app: AppUnderTest;
 
@@ -101,9 +102,9 @@ describe('accounts, audit trail, backups and the idle lock', () => {
     expect(app.backend.database().sqlite.prepare('SELECT count(*) AS n FROM staff').get()).toEqual(staffBefore);
 
     // A new account after the backup; the restore takes the data back to before it.
-    const created = await app.backend.dispatcher.call({ name: 'auth.login', input: { username: 'admin', password: 'demo1234' } });
+    const created = await callBackend(app.backend, 'auth.login', { username: 'admin', password: 'demo1234' });
     const session = created.ok ? (created.value as { session: string }).session : null;
-    await app.backend.dispatcher.call({ name: 'staff.create', input: { username: 'houlai', displayName: '后来的人', role: 'finance', password: 'abcd1234' }, session });
+    await callBackend(app.backend, 'staff.create', { username: 'houlai', displayName: '后来的人', role: 'finance', password: 'abcd1234' }, session);
 
     await restoreButton(newer!).click();
     await waitForText(page.getByRole('dialog'), '完整性检查通过');
@@ -172,17 +173,17 @@ describe('accounts, audit trail, backups and the idle lock', () => {
     await page.getByRole('button', { name: '修改密码' }).click();
     await waitForText(page.getByTestId('password-changed'), '密码已修改');
     await app.screenshot('my-account');
-    const check = await app.backend.dispatcher.call({ name: 'auth.login', input: { username: 'laoshi', password: 'lina2026' } });
+    const check = await callBackend(app.backend, 'auth.login', { username: 'laoshi', password: 'lina2026' });
     expect(check.ok).toBe(true);
   });
 
   it('after the principal resets a password, the person must choose their own before the app opens', async () => {
     const page = app.page;
     await page.getByRole('button', { name: '退出' }).click();
-    const principal = await app.backend.dispatcher.call({ name: 'auth.login', input: { username: 'admin', password: 'demo1234' } });
+    const principal = await callBackend(app.backend, 'auth.login', { username: 'admin', password: 'demo1234' });
     const session = principal.ok ? (principal.value as { session: string }).session : null;
     const id = (app.backend.database().sqlite.prepare("SELECT id FROM staff WHERE username = 'laoshi'").get() as { id: number }).id;
-    const reset = await app.backend.dispatcher.call({ name: 'staff.resetPassword', input: { id, password: 'temp2026' }, session });
+    const reset = await callBackend(app.backend, 'staff.resetPassword', { id, password: 'temp2026' }, session);
     expect(reset.ok).toBe(true);
 
     await page.getByLabel('登录名').waitFor();
@@ -194,7 +195,7 @@ describe('accounts, audit trail, backups and the idle lock', () => {
     await page.getByLabel('再输入一次新密码').fill('mine2026');
     await page.getByRole('button', { name: '保存新密码并继续' }).click();
     await page.getByTestId('current-user').waitFor();
-    const check = await app.backend.dispatcher.call({ name: 'auth.login', input: { username: 'laoshi', password: 'mine2026' } });
+    const check = await callBackend(app.backend, 'auth.login', { username: 'laoshi', password: 'mine2026' });
     expect(check.ok && (check.value as { mustChangePassword: boolean }).mustChangePassword).toBe(false);
   });
 });

@@ -7,12 +7,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { amountInWords } from '../../core/print/amount-words';
 import { type AppUnderTest, ROOT, startApp, textOf, waitForText } from './harness';
+import type { Api, ApiName } from '../../electron/api/index';
+import { callBackend } from '../backend';
 
 let app: AppUnderTest;
 let admin = '';
 beforeAll(async () => {
   app = await startApp({ demo: true, viewport: { width: 1024, height: 700 }, now: new Date('2026-12-01T01:30:00Z'), user: 'admin' });
-  const login = await app.backend.dispatcher.call({ name: 'auth.login', input: { username: 'admin', password: 'demo1234' } });
+  const login = await callBackend(app.backend, 'auth.login', { username: 'admin', password: 'demo1234' });
   if (!login.ok) throw new Error(login.error.message);
   admin = (login.value as { session: string }).session;
 });
@@ -23,8 +25,8 @@ afterAll(async () => {
 const PDF_DIR = join(ROOT, 'artifacts', 'pdf');
 const ACCOUNT = '现金、微信、支付宝请到财务室缴纳\n银行转账：南通农商银行崇川支行 户名：南通市示范幼儿园 账号 3206 0001 2345 6789';
 
-async function backend(name: string, input: unknown) {
-  const r = await app.backend.dispatcher.call({ name, input, session: admin });
+async function backend<K extends ApiName>(name: K, input: Api[K]['input']) {
+  const r = await callBackend(app.backend, name, input, admin);
   if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
   return r.value as Record<string, unknown>;
 }

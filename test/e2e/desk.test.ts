@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BUILT_IN_TEMPLATE } from '../../core/surveys';
 import { type Cell, WJX_META, wjxMeta, workbook } from '../fixtures/real-files';
 import { type AppUnderTest, SCREENSHOTS, startApp, waitForText } from './harness';
+import { callBackend } from '../backend';
 
 /**
  * A day at the desk in Chromium, at the two screen sizes kindergartens have:
@@ -197,9 +198,9 @@ describe.each(VIEWPORTS)('a day at the desk at $width×$height', (viewport) => {
   });
 
   it('imports a 问卷星 export without a class column, asks once about an unknown wording, and reviews it with two decimals', async () => {
-    const overview = (await app.backend.dispatcher.call({ name: 'surveys.overview', input: {}, session: await session(page) })) as { ok: true; value: { semesters: { id: number }[]; classes: { id: number; name: string }[] } };
+    const overview = (await callBackend(app.backend, 'surveys.overview', {}, await session(page))) as { ok: true; value: { semesters: { id: number }[]; classes: { id: number; name: string }[] } };
     const classIds = overview.value.classes.filter((c) => ['苗苗班', '向日葵班'].includes(c.name)).map((c) => c.id);
-    const created = (await app.backend.dispatcher.call({ name: 'surveys.createRun', input: { template: 'builtin', title: `冬季调查${size}`, semesterId: overview.value.semesters[0]!.id, classIds, anonymous: true }, session: await session(page) })) as { ok: true; value: { id: number } };
+    const created = (await callBackend(app.backend, 'surveys.createRun', { template: 'builtin', title: `冬季调查${size}`, semesterId: overview.value.semesters[0]!.id, classIds, anonymous: true }, await session(page))) as { ok: true; value: { id: number } };
     const runId = created.value.id;
     const levels = ['非常满意', '满意', '一般', '不满意', '非常不满意', '很满意', '比较满意', '不太满意'];
     const header = [...WJX_META, ...BUILT_IN_TEMPLATE.questions.map((q, i) => `${i + 1}、${q.text.replace('幼儿园', '本园')}（${q.kind === 'multi' ? '多选题' : q.kind === 'text' ? '填空题' : '单选题'}）`)];

@@ -7,6 +7,7 @@ import { Decimal, formatAmount } from '../../core/money';
 import { REPORT_KINDS, type ReportDoc, zhOf } from '../../core/reports/document';
 import type { Api, ApiName } from '../../electron/api/index';
 import { type AppUnderTest, ROOT, startApp, textOf, waitForText } from './harness';
+import { callBackend } from '../backend';
 
 /** Monday 2026-11-23, 10:00 in Beijing. */
 const NOW = new Date('2026-11-23T02:00:00Z');
@@ -16,13 +17,13 @@ let app: AppUnderTest;
 let session = '';
 /** What the backend says, to compare with what the page shows. */
 async function backend<K extends ApiName>(name: K, input: Api[K]['input']): Promise<Api[K]['output']> {
-  const result = await app.backend.dispatcher.call({ name, input, session });
+  const result = await callBackend(app.backend, name, input, session);
   if (!result.ok) throw new Error(result.error.message);
   return result.value as Api[K]['output'];
 }
 beforeAll(async () => {
   app = await startApp({ demo: true, now: NOW, viewport: { width: 1024, height: 700 } });
-  const login = await app.backend.dispatcher.call({ name: 'auth.login', input: { username: 'admin', password: 'demo1234' } });
+  const login = await callBackend(app.backend, 'auth.login', { username: 'admin', password: 'demo1234' });
   session = (login as { value: { session: string } }).value.session;
   mkdirSync(PDF_DIR, { recursive: true });
 });
