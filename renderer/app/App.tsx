@@ -25,7 +25,8 @@ function Providers() {
   return (
     <MantineProvider theme={theme}>
       <DatesProvider settings={{ locale: lang === 'en' ? 'en' : 'zh-cn', firstDayOfWeek: 1 }}>
-        <Notifications position="top-right" />
+        {/* Top centre, narrow: over the header's empty middle, never over the language switch, signing out or a page's own buttons at the right. */}
+        <Notifications position="top-center" containerWidth={360} />
         <Gate />
       </DatesProvider>
     </MantineProvider>
