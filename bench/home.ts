@@ -7,7 +7,7 @@
  *   npx tsx bench/home.ts
  */
 import { monthsToSettle } from '../core/reports/home';
-import { overdueBills } from '../db/reports/arrears';
+import { overdueLines } from '../db/billing/arrears';
 import { billedPeriods, classDays, correctionsDue, hasLiveBill, payoutsDue, settledMonthSet } from '../db/reports/home';
 import { hashPassword } from '../electron/auth/password';
 import { createBackend } from '../electron/backend';
@@ -103,7 +103,7 @@ const row = (name: string, query: () => unknown, floor: () => unknown, describe:
 const bare = (text: string, ...params: unknown[]) => () => sqlite.prepare(text).all(...params);
 
 row('roll call per class', () => classDays(db, TODAY, null), bare('SELECT child_id, status FROM attendance WHERE date = ?', TODAY), (r) => `${(r as unknown[]).length} classes`);
-row('arrears (overdue bills)', () => overdueBills(db, TODAY, TODAY), bare(`SELECT b.id, b.total_due_fen, pa.amount_fen FROM bills b LEFT JOIN payment_allocations pa ON pa.bill_id = b.id WHERE b.due_on < ?`, TODAY), (r) => `${(r as unknown[]).length} bills`);
+row('arrears (overdue bills)', () => overdueLines(db, TODAY).lines, bare(`SELECT b.id, b.total_due_fen, pa.amount_fen FROM bills b LEFT JOIN payment_allocations pa ON pa.bill_id = b.id WHERE b.due_on < ?`, TODAY), (r) => `${(r as unknown[]).length} bills`);
 row('refunds to pay out', () => payoutsDue(db), bare(`SELECT l.household_id, l.amount_fen FROM refund_preferences p JOIN ledger_entries l ON l.household_id = p.household_id`), (r) => `${(r as { households: number }).households} families`);
 row('settlement corrections', () => correctionsDue(db), bare(`SELECT child_id, date FROM attendance_changes WHERE after_settlement = 1 AND handled_at IS NULL`), (r) => `${(r as { childMonths: number }).childMonths} child-months`);
 row(
