@@ -24,7 +24,9 @@ export function AttendancePage({ path }: { path: string[] }) {
   const seesCorrections = useCan('principal', 'finance', 'front_desk');
   const status = useApiQuery('attendance.calendarStatus', {});
   const today = status.data?.today;
-  const tab = path[0] ?? (canWrite ? 'roll' : 'month');
+  // An address naming no tab this person has (a mistyped link, a teacher's link opened by finance) opens their first tab, not a blank page.
+  const allowed = [...(canWrite ? ['roll', 'leave'] : []), 'month', 'child', 'closures', 'calendar', ...(seesCorrections ? ['corrections'] : [])];
+  const tab = path[0] && allowed.includes(path[0]) ? path[0] : canWrite ? 'roll' : 'month';
   const month = query.get('month') ?? today?.slice(0, 7) ?? '';
   const classParam = query.get('class');
 

@@ -154,4 +154,13 @@ describe('the screens at 1024x700 and 1366x768', () => {
     for (const title of ['保教费退费：请假、转园、退园', '保教费退费：幼儿园原因停课', '保教费退费：虚假招生等违规行为']) expect(text).toContain(title);
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', pdf, join(SCREENSHOTS, 'policy-print')]);
   });
+
+  it('opens the first tab, not a blank page, for an address that names no tab', async () => {
+    await go('/billing/settlement/withdrawal');
+    await page.getByRole('tab', { name: '月结', exact: true, selected: true }).waitFor();
+    await page.getByTestId('settlement-sums').waitFor();
+    await go('/attendance/rollcall');
+    await page.getByRole('tab', { name: '每日点名', selected: true }).waitFor();
+  });
 });
+

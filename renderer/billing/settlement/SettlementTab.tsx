@@ -12,12 +12,15 @@ import { WithdrawPanel } from './WithdrawPanel';
  * `#/billing/settlement[?month=]` 月结 · `/corrections` 结算更正 ·
  * `/withdraw` 退园结算 · `/payouts` 退费去向.
  */
+const SUBS = ['month', 'corrections', 'withdraw', 'payouts'] as const;
+
 export function SettlementTab({ path }: { path: string[] }) {
   const t = useT();
   const { query } = useRoute();
   const status = useApiQuery('attendance.calendarStatus', {});
   const today = status.data?.today;
-  const sub = path[0] ?? 'month';
+  // An address that names no part (a mistyped or old link) opens the month end, not a blank page.
+  const sub = SUBS.includes(path[0] as (typeof SUBS)[number]) ? path[0]! : 'month';
   // The month most likely to settle: the one that ended last.
   const month = query.get('month') ?? (today ? prevMonth(today.slice(0, 7)) : '');
   return (
