@@ -65,7 +65,7 @@ export const AUDIT_ACTIONS = {
   'settlement.correction': ['结算更正', 'Settlement corrected'],
   'settlement.markCorrectionsHandled': ['结算更正已处理', 'Corrections handled'],
   'settlement.withdraw': ['退园结算', 'Withdrawal settled'],
-  'settlement.refundMode': ['退费方式', 'Refund mode set'],
+  'settlement.refundMode': ['设置退费去向', 'Refund destination set'],
   'settlement.payout': ['退费支付', 'Refund paid out'],
   'settlement.voidPayout': ['作废退费支付', 'Refund payout voided'],
   'agency.choice': ['登记代收费自愿参加', 'Collected-on-behalf choice recorded'],

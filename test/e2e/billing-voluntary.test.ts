@@ -114,7 +114,7 @@ describe('items the family chooses, 缴费方式 and a voided payout in the brow
     const owed = Math.max(0, db().prepare('SELECT coalesce(sum(amount_fen), 0) FROM ledger_entries WHERE household_id = ?').pluck().get(householdId) as number);
     const amount = `${Math.trunc((owed + 15000) / 100)}.${String((owed + 15000) % 100).padStart(2, '0')}`;
     await backend('payments.record', { householdId, amount, method: 'cash', reference: '', paidOn: '2026-11-30', idempotencyKey: 'e2e-overpay' });
-    await backend('settlement.setRefundMode', { householdId, mode: 'payout', idempotencyKey: 'e2e-mode' });
+    await backend('settlement.setRefundDestination', { householdId, mode: 'payout', idempotencyKey: 'e2e-mode' });
     const paid = (await backend('settlement.recordPayout', { householdId, amount: '150.00', method: 'cash', reference: '', paidOn: '2026-12-01', payee: '家长', note: '', idempotencyKey: 'e2e-payout' })) as { paymentId: number; receiptNo: string };
 
     await page.evaluate(() => {

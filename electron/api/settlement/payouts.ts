@@ -10,7 +10,8 @@ import { householdBalanceFen, nextNumber } from '../../../db/billing/ledger';
 import { invalid, notFound } from '../errors';
 import type { SettlementContext } from './context';
 
-export type RefundMode = 'credit' | 'payout';
+/** 退费去向: a household's refunds credited to its next bill, or paid out (RefundMode in core/refund is something else: how a refund's period is counted). */
+export type RefundDestination = 'credit' | 'payout';
 export const PAYOUT_METHODS = ['cash', 'bank', 'wechat', 'alipay'] as const;
 export type PayoutMethod = (typeof PAYOUT_METHODS)[number];
 const METHOD_ZH: Record<PayoutMethod, string> = { cash: '现金', bank: '银行转账', wechat: '微信', alipay: '支付宝' };
@@ -18,8 +19,8 @@ const METHOD_ZH: Record<PayoutMethod, string> = { cash: '现金', bank: '银行�
 const yuan = (fen: number) => formatFen(fen);
 
 /** The newest row counts; none means credit to the next bill. */
-export function refundMode(ctx: Pick<SettlementContext, 'sqlite'>, householdId: number): RefundMode {
-  const mode = ctx.sqlite.prepare('SELECT mode FROM refund_preferences WHERE household_id = ? ORDER BY id DESC LIMIT 1').pluck().get(householdId) as RefundMode | undefined;
+export function refundDestination(ctx: Pick<SettlementContext, 'sqlite'>, householdId: number): RefundDestination {
+  const mode = ctx.sqlite.prepare('SELECT mode FROM refund_preferences WHERE household_id = ? ORDER BY id DESC LIMIT 1').pluck().get(householdId) as RefundDestination | undefined;
   return mode ?? 'credit';
 }
 
@@ -29,9 +30,9 @@ function householdName(ctx: Pick<SettlementContext, 'sqlite'>, householdId: numb
   return { children: children.join('、'), guardian: guardian ?? '' };
 }
 
-export function setRefundMode(ctx: SettlementContext, householdId: number, mode: RefundMode): { householdId: number; mode: RefundMode } {
+export function setRefundDestination(ctx: SettlementContext, householdId: number, mode: RefundDestination): { householdId: number; mode: RefundDestination } {
   if (!ctx.sqlite.prepare('SELECT 1 FROM households WHERE id = ?').get(householdId)) throw notFound('这个家庭', 'household');
-  const before = refundMode(ctx, householdId);
+  const before = refundDestination(ctx, householdId);
   ctx.sqlite.prepare('INSERT INTO refund_preferences (household_id, mode, set_by, set_at) VALUES (?, ?, ?, ?)').run(householdId, mode, ctx.actor?.staffId ?? null, ctx.now().toISOString());
   const { children } = householdName(ctx, householdId);
   ctx.audit({
@@ -39,7 +40,7 @@ export function setRefundMode(ctx: SettlementContext, householdId: number, mode:
     kind: 'money',
     entity: 'household',
     entityId: householdId,
-    summary: `${children} 家庭退费方式：${mode === 'payout' ? '退还现金或转账' : '抵扣下期账单'}`,
+    summary: `${children} 家庭退费去向：${mode === 'payout' ? '退还现金或转账' : '抵扣下期缴费通知单'}`,
     before: { mode: before },
     after: { mode },
   });
@@ -51,7 +52,7 @@ export interface PayoutDue {
   children: string;
   guardian: string;
   credit: string;
-  mode: RefundMode;
+  mode: RefundDestination;
   /** No child of the household is enrolled any more: the credit has nowhere else to go. */
   left: boolean;
   /** The newest withdrawal settlement of the household, for its statement. */
@@ -69,7 +70,7 @@ export function payoutsDue(ctx: Pick<SettlementContext, 'sqlite'>): PayoutDue[] 
          (SELECT max(s.id) FROM settlements s JOIN children c ON c.id = s.child_id WHERE s.kind = 'withdrawal' AND c.household_id = b.id) AS withdrawalId
        FROM balance b ORDER BY b.id`,
     )
-    .all() as { householdId: number; fen: number; mode: RefundMode | null; gone: number; withdrawalId: number | null }[];
+    .all() as { householdId: number; fen: number; mode: RefundDestination | null; gone: number; withdrawalId: number | null }[];
   return rows
     .filter((r) => r.mode === 'payout' || r.gone === 1)
     .map((r) => ({ householdId: r.householdId, ...householdName(ctx, r.householdId), credit: yuan(-r.fen), mode: r.mode ?? 'credit', left: r.gone === 1, withdrawalId: r.withdrawalId }));

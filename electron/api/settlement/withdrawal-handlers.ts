@@ -3,7 +3,7 @@ import { handler } from '../define';
 import { idempotencyKey, once } from '../idempotency';
 import { id, isoDate, optionalText, shortText } from '../schemas';
 import { MONEY_READERS, SETTLERS } from './context';
-import { PAYOUT_METHODS, payoutReceipt, payoutsDue, recordPayout, refundMode, setRefundMode } from './payouts';
+import { PAYOUT_METHODS, payoutReceipt, payoutsDue, recordPayout, refundDestination, setRefundDestination } from './payouts';
 import { payoutsMade, voidPayout } from './payout-void';
 import { withdrawalStatement } from './statement';
 import { bookWithdrawal, previewInTransaction } from './withdrawal';
@@ -55,19 +55,19 @@ export const withdrawalHandlers = {
     },
   }),
 
-  'settlement.refundMode': handler({
+  'settlement.refundDestination': handler({
     access: MONEY_READERS,
     write: false,
     input: z.object({ householdId: id }),
-    run: (ctx, input) => ({ householdId: input.householdId, mode: refundMode(ctx, input.householdId) }),
+    run: (ctx, input) => ({ householdId: input.householdId, mode: refundDestination(ctx, input.householdId) }),
   }),
 
   /** How the household wants refunds back: credited to the next bill, or paid out. */
-  'settlement.setRefundMode': handler({
+  'settlement.setRefundDestination': handler({
     access: MONEY_READERS,
     write: true,
-    input: z.object({ householdId: id, mode: z.enum(['credit', 'payout'], '请选择退费方式'), idempotencyKey }),
-    run: (ctx, input) => once(ctx, input.idempotencyKey, 'settlement.setRefundMode', () => setRefundMode(ctx, input.householdId, input.mode)),
+    input: z.object({ householdId: id, mode: z.enum(['credit', 'payout'], '请选择退费去向'), idempotencyKey }),
+    run: (ctx, input) => once(ctx, input.idempotencyKey, 'settlement.setRefundDestination', () => setRefundDestination(ctx, input.householdId, input.mode)),
   }),
 
   /** Refunds to pay out: credit of households that asked for payouts or have no child enrolled any more. */

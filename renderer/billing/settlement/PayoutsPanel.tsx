@@ -21,16 +21,16 @@ const METHODS: { value: Method; label: [string, string] }[] = [
   { value: 'alipay', label: ['支付宝', 'Alipay'] },
 ];
 
-function RefundModeSetter({ onSaved }: { onSaved(): void }) {
+function RefundDestinationSetter({ onSaved }: { onSaved(): void }) {
   const t = useT();
   const roster = useApiQuery('families.children', { classId: null, status: 'all' });
   const [householdId, setHouseholdId] = useState<number | null>(null);
-  const mode = useApiQuery('settlement.refundMode', { householdId: householdId ?? 0 }, { enabled: householdId !== null });
+  const mode = useApiQuery('settlement.refundDestination', { householdId: householdId ?? 0 }, { enabled: householdId !== null });
   const { run } = useApiAction();
   const options = (roster.data ?? []).map((c) => ({ value: `${c.householdId}:${c.id}`, label: `${c.name}（${c.className}）` }));
   const save = async (value: string) => {
     if (householdId === null) return;
-    const done = await run('settlement.setRefundMode', { householdId, mode: value as 'credit' | 'payout', idempotencyKey: newKey() }, t('已保存退费方式', 'Saved'));
+    const done = await run('settlement.setRefundDestination', { householdId, mode: value as 'credit' | 'payout', idempotencyKey: newKey() }, t('已保存退费去向', 'Saved'));
     if (done) {
       await mode.reload();
       onSaved();
@@ -39,7 +39,7 @@ function RefundModeSetter({ onSaved }: { onSaved(): void }) {
   return (
     <Card withBorder p="sm">
       <Text fw={500} mb="xs">
-        {t('家庭的退费方式（默认抵扣下期缴费通知单）', "A household's refund mode (default: credit to the next bill)")}
+        {t('家庭的退费去向（默认抵扣下期缴费通知单）', "Where a household's refunds go (default: credit to the next bill)")}
       </Text>
       <Group align="flex-end">
         <Select w={260} label={t('幼儿', 'Child')} placeholder={t('输入姓名查找', 'Type a name')} data={options} searchable onChange={(v) => setHouseholdId(v ? Number(v.split(':')[0]) : null)} nothingFoundMessage={t('没有找到', 'Not found')} />
@@ -95,7 +95,7 @@ export function PayoutsPanel({ today }: { today: string }) {
   };
   return (
     <Stack>
-      <RefundModeSetter onSaved={reload} />
+      <RefundDestinationSetter onSaved={reload} />
       {data && data.length === 0 ? (
         <EmptyState title={t('没有待退还的款项', 'No refunds to pay out')}>
           {t('退费默认留在家庭账户，抵扣下期缴费通知单。要求退还现金或转账的家庭、以及已退园家庭的结余会列在这里。', 'Refunds stay on the account for the next bill; households asking for payouts and those who left are listed here.')}

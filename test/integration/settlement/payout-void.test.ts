@@ -15,7 +15,7 @@ async function paidOut(d: BillingDemo) {
   const householdId = d.one("SELECT household_id AS id FROM children WHERE status = 'enrolled' ORDER BY id LIMIT 1").id as number;
   const owed = Math.max(0, householdBalanceFen(d.backend.database().db, householdId));
   await d.ok('payments.record', { householdId, amount: yuan(owed + 20000), method: 'wechat', reference: 'WX0001', paidOn: '2026-11-30', idempotencyKey: key() });
-  await d.ok('settlement.setRefundMode', { householdId, mode: 'payout', idempotencyKey: key() });
+  await d.ok('settlement.setRefundDestination', { householdId, mode: 'payout', idempotencyKey: key() });
   expect((await d.ok('settlement.payoutsDue', {})).find((p: any) => p.householdId === householdId)).toMatchObject({ credit: '200.00' });
   const payout = await d.ok('settlement.recordPayout', { householdId, amount: '200.00', method: 'cash', reference: '', paidOn: '2026-12-01', payee: '家长', note: '', idempotencyKey: key() });
   expect((await d.ok('settlement.payoutsDue', {})).some((p: any) => p.householdId === householdId)).toBe(false);

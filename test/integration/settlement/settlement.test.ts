@@ -176,9 +176,9 @@ describe('how refunds go back, and the desk’s what-if', () => {
     const oct = await ok('settlement.book', { month: '2026-10', idempotencyKey: 'book-oct-next' });
     const refunded = oct.children.find((c) => c.lines.some((l) => l.item === 'education' && l.refund !== '0.00') && c.reason === 'leave' && c.billing === 'monthly')!;
     const household = sqlite.prepare('SELECT household_id FROM children WHERE id = ?').pluck().get(refunded.childId) as number;
-    expect((await ok('settlement.refundMode', { householdId: household })).mode).toBe('credit');
-    await ok('settlement.setRefundMode', { householdId: household, mode: 'payout', idempotencyKey: 'mode-0000001' });
-    expect((await ok('settlement.refundMode', { householdId: household })).mode).toBe('payout');
+    expect((await ok('settlement.refundDestination', { householdId: household })).mode).toBe('credit');
+    await ok('settlement.setRefundDestination', { householdId: household, mode: 'payout', idempotencyKey: 'mode-0000001' });
+    expect((await ok('settlement.refundDestination', { householdId: household })).mode).toBe('payout');
 
     await ok('bills.issue', { month: '2026-12', dueOn: '2026-12-10', idempotencyKey: 'issue-dec-next' });
     const notices = await ok('bills.notices', { month: '2026-12', childId: refunded.childId });
