@@ -8,6 +8,7 @@ import { childStatusChanges, children, contactLog, feedback, guardians, househol
 import { handler } from '../define';
 import { notFound } from '../errors';
 import { id } from '../schemas';
+import { maskIdNumber } from '../../../core/families/id-number';
 import { actorOf, EDITORS, householdVisible, ownClass } from './access';
 import { householdInput, newFamilyInput } from './inputs';
 import { assertChildDates, assertClassOpen, assertIdNumberFree, assertMobileFree, insertChild, insertGuardian } from './records';
@@ -40,8 +41,9 @@ export const householdHandlers = {
         .orderBy(desc(contactLog.date), desc(contactLog.id))
         .all();
       // Complaints may concern the teacher; they are for the principal and the front desk.
+      const isTeacher = actorOf(ctx).role === 'teacher';
       const complaints =
-        actorOf(ctx).role === 'teacher'
+        isTeacher
           ? []
           : ctx.db.select().from(feedback).where(eq(feedback.householdId, householdId)).orderBy(desc(feedback.receivedOn)).all();
       const today = ctx.today();
@@ -51,6 +53,8 @@ export const householdHandlers = {
         household,
         children: kids.map((k) => ({
           ...k,
+          // A teacher calls parents (their phones are shown) but has no use for a child's ID number.
+          idNumber: isTeacher ? maskIdNumber(k.idNumber) || null : k.idNumber,
           status: k.status as ChildStatus,
           className: names.get(k.classId) ?? '',
           history: history

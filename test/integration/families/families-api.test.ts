@@ -183,6 +183,14 @@ describe('roles', () => {
     expect(peek.ok).toBe(false);
 
     const own = roster[0]!;
+    // Her own families' phones are there to call; a child's ID number is masked for her, whole for the office.
+    const withId = kd.sqlite.prepare("SELECT id, household_id AS householdId, id_number AS idNumber FROM children WHERE class_id = ? AND id_number IS NOT NULL LIMIT 1").get(miaomiao) as { id: number; householdId: number; idNumber: string };
+    const seen = await kd.ok('families.household', { id: withId.householdId }, teacher);
+    const masked = seen.children.find((c) => c.id === withId.id)!.idNumber!;
+    expect(masked).toMatch(/^\d{6}\*+\w{4}$/);
+    expect(masked).not.toBe(withId.idNumber);
+    expect((await kd.ok('families.household', { id: withId.householdId }, frontDesk)).children.find((c) => c.id === withId.id)!.idNumber).toBe(withId.idNumber);
+    expect(seen.guardians.some((g) => /^1\d{10}$/.test(g.mobile))).toBe(true);
     await kd.ok('families.addContact', { householdId: own.householdId, date: '2026-11-20', channel: 'handbook', topic: '本周表现' }, teacher);
     const elsewhere = await kd.call('families.addContact', { householdId: otherHousehold.householdId, date: '2026-11-20', channel: 'phone', topic: 'x' }, teacher);
     expect(elsewhere.ok).toBe(false);
