@@ -25,8 +25,8 @@ function Providers() {
   return (
     <MantineProvider theme={theme}>
       <DatesProvider settings={{ locale: lang === 'en' ? 'en' : 'zh-cn', firstDayOfWeek: 1 }}>
-        {/* Top centre, narrow: over the header's empty middle, never over the language switch, signing out or a page's own buttons at the right. */}
-        <Notifications position="top-center" containerWidth={360} />
+        {/* Top centre, narrow, two at a time: over the header's empty middle, never over the language switch, signing out or a page's own buttons at the right. */}
+        <Notifications position="top-center" containerWidth={360} limit={2} />
         <Gate />
       </DatesProvider>
     </MantineProvider>
