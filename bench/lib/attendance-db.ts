@@ -33,7 +33,11 @@ export function buildAttendanceDatabase() {
     );
     for (let i = 1; i <= CHILDREN; i++) insertChild.run(i, `幼儿${i}`, ((i - 1) % CLASSES) + 1, FIRST);
   })();
-  const working = datesBetween(FIRST, LAST).filter((d) => calendar.isWorkingDay(d));
+  // Year by year: the app lists at most three years of days at once (MAX_LISTED_DAYS), and ten are built here.
+  const years = Array.from({ length: Number(LAST.slice(0, 4)) - Number(FIRST.slice(0, 4)) + 1 }, (_, i) => Number(FIRST.slice(0, 4)) + i);
+  const working = years
+    .flatMap((y) => datesBetween(y === Number(FIRST.slice(0, 4)) ? FIRST : `${y}-01-01`, y === Number(LAST.slice(0, 4)) ? LAST : `${y}-12-31`))
+    .filter((d) => calendar.isWorkingDay(d));
   const insert = sqlite.prepare('INSERT INTO attendance (child_id, date, status, recorded_at) VALUES (?, ?, ?, ?)');
   let rows = 0;
   for (let y = 0; y < working.length; y += 250) {

@@ -23,10 +23,23 @@ export interface ArrearsRow {
  * the figure the arrears screen lists and the home screen adds up.
  */
 export function overdueLines(db: Db, today: string): { lines: ArrearsLine[]; billsById: Map<number, BillState> } {
-  const live = loadBills(db, today).filter((b) => b.outstandingFen > 0);
+  // Only a household whose account owes something can be in arrears (credit covers every bill of the
+  // others), so only theirs are loaded: years of paid bills of everyone else stay on disk.
+  const owing = db
+    .select({ householdId: ledgerEntries.householdId })
+    .from(ledgerEntries)
+    .groupBy(ledgerEntries.householdId)
+    .having(sql`sum(${ledgerEntries.amountFen}) > 0`)
+    .all()
+    .map((r) => r.householdId);
+  const live = loadBills(db, today, owing).filter((b) => b.outstandingFen > 0);
   const billsById = new Map(live.map((b) => [b.id, b]));
   const byHousehold = new Map<number, BillState[]>();
-  for (const b of live) byHousehold.set(b.householdId, [...(byHousehold.get(b.householdId) ?? []), b]);
+  for (const b of live) {
+    const own = byHousehold.get(b.householdId);
+    if (own) own.push(b);
+    else byHousehold.set(b.householdId, [b]);
+  }
   const ids = [...byHousehold.keys()];
   if (ids.length === 0) return { lines: [], billsById };
   const balances = new Map(

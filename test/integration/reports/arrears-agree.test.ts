@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { householdArrears } from '../../../core/billing/aging';
+import { overdueLines } from '../../../db/billing/arrears';
+import { loadBills } from '../../../db/billing/bill-state';
 import { demoBackend, type TestBackend } from '../../backend';
 
 /**
@@ -35,4 +38,15 @@ describe('arrears agree everywhere', () => {
     expect(Math.round(Number(screen.total.outstanding) * 100)).toBeLessThan(gross);
     expect(doc.checks.every((c) => c.holds)).toBe(true);
   });
+
+  it('reads only the accounts that owe something, and finds exactly what reading every account finds', () => {
+    const db = app.backend.database().db;
+    const all = loadBills(db, '2026-12-01').filter((b) => b.outstandingFen > 0);
+    const balances = new Map((app.sqlite.prepare('SELECT household_id AS h, sum(amount_fen) AS fen FROM ledger_entries GROUP BY household_id').all() as { h: number; fen: number }[]).map((r) => [r.h, r.fen]));
+    const everyAccount = [...new Set(all.map((b) => b.householdId))].flatMap((h) => householdArrears(all.filter((b) => b.householdId === h).map((b) => ({ billId: b.id, number: b.number, dueOn: b.dueOn, periodFirst: b.periodFirst, outstandingFen: b.outstandingFen })), balances.get(h) ?? 0, '2026-12-01'));
+    const sort = (lines: { billId: number }[]) => [...lines].sort((a, b) => a.billId - b.billId);
+    expect(everyAccount.length).toBeGreaterThan(0);
+    expect(sort(overdueLines(db, '2026-12-01').lines)).toEqual(sort(everyAccount));
+  });
 });
+
