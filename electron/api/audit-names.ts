@@ -1,4 +1,5 @@
 import { inArray } from 'drizzle-orm';
+import { AUDIT_ID_FIELDS, type AuditNameKind } from '../../core/audit/id-fields';
 import { householdLabels } from '../../db/queries/families';
 import { children, classes, guardians, semesters, staff } from '../../db/schema';
 import type { HandlerContext } from './define';
@@ -9,37 +10,9 @@ import type { HandlerContext } from './define';
  * the record an entry is about, and every id field in its before/after
  * (at any depth), and a roll call's children (keyed by id).
  */
-export interface AuditNames {
-  children: Record<string, string>;
-  households: Record<string, string>;
-  guardians: Record<string, string>;
-  staff: Record<string, string>;
-  classes: Record<string, string>;
-  semesters: Record<string, string>;
-}
+export type AuditNames = Record<AuditNameKind, Record<string, string>>;
 
-type Kind = keyof AuditNames;
-
-/** Field names that hold an id, by what they name. */
-const ID_FIELDS: Record<string, Kind> = {
-  childId: 'children',
-  childIds: 'children',
-  householdId: 'households',
-  guardianId: 'guardians',
-  staffId: 'staff',
-  handlerId: 'staff',
-  createdBy: 'staff',
-  recordedBy: 'staff',
-  changedBy: 'staff',
-  enteredBy: 'staff',
-  followUpDoneBy: 'staff',
-  voidedBy: 'staff',
-  issuedBy: 'staff',
-  classId: 'classes',
-  classIds: 'classes',
-  fileClass: 'classes',
-  semesterId: 'semesters',
-};
+type Kind = AuditNameKind;
 
 /** The entity column's record kinds that are named. */
 const ENTITY_KINDS: Record<string, Kind> = { child: 'children', household: 'households', guardian: 'guardians', staff: 'staff', class: 'classes' };
@@ -52,7 +25,7 @@ export function auditNames(ctx: HandlerContext, rows: readonly { action: string;
   const walk = (value: unknown, depth: number) => {
     if (depth > 4 || value === null || typeof value !== 'object') return;
     for (const [key, v] of Object.entries(value)) {
-      const kind = ID_FIELDS[key];
+      const kind = AUDIT_ID_FIELDS[key];
       if (kind) add(kind, v);
       else walk(v, depth + 1);
     }

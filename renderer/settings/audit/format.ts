@@ -4,7 +4,8 @@ import type { AuditNames as Names } from '../../../electron/api/audit-names';
 import type { Role } from '../../../electron/api/define';
 import { ROLE_LABELS } from '../../app/session';
 import { AUDIT_ACTIONS, isAuditAction } from '../../../core/audit/actions';
-import { ENTITY_LABELS, FIELD_LABELS, ID_FIELD_KINDS, VALUE_LABELS } from './labels';
+import { AUDIT_ID_FIELDS } from '../../../core/audit/id-fields';
+import { ENTITY_LABELS, FIELD_LABELS, VALUE_LABELS } from './labels';
 
 type T = (zh: string, en: string) => string;
 
@@ -90,7 +91,7 @@ export function formatValue(field: string, value: unknown, t: T, names: Names, a
   if (last === 'role' && typeof value === 'string' && value in ROLE_LABELS) return t(...ROLE_LABELS[value as Role]);
   const coded = typeof value === 'string' ? VALUE_LABELS[last]?.[value] : undefined;
   if (coded) return t(...coded);
-  const idKind = ID_FIELD_KINDS[last];
+  const idKind = AUDIT_ID_FIELDS[last];
   if (idKind && (typeof value === 'number' || typeof value === 'string' || Array.isArray(value))) {
     const ids = Array.isArray(value) ? value : [value];
     if (last === 'fileClass' && value === 'unknown') return t('班级未知', 'class not known');

@@ -167,25 +167,6 @@ export const FIELD_LABELS: Record<string, [string, string]> = {
   voidedAt: ['作废时间', 'Voided at'],
 };
 
-/** Fields that hold ids, and whose names (audit.list's `names`) they are shown with. */
-export const ID_FIELD_KINDS: Record<string, 'children' | 'households' | 'guardians' | 'staff' | 'classes' | 'semesters'> = {
-  childId: 'children',
-  childIds: 'children',
-  householdId: 'households',
-  guardianId: 'guardians',
-  staffId: 'staff',
-  handlerId: 'staff',
-  createdBy: 'staff',
-  recordedBy: 'staff',
-  receivedBy: 'staff',
-  changedBy: 'staff',
-  followUpDoneBy: 'staff',
-  classId: 'classes',
-  classIds: 'classes',
-  fileClass: 'classes',
-  semesterId: 'semesters',
-};
-
 /**
  * Bookkeeping columns that say nothing a reader needs (who and when are the
  * entry's own columns); left out of the change list.

@@ -72,4 +72,13 @@ describe('the audit trail after a day at the desk', () => {
     expect(entityText(household!, zh, page.names)).toMatch(new RegExp(`^家庭 .*${child.name}`));
     expect(entityText(household!, en, page.names)).toMatch(new RegExp(`^Household .*${child.name}`));
   });
+
+  it('names who received a payment (an id inside the payment record), not "#id"', async () => {
+    const household = kd.sqlite.prepare("SELECT household_id AS id FROM bills WHERE id = (SELECT min(id) FROM bills)").get() as { id: number };
+    await kd.ok('payments.record', { idempotencyKey: `audit-${Date.now()}`, householdId: household.id, amount: '10.00', method: 'cash', paidOn: '2026-11-20' });
+    const text = (await lines(['payment.record'], zh)).join('\n');
+    expect(text).toContain('周园长');
+    expect(text).not.toMatch(/#\d+/);
+  });
 });
+
