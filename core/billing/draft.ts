@@ -6,7 +6,7 @@ import { monthSpan, monthsBetween } from '../calendar/dates';
 import { applyReduction, checkBillPeriod } from '../fee-standards';
 import { Decimal, formatAmount, formatPercent, fromFen, toFen } from '../money';
 import { type BillingItem, ITEM_LABELS, LEVEL_LABELS, periodLabel, type StandardUnit } from './items';
-import { standardInForce } from './standards';
+import { chargeAtStandard, standardInForce } from './standards';
 import type { BillDraft, BillingContext, ChildForBilling, DraftResult, LineDraft, OwnDiscount, Period, Problem } from './types';
 import { agencyLines, NO_VOLUNTARY, vacationLines, type VoluntaryFacts } from './voluntary';
 
@@ -108,21 +108,7 @@ function chargeLine(item: BillingItem, child: ChildForBilling, period: Period, c
       quantity += w;
     }
   }
-  return {
-    kind: 'charge',
-    item,
-    label: standard.label,
-    periodFirst: period.first,
-    periodLast: period.last,
-    quantity,
-    unitPriceFen: standard.amountFen,
-    amountFen: quantity * standard.amountFen,
-    standardId: standard.id,
-    unit: standard.unit,
-    clause: null,
-    reductionCategory: null,
-    note: '',
-  };
+  return chargeAtStandard(standard, period, quantity);
 }
 
 function statutoryReduction(child: ChildForBilling, education: LineDraft, ctx: BillingContext, notes: string[]): LineDraft | null {

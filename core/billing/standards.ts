@@ -3,6 +3,7 @@
 // overwritten; a change is a new row with a later applies_from, a correction
 // a new row with the same date, the newer row winning).
 import type { BillingItem, StandardUnit } from './items';
+import type { LineDraft } from './types';
 
 export interface FeeStandard {
   id: number;
@@ -45,7 +46,7 @@ export function fitsChild(standard: Pick<FeeStandard, 'level' | 'enrolledFrom'>,
 }
 
 /** Newest first: the later date, then the later row (a correction of the same date). */
-function newerFirst(a: FeeStandard, b: FeeStandard): number {
+export function newerFirst(a: FeeStandard, b: FeeStandard): number {
   if (a.appliesFrom !== b.appliesFrom) return a.appliesFrom < b.appliesFrom ? 1 : -1;
   return b.id - a.id;
 }
@@ -64,12 +65,46 @@ export function standardInForce(standards: readonly FeeStandard[], query: Standa
       appliesToMonth(s, query.month) &&
       fitsChild(s, { level: query.level, enrolledOn: query.enrolledOn }),
   );
-  const own = fitting.filter((s) => s.level === query.level);
-  const pool = own.length > 0 ? own : fitting;
+  const pool = ownLevelFirst(fitting, query.level);
   // Meals may switch between a daily and a fixed monthly rate: the newest wins whatever its unit.
   const groups = query.item === 'meal' ? [pool] : query.units.map((u) => pool.filter((s) => s.unit === u));
   const group = groups.find((g) => g.length > 0);
   return group ? [...group].sort(newerFirst)[0]! : null;
+}
+
+/** The rows for the child's level when there are any (托班 has its own standards), else those for every class. */
+function ownLevelFirst(fitting: readonly FeeStandard[], level: string): readonly FeeStandard[] {
+  const own = fitting.filter((s) => s.level === level);
+  return own.length > 0 ? own : fitting;
+}
+
+/** Among rows that already fit the child and the period: the child's level before every class, then the newest. */
+export function newestFitting(fitting: readonly FeeStandard[], level: string): FeeStandard | null {
+  return [...ownLevelFirst(fitting, level)].sort(newerFirst)[0] ?? null;
+}
+
+/** A charge at a standard: quantity x its amount, one rounding-free integer line in fen. */
+export function chargeAtStandard(
+  standard: FeeStandard,
+  period: { first: string; last: string },
+  quantity: number,
+  extra: { clause?: string | null; note?: string } = {},
+): LineDraft {
+  return {
+    kind: 'charge',
+    item: standard.item,
+    label: standard.label,
+    periodFirst: period.first,
+    periodLast: period.last,
+    quantity,
+    unitPriceFen: standard.amountFen,
+    amountFen: quantity * standard.amountFen,
+    standardId: standard.id,
+    unit: standard.unit,
+    clause: extra.clause ?? null,
+    reductionCategory: null,
+    note: extra.note ?? '',
+  };
 }
 
 /**

@@ -6,7 +6,7 @@ import { checkVacationDayRate } from '../fee-standards';
 import { lastDayOf, monthsBetween } from '../calendar/dates';
 import { formatAmount, fromFen } from '../money';
 import { DAYS_PER_MONTH } from './standard-checks';
-import { type FeeStandard, fitsChild, appliesToMonth, standardInForce } from './standards';
+import { appliesToMonth, chargeAtStandard, type FeeStandard, fitsChild, newestFitting, standardInForce } from './standards';
 import type { BillingContext, ChildForBilling, LineDraft, Period, Problem } from './types';
 
 /** What the desk recorded for one child. */
@@ -29,9 +29,7 @@ export function agencyStandard(standards: readonly FeeStandard[], label: string,
   const fitting = standards.filter(
     (s) => s.item === 'agency' && s.label === label && appliesToMonth(s, month) && fitsChild(s, { level: child.classLevel, enrolledOn: child.enrolledOn }),
   );
-  const own = fitting.filter((s) => s.level === child.classLevel);
-  const pool = own.length > 0 ? own : fitting;
-  return [...pool].sort((a, b) => (a.appliesFrom === b.appliesFrom ? b.id - a.id : a.appliesFrom < b.appliesFrom ? 1 : -1))[0] ?? null;
+  return newestFitting(fitting, child.classLevel);
 }
 
 /**
@@ -60,21 +58,7 @@ export function agencyLines(child: ChildForBilling, period: Period, ctx: Billing
       if (billed) continue;
       quantity = 1;
     }
-    lines.push({
-      kind: 'charge',
-      item: 'agency',
-      label: standard.label,
-      periodFirst: period.first,
-      periodLast: period.last,
-      quantity,
-      unitPriceFen: standard.amountFen,
-      amountFen: quantity * standard.amountFen,
-      standardId: standard.id,
-      unit: standard.unit,
-      clause: null,
-      reductionCategory: null,
-      note: AGENCY_NOTE,
-    });
+    lines.push(chargeAtStandard(standard, period, quantity, { note: AGENCY_NOTE }));
   }
   return lines;
 }
@@ -111,9 +95,7 @@ export function vacationStandard(standards: readonly FeeStandard[], month: strin
   const fitting = standards.filter(
     (s) => s.item === 'vacation_care' && s.unit === 'day' && s.appliesFrom <= last && fitsChild(s, { level: child.classLevel, enrolledOn: child.enrolledOn }),
   );
-  const own = fitting.filter((s) => s.level === child.classLevel);
-  const pool = own.length > 0 ? own : fitting;
-  return [...pool].sort((a, b) => (a.appliesFrom === b.appliesFrom ? b.id - a.id : a.appliesFrom < b.appliesFrom ? 1 : -1))[0] ?? null;
+  return newestFitting(fitting, child.classLevel);
 }
 
 /** Vacation care: per month of the period, the days booked × the day rate in force that month (NT-3.6). */
@@ -138,21 +120,7 @@ export function vacationLines(child: ChildForBilling, period: Period, ctx: Billi
       problems.push(problem);
       continue;
     }
-    lines.push({
-      kind: 'charge',
-      item: 'vacation_care',
-      label: standard.label,
-      periodFirst: month,
-      periodLast: month,
-      quantity: days,
-      unitPriceFen: standard.amountFen,
-      amountFen: days * standard.amountFen,
-      standardId: standard.id,
-      unit: 'day',
-      clause,
-      reductionCategory: null,
-      note: `预订 ${days} 天`,
-    });
+    lines.push(chargeAtStandard(standard, { first: month, last: month }, days, { clause, note: `预订 ${days} 天` }));
   }
   return { lines, problems };
 }
