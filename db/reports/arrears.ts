@@ -8,11 +8,22 @@
 import { sql } from 'drizzle-orm';
 import { householdArrears } from '../../core/billing/aging';
 import type { OverdueBill } from '../../core/reports/arrears';
+import { overdueLines } from '../billing/arrears';
 import type { Db } from '../open';
 
 type OpenBill = OverdueBill & { periodFirst: string };
 
-export function overdueBills(db: Db, asOf: string): OverdueBill[] {
+export function overdueBills(db: Db, asOf: string, today: string): OverdueBill[] {
+  // Today is the arrears screen's own figure (it also knows credit a voided payment took back); an earlier day is rebuilt below.
+  if (asOf >= today) {
+    const { lines, billsById } = overdueLines(db, today);
+    return lines
+      .map((l) => {
+        const b = billsById.get(l.billId)!;
+        return { billId: b.id, number: b.number, householdId: b.householdId, childName: b.childName, classId: b.classId, dueOn: b.dueOn, outstandingFen: l.outstandingFen };
+      })
+      .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.billId - b.billId);
+  }
   const open = db.all<OpenBill>(sql`
     SELECT * FROM (
       SELECT b.id AS billId, b.number, b.household_id AS householdId, c.name AS childName, c.class_id AS classId, b.due_on AS dueOn, b.period_first AS periodFirst,

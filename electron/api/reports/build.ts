@@ -79,7 +79,7 @@ const BUILDERS: Record<ReportKind, Builder> = {
   }),
   arrears: money((ctx, range, asOf) => {
     const { line } = ledgerCheckLine(ctx.db, range.first, range.last);
-    const bills = overdueBills(ctx.db, asOf);
+    const bills = overdueBills(ctx.db, asOf, ctx.today());
     return buildArrears({ asOf, bills, classNames: classNameMap(ctx.db), householdLabels: householdLabels(ctx.db, bills.map((b) => b.householdId)), check: line });
   }),
   annual: (ctx, range, _asOf, profile) => {
