@@ -2,6 +2,7 @@
 // in bill_voids), replaced (a later revision names it), else issued; paid,
 // partly paid and overdue follow from what was allocated to it and its due
 // date. Integer fen: sums and comparisons only.
+import { groupBy } from '../group';
 
 export const BILL_STATUSES = ['issued', 'partly_paid', 'paid', 'overdue', 'replaced', 'voided'] as const;
 export type BillStatus = (typeof BILL_STATUSES)[number];
@@ -97,8 +98,10 @@ export function billFigures(bills: readonly BillFacts[], today: string, balances
   const base = new Map(bills.map((bill) => [bill.id, live(bill) ? Math.max(0, bill.totalDueFen - chainAllocated(bill)) : 0]));
   const withdrawn = new Map<number, number>();
   if (balances) {
-    const households = new Map<number, BillFacts[]>();
-    for (const bill of bills) if (bill.householdId !== undefined && live(bill)) households.set(bill.householdId, [...(households.get(bill.householdId) ?? []), bill]);
+    const households = groupBy(
+      bills.filter((bill) => bill.householdId !== undefined && live(bill)),
+      (bill) => bill.householdId!,
+    );
     for (const [householdId, own] of households) {
       const shown = own.reduce((sum, b) => sum + base.get(b.id)!, 0);
       let gap = (balances.get(householdId) ?? 0) - shown;

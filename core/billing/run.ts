@@ -5,6 +5,7 @@ import { addDays } from '../calendar/dates';
 import { applyHouseholdCredit, draftBill, periodFor } from './draft';
 import type { BillDraft, BillingContext, ChildForBilling, OwnDiscount, Problem } from './types';
 import { NO_VOLUNTARY, type VoluntaryFacts } from './voluntary';
+import { groupBy } from '../group';
 
 export interface LiveBill {
   childId: number;
@@ -39,8 +40,7 @@ export function planRun(
     voluntary?(childId: number): VoluntaryFacts;
   },
 ): RunPlan {
-  const live = new Map<number, LiveBill[]>();
-  for (const bill of facts.liveBills) live.set(bill.childId, [...(live.get(bill.childId) ?? []), bill]);
+  const live = groupBy(facts.liveBills, (bill) => bill.childId);
   const drafts: BillDraft[] = [];
   const alreadyBilled: RunPlan['alreadyBilled'] = [];
   const cannotBill: RunPlan['cannotBill'] = [];

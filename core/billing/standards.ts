@@ -4,6 +4,7 @@
 // a new row with the same date, the newer row winning).
 import type { BillingItem, StandardUnit } from './items';
 import type { LineDraft } from './types';
+import { groupBy } from '../group';
 
 export interface FeeStandard {
   id: number;
@@ -146,11 +147,7 @@ export function previousStandard(
  * rows newest first, marking the one in force on `today` for that audience.
  */
 export function standardHistory(standards: readonly FeeStandard[], today: string) {
-  const groups = new Map<string, FeeStandard[]>();
-  for (const s of standards) {
-    const key = `${s.item}|${s.level ?? ''}|${s.unit}`;
-    groups.set(key, [...(groups.get(key) ?? []), s]);
-  }
+  const groups = groupBy(standards, (s) => `${s.item}|${s.level ?? ''}|${s.unit}`);
   return [...groups.values()].map((rows) => {
     const sorted = [...rows].sort(newerFirst);
     const current = sorted.find((s) => s.appliesFrom <= today && s.enrolledFrom === null) ?? null;

@@ -6,6 +6,7 @@
 // insurance and the medical check are different items collected on behalf.
 import type { Bi } from './document';
 import { FEE_ITEMS, levelLabel } from './labels';
+import { groupBy } from '../group';
 
 export interface StandardRow {
   id: number;
@@ -46,8 +47,7 @@ export function currentStandards<T extends StandardRow>(rows: readonly T[], date
 
 /** Every row that was in force on some day from `first` to `last`. */
 export function standardsInForce<T extends StandardRow>(rows: readonly T[], first: string, last: string): T[] {
-  const groups = new Map<string, T[]>();
-  for (const r of rows) groups.set(standardKey(r), [...(groups.get(standardKey(r)) ?? []), r]);
+  const groups = groupBy(rows, standardKey);
   const out: T[] = [];
   for (const list of groups.values()) {
     const sorted = [...list].sort((a, b) => (a.appliesFrom < b.appliesFrom ? -1 : a.appliesFrom > b.appliesFrom ? 1 : a.id - b.id));

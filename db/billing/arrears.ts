@@ -7,6 +7,7 @@ import type { Db } from '../open';
 import { contactLog, ledgerEntries } from '../schema';
 import { type BillState, loadBills } from './bill-state';
 import { type HouseholdPeople, householdPeople } from './households';
+import { groupBy } from '../../core/group';
 
 export interface ArrearsRow {
   bill: BillState;
@@ -34,12 +35,7 @@ export function overdueLines(db: Db, today: string): { lines: ArrearsLine[]; bil
     .map((r) => r.householdId);
   const live = loadBills(db, today, owing).filter((b) => b.outstandingFen > 0);
   const billsById = new Map(live.map((b) => [b.id, b]));
-  const byHousehold = new Map<number, BillState[]>();
-  for (const b of live) {
-    const own = byHousehold.get(b.householdId);
-    if (own) own.push(b);
-    else byHousehold.set(b.householdId, [b]);
-  }
+  const byHousehold = groupBy(live, (b) => b.householdId);
   const ids = [...byHousehold.keys()];
   if (ids.length === 0) return { lines: [], billsById };
   const balances = new Map(

@@ -8,11 +8,12 @@ import { asc, eq } from 'drizzle-orm';
 import { allocateOldestFirst } from '../../core/billing/allocate';
 import type { PaymentMethod } from '../../core/billing/payments';
 import { addDays } from '../../core/calendar/dates';
-import { type BillState, loadBills, openBills } from '../billing/bill-state';
+import { loadBills, openBills } from '../billing/bill-state';
 import { bookPayment, bookPaymentVoid } from '../billing/book';
 import type { Db } from '../open';
 import { guardians, paymentInvoiceNumbers, staff } from '../schema';
 import { type Random, seededRandom } from './random';
+import { groupBy } from '../../core/group';
 
 /** The demo's "today": arrears are aged from here. */
 export const DEMO_TODAY = '2026-12-01';
@@ -57,8 +58,10 @@ export function loadPaymentsDemo(db: Db, today = DEMO_TODAY): { payments: number
   let voided = 0;
   households.forEach((householdId, index) => {
     // The household's bills month by month (siblings' bills of a month are paid together).
-    const byMonth = new Map<string, BillState[]>();
-    for (const b of bills.filter((x) => x.householdId === householdId)) byMonth.set(b.periodFirst, [...(byMonth.get(b.periodFirst) ?? []), b]);
+    const byMonth = groupBy(
+      bills.filter((x) => x.householdId === householdId),
+      (b) => b.periodFirst,
+    );
     const months = [...byMonth.keys()].sort();
     const paidMonths = months.slice(0, Math.max(0, months.length - (UNPAID_MONTHS[index] ?? 0)));
     paidMonths.forEach((month, m) => {

@@ -10,6 +10,7 @@ import { householdArrears } from '../../core/billing/aging';
 import type { OverdueBill } from '../../core/reports/arrears';
 import { overdueLines } from '../billing/arrears';
 import type { Db } from '../open';
+import { groupBy } from '../../core/group';
 
 type OpenBill = OverdueBill & { periodFirst: string };
 
@@ -46,8 +47,7 @@ export function overdueBills(db: Db, asOf: string, today: string): OverdueBill[]
         WHERE entry_date <= ${asOf} GROUP BY household_id`)
       .map((r) => [r.householdId, r.fen]),
   );
-  const byHousehold = new Map<number, OpenBill[]>();
-  for (const b of open) byHousehold.set(b.householdId, [...(byHousehold.get(b.householdId) ?? []), b]);
+  const byHousehold = groupBy(open, (b) => b.householdId);
   const byId = new Map(open.map((b) => [b.billId, b]));
   return [...byHousehold]
     .flatMap(([householdId, bills]) => householdArrears(bills, balances.get(householdId) ?? 0, asOf))

@@ -14,6 +14,7 @@ import { id, month } from '../schemas';
 import { loadProfile, yuan } from './context';
 import { lineView } from './views';
 import { refundsBeforeBill } from '../settlement/bill-refunds';
+import { groupBy } from '../../../core/group';
 
 const DESK = ['principal', 'finance', 'front_desk'] as const;
 
@@ -97,11 +98,9 @@ function linesOf(ctx: HandlerContext, billIds: number[]) {
     .where(inArray(billLines.billId, billIds))
     .orderBy(asc(billLines.id))
     .all();
-  const byBill = new Map<number, ReturnType<typeof lineView>[]>();
-  for (const r of rows) {
-    const view = lineView({ ...r.line, unit: r.line.kind === 'charge' ? r.unit : null });
-    byBill.set(r.line.billId, [...(byBill.get(r.line.billId) ?? []), view]);
-  }
+  const byBill = new Map(
+    [...groupBy(rows, (r) => r.line.billId)].map(([billId, own]) => [billId, own.map((r) => lineView({ ...r.line, unit: r.line.kind === 'charge' ? r.unit : null }))]),
+  );
   return byBill;
 }
 

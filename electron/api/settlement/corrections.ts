@@ -23,6 +23,7 @@ import { writeSettlement } from './book';
 import { type SettlementContext, type Source, settlementSetup } from './context';
 import { loadBills, loadChildren } from './load';
 import { planMonth } from './plan-month';
+import { groupBy } from '../../../core/group';
 
 const yuan = (fen: number) => formatFen(fen);
 
@@ -133,9 +134,7 @@ function unsettledAtMonthEnd(ctx: SettlementContext): { childId: number; month: 
 }
 
 function groupByMonth<T extends { month: string; childId: number }>(rows: Iterable<T>): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const row of rows) out.set(row.month, [...(out.get(row.month) ?? []), row]);
-  return out;
+  return groupBy(rows, (row) => row.month);
 }
 
 /** Every child-month owed a settlement correction, with what booking it would change. */

@@ -9,6 +9,7 @@ import { conflict, invalid } from '../errors';
 import { writeSettlement } from './book';
 import { monthEnded, type SettlementContext, type Source } from './context';
 import { type MonthPlan, planMonth } from './plan-month';
+import { groupBy } from '../../../core/group';
 
 const yuan = (fen: number) => formatFen(fen);
 
@@ -145,8 +146,7 @@ function settledView(ctx: SettlementContext, month: string, row: MonthRow): Mont
   const lines = ctx.sqlite
     .prepare(`SELECT child_id AS childId, item, base_fen AS baseFen, refund_fen AS refundFen, clause, explanation FROM settlement_lines WHERE settlement_id = ? ORDER BY id`)
     .all(row.id) as { childId: number; item: string; baseFen: number; refundFen: number; clause: string; explanation: string }[];
-  const byChild = new Map<number, typeof lines>();
-  for (const l of lines) byChild.set(l.childId, [...(byChild.get(l.childId) ?? []), l]);
+  const byChild = groupBy(lines, (l) => l.childId);
   const plan = planMonth(ctx, month);
   const booked = new Set(kids.map((k) => k.childId));
   const rest = plan.plans.filter((p) => !booked.has(p.child.id));
