@@ -162,5 +162,13 @@ describe('the screens at 1024x700 and 1366x768', () => {
     await go('/attendance/rollcall');
     await page.getByRole('tab', { name: '每日点名', selected: true }).waitFor();
   });
+
+  it('shows a reduction without a note as its category alone, never "(null)"', async () => {
+    const id = app.backend.database().sqlite.prepare('SELECT household_id FROM children WHERE reduction_category IS NOT NULL AND reduction_note IS NULL LIMIT 1').pluck().get() as number;
+    await go(`/families/household/${id}`);
+    const card = page.getByTestId('child-card').first();
+    await card.getByText('减免').waitFor();
+    expect(await page.locator('main').innerText()).not.toContain('null');
+  });
 });
 

@@ -51,7 +51,7 @@ export function ChildCard({ child: c, canEdit, onEdit, onStatus }: { child: Chil
           {`${c.meals ? t('用餐', 'meals') : t('不用餐', 'no meals')} / ${c.boarding ? t('住宿', 'boarding') : t('走读', 'day')}`}
         </Field>
         <Field label={t('减免', 'Reduction')}>
-          {c.reductionCategory ? `${label(REDUCTION_LABELS, c.reductionCategory)}（${c.reductionNote}）` : ''}
+          {c.reductionCategory ? `${label(REDUCTION_LABELS, c.reductionCategory)}${c.reductionNote ? `（${c.reductionNote}）` : ''}` : ''}
         </Field>
         <Field label={t('托管协议签订日', 'Custody agreement')}>{c.custodyAgreedOn}</Field>
         <Field label={t('校车协议签订日', 'Bus agreement')}>{c.busAgreedOn}</Field>
